@@ -1,0 +1,6 @@
+/**
+ * The workbench's own store (the original's {@code DatabaseClient}): categories, readings, the live
+ * cache, configuration, notifications and the mirrored session list, plus the bulk path for session
+ * downloads and pixel-resolution queries for plots.
+ */
+package blitz.model.client;

@@ -1,0 +1,6 @@
+/**
+ * Blitz domain types: the rows of the workbench's store (sessions, readings, categories, the live
+ * cache, configuration, notifications) and the runtime's session summaries. Plain immutable values
+ * with no technology behind them; every other bundle depends on this package.
+ */
+package blitz.model;
