@@ -1,0 +1,93 @@
+package blitz.products.tests;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A product started through its launch script, with its combined output collected as it comes.
+ * Closing it kills the whole process tree by PID.
+ */
+final class ProductProcess implements AutoCloseable {
+    private final Process process;
+    private final StringBuffer output = new StringBuffer();
+
+    private ProductProcess(Process process) {
+        this.process = process;
+        Thread reader = new Thread(this::collectOutput, "product-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static ProductProcess start(Path script, List<String> args, Map<String, String> environment) throws IOException {
+        if (!Files.isExecutable(script)) {
+            throw new IllegalStateException("no launch script at " + script + ": run the build (mvnw verify) first");
+        }
+        List<String> command = new java.util.ArrayList<>();
+        command.add(script.toString());
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        return new ProductProcess(builder.start());
+    }
+
+    private void collectOutput() {
+        // Read characters, not lines: a shell prompt has no line end.
+        try (InputStreamReader reader = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)) {
+            char[] buffer = new char[4096];
+            int read;
+            while ((read = reader.read(buffer)) >= 0) {
+                output.append(buffer, 0, read);
+            }
+        } catch (IOException e) {
+            output.append("[output closed: ").append(e.getMessage()).append("]\n");
+        }
+    }
+
+    void send(String line) throws IOException {
+        OutputStream in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
+    String output() {
+        return output.toString();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits until the output satisfies {@code condition}; false on timeout or if the process died. */
+    boolean awaitOutput(Predicate<String> condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.test(output())) {
+                return true;
+            }
+            if (!process.isAlive()) {
+                return condition.test(output());
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
