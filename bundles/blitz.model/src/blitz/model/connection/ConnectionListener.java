@@ -1,0 +1,33 @@
+package blitz.model.connection;
+
+import java.util.List;
+
+import blitz.model.SessionSummary;
+
+/**
+ * Events of a {@link LoggerConnection}. Called from the connection's own thread: implementations must
+ * be quick and must not call back into the connection synchronously (UI code hands events to the UI
+ * thread). Every method has an empty default.
+ */
+public interface ConnectionListener {
+
+    /** The link changed; {@code detail} says why in words a user understands. */
+    default void statusChanged(ConnectionStatus status, String detail) {
+    }
+
+    /** The runtime started or stopped logging (seen by a probe, a reply or our own command). */
+    default void loggingChanged(boolean logging) {
+    }
+
+    /** A live raw board line from UPDATE polling. */
+    default void liveLine(String line) {
+    }
+
+    /** The runtime's session list was fetched. */
+    default void sessionsChanged(List<SessionSummary> sessions) {
+    }
+
+    /** The runtime answered with an error, or a request failed. */
+    default void error(String message) {
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The workbench's (or a headless client's) connection to a logging runtime over the logger protocol.
+ * Works against the original Blitz logger too; protocol extensions are used only when the runtime
+ * announces them.
+ */
+package blitz.model.connection;
