@@ -105,7 +105,7 @@ class ConformanceKitTest {
 
     @Test
     void catchesChangingConstants() {
-        assertThrows(AssertionError.class, () -> DecoderConformanceChecks.checkConstants(new HandWritten() {
+        assertThrows(AssertionError.class, () -> DecoderConformanceChecks.checkConstants(new HandWrittenDecoder(8) {
             private int calls;
 
             @Override
@@ -113,7 +113,7 @@ class ConformanceKitTest {
                 return "Drifting " + calls++;
             }
         }));
-        assertThrows(AssertionError.class, () -> DecoderConformanceChecks.checkConstants(new HandWritten() {
+        assertThrows(AssertionError.class, () -> DecoderConformanceChecks.checkConstants(new HandWrittenDecoder(8) {
             private final List<VariableSpec> shared = new ArrayList<>(List.of(new VariableSpec("a", "")));
 
             @Override
@@ -121,30 +121,7 @@ class ConformanceKitTest {
                 return shared;
             }
         }));
-        DecoderConformanceChecks.checkConstants(new HandWritten());
-    }
-
-    /** A decoder written without the layout helper, with constant answers unless a test overrides one. */
-    private static class HandWritten implements BoardDecoder {
-        @Override
-        public int boardId() {
-            return 8;
-        }
-
-        @Override
-        public String description() {
-            return "Hand written";
-        }
-
-        @Override
-        public List<VariableSpec> variables() {
-            return List.of(new VariableSpec("a", ""));
-        }
-
-        @Override
-        public List<DecodedValue> decode(BoardMessage message) {
-            return List.of();
-        }
+        DecoderConformanceChecks.checkConstants(new HandWrittenDecoder(8));
     }
 
     @Test

@@ -29,7 +29,6 @@ import blitz.model.decoder.DecodeResult;
 import blitz.model.decoder.DecodeResult.Status;
 import blitz.model.decoder.DecodedValue;
 import blitz.model.decoder.DecoderRegistry;
-import blitz.model.decoder.VariableSpec;
 import blitz.model.message.BoardMessage;
 
 /** The registry as DS wires it: the built-in boards, conflicts, take-over, calibration. */
@@ -91,7 +90,7 @@ class DecoderRegistryTest {
                 throw new IllegalStateException("firmware mismatch");
             }
         };
-        BoardDecoder badId = new BadIdDecoder();
+        BoardDecoder badId = new HandWrittenDecoder(300);
         ServiceRegistration<BoardDecoder> first = register(throwing);
         ServiceRegistration<BoardDecoder> second = register(badId);
         try {
@@ -185,28 +184,5 @@ class DecoderRegistryTest {
         }
         Osgi.await("the calibration to be removed", () -> Osgi.registry().calibration("adc_channel_one").scale() == 1.0);
         assertEquals(2047, Osgi.registry().decode(BLITZ_BASIC_LINE).values().get(0).value());
-    }
-
-    /** A decoder claiming an id outside 0..255: the registry must ignore it. */
-    private static final class BadIdDecoder implements BoardDecoder {
-        @Override
-        public int boardId() {
-            return 300;
-        }
-
-        @Override
-        public String description() {
-            return "Bad id";
-        }
-
-        @Override
-        public List<VariableSpec> variables() {
-            return List.of(new VariableSpec("v", ""));
-        }
-
-        @Override
-        public List<DecodedValue> decode(BoardMessage message) {
-            return List.of();
-        }
     }
 }
