@@ -19,24 +19,41 @@ class RuntimeProductTest {
     private static final Pattern BUNDLE_LINE = Pattern.compile("^\\s*\\d+\\|(\\w+)\\s*\\|\\s*\\d+\\|(Blitz[^|(]*)",
             Pattern.MULTILINE);
 
+    /** @return one "name State" entry per Blitz bundle in a Gogo {@code lb} listing */
+    private static String blitzBundleStates(String listing) {
+        StringBuilder states = new StringBuilder();
+        Matcher line = BUNDLE_LINE.matcher(listing);
+        while (line.find()) {
+            states.append(line.group(2).trim()).append(' ').append(line.group(1)).append("; ");
+        }
+        return states.toString();
+    }
+
     @Test
     void startsWithEveryBlitzBundleActive(@TempDir Path data) throws Exception {
         try (ProductProcess runtime = ProductProcess.start(HOME.resolve("bin/blitz-runtime"),
                 List.of("--console", "--data", data.toString()), Map.of())) {
             assertTrue(runtime.awaitOutput(out -> out.contains("Welcome to Apache Felix Gogo"), Duration.ofSeconds(60)),
                     () -> "no Gogo prompt; output:\n" + runtime.output());
-            runtime.send("lb");
-            assertTrue(runtime.awaitOutput(out -> out.contains("Blitz model"), Duration.ofSeconds(20)),
-                    () -> "bundle list missing; output:\n" + runtime.output());
-            Matcher lines = BUNDLE_LINE.matcher(runtime.output());
-            int blitzBundles = 0;
-            while (lines.find()) {
-                blitzBundles++;
-                String state = lines.group(1);
-                String name = lines.group(2).trim();
-                assertTrue(state.equals("Active"), () -> name + " is " + state + "\n" + runtime.output());
+            // Bundles reach their start level a moment after the shell is up: list until all are active.
+            String states = "";
+            for (int attempt = 0; attempt < 60; attempt++) {
+                int before = runtime.output().length();
+                runtime.send("lb");
+                Thread.sleep(500);
+                states = blitzBundleStates(runtime.output().substring(before));
+                if (!states.isEmpty() && !states.contains("Resolved") && !states.contains("Installed")
+                        && !states.contains("Starting")) {
+                    break;
+                }
             }
-            assertTrue(blitzBundles >= 1, () -> "no Blitz bundle listed:\n" + runtime.output());
+            String finalStates = states;
+            for (String expected : List.of("Blitz model", "Blitz board message codec", "Blitz built-in expansion boards")) {
+                assertTrue(Pattern.compile(Pattern.quote(expected) + "[^;]* Active;").matcher(finalStates).find(),
+                        () -> expected + " not active: " + finalStates);
+            }
+            assertTrue(!finalStates.contains("Resolved") && !finalStates.contains("Installed"),
+                    () -> "some Blitz bundle did not start: " + finalStates);
             assertTrue(runtime.isAlive(), "runtime exited");
             assertTrue(Files.isDirectory(data.resolve("osgi-configuration")), "configuration area not in the data folder");
         }
