@@ -1,0 +1,241 @@
+package blitz.client.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.util.tracker.ServiceTracker;
+
+import blitz.model.SessionSummary;
+import blitz.model.connection.ConnectionListener;
+import blitz.model.connection.ConnectionStatus;
+import blitz.model.connection.Endpoint;
+import blitz.model.connection.LoggerConnection;
+import blitz.model.connection.LoggerConnection.DownloadException;
+
+/** The connection service against a peer that answers exactly as the original Blitz logger. */
+class LoggerConnectionTest {
+    private static final int TIMEOUT_MS = 300;
+    private static LoggerConnection connection;
+
+    private OriginalLoggerPeer peer;
+    private final RecordingListener events = new RecordingListener();
+
+    @BeforeAll
+    static void configureFastTimeouts() throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(LoggerConnectionTest.class).getBundleContext();
+        ConfigurationAdmin configAdmin = service(context, ConfigurationAdmin.class);
+        Configuration configuration = configAdmin.getConfiguration("blitz.client.connection", "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("timeoutMs", TIMEOUT_MS);
+        properties.put("retries", 2);
+        properties.put("updatePeriodMs", 50);
+        properties.put("maxBackoffMs", 400);
+        configuration.update(properties);
+        ServiceTracker<LoggerConnection, LoggerConnection> tracker = new ServiceTracker<>(context,
+                LoggerConnection.class, null);
+        tracker.open();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (tracker.getServiceReference() != null
+                    && Integer.valueOf(TIMEOUT_MS).equals(tracker.getServiceReference().getProperty("timeoutMs"))) {
+                connection = tracker.getService();
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the connection service did not pick up its configuration");
+    }
+
+    private static <T> T service(BundleContext context, Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        T found = tracker.waitForService(10_000);
+        if (found == null) {
+            throw new AssertionError("no " + type.getSimpleName() + " service");
+        }
+        return found;
+    }
+
+    @BeforeEach
+    void startPeer() {
+        peer = new OriginalLoggerPeer();
+        connection.addListener(events);
+    }
+
+    @AfterEach
+    void stopPeer() throws Exception {
+        connection.removeListener(events);
+        connection.disconnect();
+        peer.close();
+    }
+
+    private void connect() {
+        assertEquals(ConnectionStatus.CONNECTED, connection.connect(Endpoint.of("127.0.0.1", peer.port())));
+    }
+
+    @Test
+    void shouldProbeLikeTheOriginalClientAndFindNoExtensions() {
+        connect();
+        assertFalse(connection.isLogging());
+        assertTrue(connection.capabilities().isEmpty(), "the original logger has no extensions");
+        assertEquals(List.of("LOGGING", "VERSION"), peer.received());
+    }
+
+    @Test
+    void shouldPollLiveLinesWhileLoggingAndIgnoreNonBoardReplies() throws Exception {
+        peer.setLiveLines(List.of("08a0000003e87ff80100fff00000", "NACK", "09a0000007d0012c00c800c80000"));
+        connect();
+        assertTrue(connection.start().ok());
+        assertTrue(connection.isLogging());
+        assertTrue(waitFor(() -> events.liveLines.size() >= 2, 5000), "live lines: " + events.liveLines);
+        assertEquals(List.of("08a0000003e87ff80100fff00000", "09a0000007d0012c00c800c80000"),
+                new ArrayList<>(events.liveLines), "NACK is not a board line (a defect of the original client)");
+        assertEquals("INSESSION", connection.start().text());
+    }
+
+    @Test
+    void shouldRefreshTheSessionListAfterStop() throws Exception {
+        peer.setSessions(List.of("2 1395000002000 None 0", "1 1395000000000.0 1395000001000.0 12"));
+        connect();
+        connection.start();
+        assertTrue(connection.stop().ok());
+        assertFalse(connection.isLogging());
+        assertTrue(waitFor(() -> !events.sessions.isEmpty(), 2000));
+        List<SessionSummary> sessions = events.sessions.get(events.sessions.size() - 1);
+        assertEquals(2, sessions.size());
+        assertEquals(OptionalLong.empty(), sessions.get(0).end(), "an unfinished session ends 'None'");
+        assertEquals(new SessionSummary(1, 1395000000000L, OptionalLong.of(1395000001000L), 12), sessions.get(1));
+    }
+
+    @Test
+    void shouldDownloadEveryChunkInOrderJoiningLongReplies() throws Exception {
+        List<String> messages = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            messages.add(String.format("08a0%08x7ff80100fff00000", i));
+        }
+        peer.setDownloadData(messages);
+        connect();
+        List<List<String>> chunks = new ArrayList<>();
+        long delivered = connection.download(3, 0, chunks::add, () -> false);
+        assertEquals(250, delivered);
+        assertEquals(List.of(100, 100, 50), chunks.stream().map(List::size).toList());
+        assertEquals(messages, chunks.stream().flatMap(List::stream).toList(),
+                "replies over 1024 characters arrive in frames and are joined");
+        assertEquals(List.of("DOWNLOAD 3", "ACK", "ACK"), peer.received().subList(2, 5));
+    }
+
+    @Test
+    void shouldStopACancelledDownloadAndResetTheRuntime() throws Exception {
+        List<String> messages = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            messages.add(String.format("08a0%08x7ff80100fff00000", i));
+        }
+        peer.setDownloadData(messages);
+        connect();
+        List<String> got = new ArrayList<>();
+        long delivered = connection.download(3, 0, got::addAll, () -> got.size() >= 100);
+        assertEquals(100, delivered);
+        assertTrue(peer.received().contains("RESET"));
+    }
+
+    @Test
+    void shouldRefuseAResumeTheOriginalCannotDo() {
+        connect();
+        DownloadException refused = org.junit.jupiter.api.Assertions.assertThrows(DownloadException.class,
+                () -> connection.download(3, 50, chunk -> { }, () -> false));
+        assertTrue(refused.getMessage().contains("resume"));
+    }
+
+    @Test
+    void shouldSurviveTheOriginalsUnansweredReset() {
+        connect();
+        long started = System.nanoTime();
+        assertTrue(connection.reset().ok());
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) < 5 * TIMEOUT_MS);
+        assertEquals(List.of(8, 9), connection.boards(), "the connection still works after the silent RESET");
+        assertEquals(ConnectionStatus.CONNECTED, connection.status());
+    }
+
+    @Test
+    void shouldReportRefusedWhenNothingListens() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        assertEquals(ConnectionStatus.REFUSED, connection.connect(Endpoint.of("127.0.0.1", closedPort)));
+        assertTrue(events.details.stream().anyMatch(detail -> detail.contains("nothing listens")), "" + events.details);
+        assertFalse(connection.start().ok(), "commands fail without throwing");
+    }
+
+    @Test
+    void shouldReconnectByItselfWhenTheRuntimeAnswersAgain() throws Exception {
+        connect();
+        peer.setAnswering(false);
+        assertTrue(connection.boards().isEmpty());
+        assertTrue(events.statuses.contains(ConnectionStatus.RECONNECTING), "" + events.statuses);
+        peer.setAnswering(true);
+        assertTrue(waitFor(() -> connection.status() == ConnectionStatus.CONNECTED, 5000), "" + events.statuses);
+        assertEquals(List.of(8, 9), connection.boards());
+    }
+
+    @Test
+    void shouldSendBoardCommandsAsTheOriginalClient() {
+        connect();
+        assertTrue(connection.boardCommand(9, "850000000000001a").ok());
+        assertTrue(connection.delete(4).ok());
+        assertTrue(peer.received().containsAll(List.of("BOARD 09 850000000000001a", "DELETE 4")), "" + peer.received());
+    }
+
+    private static boolean waitFor(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return condition.getAsBoolean();
+    }
+
+    private static final class RecordingListener implements ConnectionListener {
+        final List<String> liveLines = new CopyOnWriteArrayList<>();
+        final List<List<SessionSummary>> sessions = new CopyOnWriteArrayList<>();
+        final List<ConnectionStatus> statuses = new CopyOnWriteArrayList<>();
+        final List<String> details = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void statusChanged(ConnectionStatus status, String detail) {
+            statuses.add(status);
+            details.add(detail);
+        }
+
+        @Override
+        public void liveLine(String line) {
+            liveLines.add(line);
+        }
+
+        @Override
+        public void sessionsChanged(List<SessionSummary> list) {
+            sessions.add(list);
+        }
+    }
+}
