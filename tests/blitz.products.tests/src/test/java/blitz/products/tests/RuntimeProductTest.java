@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The headless runtime product starts from its launch script and every Blitz bundle becomes active. */
 class RuntimeProductTest {
     private static final Path HOME = Path.of(System.getProperty("blitz.runtime.home", "missing"));
-    private static final Pattern BUNDLE_LINE = Pattern.compile("^\\s*\\d+\\|(\\w+)\\s*\\|\\s*\\d+\\|(Blitz[^|(]*)",
+    private static final Pattern BUNDLE_LINE = Pattern.compile("^\\s*\\d+\\|(\\w+)\\s*\\|\\s*\\d+\\|((?:Blitz|Example)[^|(]*)",
             Pattern.MULTILINE);
 
     /** @return one "name State" entry per Blitz bundle in a Gogo {@code lb} listing */
@@ -48,7 +48,8 @@ class RuntimeProductTest {
                 }
             }
             String finalStates = states;
-            for (String expected : List.of("Blitz model", "Blitz board message codec", "Blitz built-in expansion boards")) {
+            for (String expected : List.of("Blitz model", "Blitz board message codec", "Blitz built-in expansion boards",
+                    "Example plug-in: weather station board")) {
                 assertTrue(Pattern.compile(Pattern.quote(expected) + "[^;]* Active;").matcher(finalStates).find(),
                         () -> expected + " not active: " + finalStates);
             }
