@@ -6,23 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
 import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.util.tracker.ServiceTracker;
 
 import blitz.model.SessionSummary;
 import blitz.model.connection.ConnectionListener;
@@ -33,7 +25,6 @@ import blitz.model.connection.LoggerConnection.DownloadException;
 
 /** The connection service against a peer that answers exactly as the original Blitz logger. */
 class LoggerConnectionTest {
-    private static final int TIMEOUT_MS = 300;
     private static LoggerConnection connection;
 
     private OriginalLoggerPeer peer;
@@ -41,38 +32,7 @@ class LoggerConnectionTest {
 
     @BeforeAll
     static void configureFastTimeouts() throws Exception {
-        BundleContext context = FrameworkUtil.getBundle(LoggerConnectionTest.class).getBundleContext();
-        ConfigurationAdmin configAdmin = service(context, ConfigurationAdmin.class);
-        Configuration configuration = configAdmin.getConfiguration("blitz.client.connection", "?");
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("timeoutMs", TIMEOUT_MS);
-        properties.put("retries", 2);
-        properties.put("updatePeriodMs", 50);
-        properties.put("maxBackoffMs", 400);
-        configuration.update(properties);
-        ServiceTracker<LoggerConnection, LoggerConnection> tracker = new ServiceTracker<>(context,
-                LoggerConnection.class, null);
-        tracker.open();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            if (tracker.getServiceReference() != null
-                    && Integer.valueOf(TIMEOUT_MS).equals(tracker.getServiceReference().getProperty("timeoutMs"))) {
-                connection = tracker.getService();
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the connection service did not pick up its configuration");
-    }
-
-    private static <T> T service(BundleContext context, Class<T> type) throws InterruptedException {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
-        tracker.open();
-        T found = tracker.waitForService(10_000);
-        if (found == null) {
-            throw new AssertionError("no " + type.getSimpleName() + " service");
-        }
-        return found;
+        connection = Osgi.configuredConnection();
     }
 
     @BeforeEach
@@ -106,7 +66,7 @@ class LoggerConnectionTest {
         connect();
         assertTrue(connection.start().ok());
         assertTrue(connection.isLogging());
-        assertTrue(waitFor(() -> events.liveLines.size() >= 2, 5000), "live lines: " + events.liveLines);
+        assertTrue(Osgi.waitFor(() -> events.liveLines.size() >= 2, 5000), "live lines: " + events.liveLines);
         assertEquals(List.of("08a0000003e87ff80100fff00000", "09a0000007d0012c00c800c80000"),
                 new ArrayList<>(events.liveLines), "NACK is not a board line (a defect of the original client)");
         assertEquals("INSESSION", connection.start().text());
@@ -119,7 +79,7 @@ class LoggerConnectionTest {
         connection.start();
         assertTrue(connection.stop().ok());
         assertFalse(connection.isLogging());
-        assertTrue(waitFor(() -> !events.sessions.isEmpty(), 2000));
+        assertTrue(Osgi.waitFor(() -> !events.sessions.isEmpty(), 2000));
         List<SessionSummary> sessions = events.sessions.get(events.sessions.size() - 1);
         assertEquals(2, sessions.size());
         assertEquals(OptionalLong.empty(), sessions.get(0).end(), "an unfinished session ends 'None'");
@@ -170,7 +130,7 @@ class LoggerConnectionTest {
         connect();
         long started = System.nanoTime();
         assertTrue(connection.reset().ok());
-        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) < 5 * TIMEOUT_MS);
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) < 5 * Osgi.TIMEOUT_MS);
         assertEquals(List.of(8, 9), connection.boards(), "the connection still works after the silent RESET");
         assertEquals(ConnectionStatus.CONNECTED, connection.status());
     }
@@ -193,7 +153,7 @@ class LoggerConnectionTest {
         assertTrue(connection.boards().isEmpty());
         assertTrue(events.statuses.contains(ConnectionStatus.RECONNECTING), "" + events.statuses);
         peer.setAnswering(true);
-        assertTrue(waitFor(() -> connection.status() == ConnectionStatus.CONNECTED, 5000), "" + events.statuses);
+        assertTrue(Osgi.waitFor(() -> connection.status() == ConnectionStatus.CONNECTED, 5000), "" + events.statuses);
         assertEquals(List.of(8, 9), connection.boards());
     }
 
@@ -203,17 +163,6 @@ class LoggerConnectionTest {
         assertTrue(connection.boardCommand(9, "850000000000001a").ok());
         assertTrue(connection.delete(4).ok());
         assertTrue(peer.received().containsAll(List.of("BOARD 09 850000000000001a", "DELETE 4")), "" + peer.received());
-    }
-
-    private static boolean waitFor(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(20);
-        }
-        return condition.getAsBoolean();
     }
 
     private static final class RecordingListener implements ConnectionListener {

@@ -1,0 +1,171 @@
+package blitz.client.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import blitz.model.client.ClientStore;
+import blitz.model.connection.ConnectionListener;
+import blitz.model.connection.LoggerConnection;
+import blitz.model.decoder.DecodeResult;
+import blitz.model.decoder.DecodedValue;
+import blitz.model.decoder.DecoderRegistry;
+import blitz.model.sync.LiveValues;
+import blitz.model.sync.LiveVariable;
+
+/**
+ * Decodes the live lines the connection polls, keeps a bounded history per variable, and writes
+ * every value to the client store's cache on a writer thread of its own, so a slow disk never slows
+ * the polling. When the writer falls behind by more than its queue, the oldest pending writes are
+ * dropped and counted (the values stay in memory and on screen).
+ */
+@Component(service = LiveValues.class)
+public class LiveValuesService implements LiveValues {
+    private static final Logger LOG = Logger.getLogger(LiveValuesService.class.getName());
+    private static final int CACHE_QUEUE = 10_000;
+
+    private final LoggerConnection connection;
+    private final DecoderRegistry registry;
+    private final ClientStore store;
+    private final Map<String, LiveSeries> series = new HashMap<>();
+    private final Map<String, Long> categoryIds = new HashMap<>();
+    private final List<Consumer<List<LiveVariable>>> subscribers = new CopyOnWriteArrayList<>();
+    private final AtomicLong droppedCacheWrites = new AtomicLong();
+    private final ThreadPoolExecutor cacheWriter;
+    private final ConnectionListener lineListener = new ConnectionListener() {
+        @Override
+        public void liveLine(String line) {
+            accept(line, System.currentTimeMillis());
+        }
+    };
+
+    @Activate
+    public LiveValuesService(@Reference LoggerConnection connection, @Reference DecoderRegistry registry,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+            ClientStore store) {
+        this.connection = connection;
+        this.registry = registry;
+        this.store = store;
+        this.cacheWriter = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(CACHE_QUEUE), runnable -> {
+                    Thread thread = new Thread(runnable, "blitz-live-cache");
+                    thread.setDaemon(true);
+                    return thread;
+                }, (task, executor) -> {
+                    executor.getQueue().poll();
+                    droppedCacheWrites.incrementAndGet();
+                    executor.getQueue().offer(task);
+                });
+        connection.addListener(lineListener);
+    }
+
+    @Deactivate
+    void deactivate() {
+        connection.removeListener(lineListener);
+        cacheWriter.shutdown();
+    }
+
+    /** Decodes one live line received at {@code timeMillis}; lines that do not decode are ignored. */
+    void accept(String line, long timeMillis) {
+        DecodeResult result = registry.decode(line);
+        if (!result.isDecoded()) {
+            return;
+        }
+        int boardId = result.message().sender();
+        List<LiveVariable> batch = new ArrayList<>(result.values().size());
+        synchronized (series) {
+            for (DecodedValue value : result.values()) {
+                LiveSeries one = series.computeIfAbsent(value.name(), name -> new LiveSeries(HISTORY));
+                batch.add(one.add(value.name(), value.unit(), value.value(), timeMillis, boardId));
+            }
+        }
+        if (store != null) {
+            cacheWriter.execute(() -> writeCache(batch));
+        }
+        for (Consumer<List<LiveVariable>> subscriber : subscribers) {
+            subscriber.accept(batch);
+        }
+    }
+
+    private void writeCache(List<LiveVariable> batch) {
+        try {
+            for (LiveVariable variable : batch) {
+                long categoryId = categoryIds.computeIfAbsent(variable.name(), store::getOrCreateCategory);
+                store.addCache(variable.timeMillis(), categoryId, variable.value());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not write live values to the cache", e);
+        }
+    }
+
+    /** @return live values that could not be written to the cache because the writer fell behind */
+    long droppedCacheWrites() {
+        return droppedCacheWrites.get();
+    }
+
+    @Override
+    public List<LiveVariable> latest() {
+        synchronized (series) {
+            return series.values().stream().map(LiveSeries::latest).filter(java.util.Objects::nonNull)
+                    .sorted(Comparator.comparing(LiveVariable::name)).toList();
+        }
+    }
+
+    @Override
+    public double[] history(String variableName) {
+        synchronized (series) {
+            LiveSeries one = series.get(variableName);
+            return one == null ? new double[0] : one.history();
+        }
+    }
+
+    @Override
+    public void setTransforms(String variableName, List<String> transforms) {
+        transforms.forEach(Transform::parse); // refuse a bad list before anything changes
+        synchronized (series) {
+            series.computeIfAbsent(variableName, name -> new LiveSeries(HISTORY)).setTransforms(transforms);
+        }
+    }
+
+    @Override
+    public List<String> transforms(String variableName) {
+        synchronized (series) {
+            LiveSeries one = series.get(variableName);
+            return one == null ? List.of() : one.transformSpecs();
+        }
+    }
+
+    @Override
+    public void clear() {
+        synchronized (series) {
+            series.replaceAll((name, old) -> {
+                LiveSeries fresh = new LiveSeries(HISTORY);
+                fresh.setTransforms(old.transformSpecs());
+                return fresh;
+            });
+        }
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<List<LiveVariable>> listener) {
+        subscribers.add(listener);
+        return () -> subscribers.remove(listener);
+    }
+}
