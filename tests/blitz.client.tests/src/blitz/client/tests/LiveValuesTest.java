@@ -68,27 +68,27 @@ class LiveValuesTest {
     @Test
     void shouldApplyTheOriginalsTransformsInOrder() throws Exception {
         live.setTransforms("adc_channel_one", List.of("multiply:2", "translate:1"));
-        peer.setLiveLines(List.of("08a0000003e87ff80100fff00000", "08a0000007d00010010000000000",
-                "08a000000bb80030010000000000"));
-        connection.connect(Endpoint.of("127.0.0.1", peer.port()));
-        connection.start();
-        assertTrue(Osgi.waitFor(() -> live.history("adc_channel_one").length == 6, 5000));
-        double[] history = live.history("adc_channel_one");
-        assertArrayEquals(new double[] { 4095, 3, 7 }, new double[] { history[1], history[3], history[5] });
-        assertTrue(history[0] <= history[2] && history[2] <= history[4], "oldest first");
+        assertArrayEquals(new double[] { 4095, 3, 7 }, firstChannelAfter("08a0000003e87ff80100fff00000",
+                "08a0000007d00010010000000000", "08a000000bb80030010000000000"));
         assertEquals(List.of("multiply:2", "translate:1"), live.transforms("adc_channel_one"));
     }
 
     @Test
     void shouldAverageOverAWindow() throws Exception {
         live.setTransforms("adc_channel_one", List.of("average:2"));
-        peer.setLiveLines(List.of("08a0000003e8010000000000000000", "08a0000007d0030000000000000000",
-                "08a000000bb8070000000000000000"));
+        assertArrayEquals(new double[] { 16, 32, 80 }, firstChannelAfter("08a0000003e8010000000000000000",
+                "08a0000007d0030000000000000000", "08a000000bb8070000000000000000"));
+    }
+
+    /** Serves three live lines of board 8 and returns adc_channel_one's history values, oldest first. */
+    private double[] firstChannelAfter(String... lines) throws Exception {
+        peer.setLiveLines(List.of(lines));
         connection.connect(Endpoint.of("127.0.0.1", peer.port()));
         connection.start();
         assertTrue(Osgi.waitFor(() -> live.history("adc_channel_one").length == 6, 5000));
         double[] history = live.history("adc_channel_one");
-        assertArrayEquals(new double[] { 16, 32, 80 }, new double[] { history[1], history[3], history[5] });
+        assertTrue(history[0] <= history[2] && history[2] <= history[4], "oldest first");
+        return new double[] { history[1], history[3], history[5] };
     }
 
     @Test
