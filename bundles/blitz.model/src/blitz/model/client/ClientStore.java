@@ -3,6 +3,7 @@ package blitz.model.client;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import blitz.model.CacheEntry;
 import blitz.model.Category;
@@ -135,12 +136,12 @@ public interface ClientStore {
     /** Records that a session's download matched the runtime's count and digest, and makes it available. */
     void markSessionVerified(long sessionId, long messageCount);
 
-    /** Removes a session's readings and updates its availability. */
+    /** Removes a session's readings and raw messages, and updates its availability. */
     void clearSessionData(long sessionId);
 
     /**
-     * Removes a session's readings and its row. The runtime must delete it too, otherwise the next
-     * session list brings it back.
+     * Removes a session's readings, raw messages and its row. The runtime must delete it too, otherwise
+     * the next session list brings it back.
      */
     void deleteSession(long sessionId);
 
@@ -156,6 +157,38 @@ public interface ClientStore {
 
     /** @return the time range {@code [min, max]} of a session's readings, empty when it has none */
     Optional<long[]> sessionTimeRange(long sessionId);
+
+    /**
+     * Streams a session's readings ordered by time then id, in chunks, never holding them all.
+     *
+     * @return the number of readings delivered
+     */
+    long forEachSessionReading(long sessionId, int chunkSize, Consumer<List<Reading>> chunkConsumer);
+
+    // --- raw messages of downloaded sessions ----------------------------------------------
+
+    /**
+     * Stores one downloaded chunk in one transaction: the raw lines, numbered from {@code firstIndex},
+     * and the readings decoded from them. The chunk is visible whole or not at all. A chunk must start
+     * where the stored raw messages end ({@code firstIndex == rawMessageCount(sessionId)}), so a resumed
+     * download can never store a message twice.
+     *
+     * @throws IllegalStateException if {@code firstIndex} is not the current raw message count
+     */
+    void addDownloadChunk(long sessionId, long firstIndex, List<String> rawLines, ReadingBatch readings);
+
+    /** @return how many raw messages of a session are stored: where a resumed download continues */
+    long rawMessageCount(long sessionId);
+
+    /**
+     * Streams a session's stored raw messages in their download order, from {@code fromIndex}.
+     *
+     * @return the number delivered
+     */
+    long readRawMessages(long sessionId, long fromIndex, int chunkSize, Consumer<List<String>> chunkConsumer);
+
+    /** Removes a session's readings but keeps its raw messages, before a re-decode. */
+    void clearSessionReadings(long sessionId);
 
     // --- notifications --------------------------------------------------------------------
 
