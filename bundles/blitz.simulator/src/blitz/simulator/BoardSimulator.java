@@ -1,0 +1,49 @@
+package blitz.simulator;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import blitz.simulator.internal.PtyBoardServer;
+
+/**
+ * A running simulated board serving one device path (normally one end of a pty pair). It reopens
+ * the path by itself when the device goes away and comes back, keeping its state (logging, buffer,
+ * sequence numbers), like a board whose USB cable was pulled. All methods are thread-safe.
+ */
+public interface BoardSimulator extends AutoCloseable {
+
+    /**
+     * Starts serving {@code device} on the simulator's own threads; returns at once. If the path does
+     * not exist yet the simulator waits for it.
+     */
+    static BoardSimulator serve(Path device, SimulatorOptions options) {
+        return PtyBoardServer.start(device, options);
+    }
+
+    SimulatorOptions options();
+
+    /** @return whether the host has started logging (START received, no STOP since) */
+    boolean logging();
+
+    /** @return messages generated since the board was created (including those overwritten) */
+    long generated();
+
+    /** @return data messages sent in TRANSMIT replies */
+    long transmitted();
+
+    /** @return messages overwritten in the full circular buffer before they were sent */
+    long overwritten();
+
+    /** @return junk lines sent */
+    long garbageLines();
+
+    /** @return the last line received from the host that was not TRANSMIT, or {@code ""} */
+    String lastCommand();
+
+    /** @return times the device was (re)opened */
+    long opens();
+
+    /** Stops serving and closes the device. */
+    @Override
+    void close() throws IOException;
+}

@@ -1,0 +1,44 @@
+package blitz.serial.tests;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import blitz.simulator.SocatPtyPair;
+
+/**
+ * Test fixture: a socat pty pair in a fresh folder under {@code blitz.test.workdir}, stopped by PID
+ * on close. {@link #unplug()} and {@link #replug()} remove and recreate the pair under the same paths.
+ */
+final class PtyPair implements AutoCloseable {
+    private final SocatPtyPair pair;
+
+    PtyPair(String name) throws IOException {
+        Path work = Path.of(System.getProperty("blitz.test.workdir", System.getProperty("java.io.tmpdir")));
+        Files.createDirectories(work);
+        pair = new SocatPtyPair(Files.createTempDirectory(work, name + "-")).start();
+    }
+
+    /** @return the path the serial source opens */
+    Path hostEnd() {
+        return pair.hostEnd();
+    }
+
+    /** @return the path the simulator serves */
+    Path boardEnd() {
+        return pair.boardEnd();
+    }
+
+    void unplug() {
+        pair.stop();
+    }
+
+    void replug() throws IOException {
+        pair.start();
+    }
+
+    @Override
+    public void close() {
+        pair.stop();
+    }
+}
