@@ -182,11 +182,16 @@ public class ZmqLoggerConnection implements LoggerConnection {
     }
 
     @Override
-    public List<SessionSummary> sessions() {
+    public Optional<List<SessionSummary>> sessions() {
         Optional<String> reply = request(ProtocolWords.SESSIONS);
         if (reply.isEmpty() || reply.get().startsWith(ProtocolWords.ERROR)) {
             reply.ifPresent(this::reportError);
-            return List.of();
+            return Optional.empty();
+        }
+        if (!reply.get().endsWith("\n" + ProtocolWords.NACK)) {
+            // A bare NACK: the original logger has no database to list from.
+            reportError("the runtime could not list its sessions: " + reply.get());
+            return Optional.empty();
         }
         List<SessionSummary> sessions = new ArrayList<>();
         for (String line : reply.get().split("\n")) {
@@ -200,7 +205,7 @@ public class ZmqLoggerConnection implements LoggerConnection {
         }
         List<SessionSummary> result = List.copyOf(sessions);
         listeners.forEach(listener -> listener.sessionsChanged(result));
-        return result;
+        return Optional.of(result);
     }
 
     @Override

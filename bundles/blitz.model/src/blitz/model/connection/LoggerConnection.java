@@ -65,8 +65,12 @@ public interface LoggerConnection {
     /** Asks the runtime to go back to idle (RESET). */
     Reply reset();
 
-    /** @return the runtime's sessions (SESSIONS), newest first; empty when unreachable */
-    List<SessionSummary> sessions();
+    /**
+     * @return the runtime's sessions (SESSIONS), newest first; empty (not an empty list) when the
+     *         runtime did not answer or could not list them (the original answers a bare NACK without
+     *         its database), so a caller never mistakes a failure for "no sessions"
+     */
+    Optional<List<SessionSummary>> sessions();
 
     /** @return ids of the boards connected to the runtime (BOARDS) */
     List<Integer> boards();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -84,6 +85,16 @@ class LoggerConnectionTest {
         assertEquals(2, sessions.size());
         assertEquals(OptionalLong.empty(), sessions.get(0).end(), "an unfinished session ends 'None'");
         assertEquals(new SessionSummary(1, 1395000000000L, OptionalLong.of(1395000001000L), 12), sessions.get(1));
+    }
+
+    @Test
+    void shouldTellAFailedSessionListFromAnEmptyOne() {
+        connect();
+        assertEquals(Optional.of(List.of()), connection.sessions(), "no sessions yet");
+        peer.setWithoutDatabase(true);
+        assertEquals(Optional.empty(), connection.sessions(), "a bare NACK means the list is unknown");
+        peer.setAnswering(false);
+        assertEquals(Optional.empty(), connection.sessions(), "no answer means the list is unknown");
     }
 
     @Test

@@ -30,6 +30,7 @@ final class OriginalLoggerPeer implements AutoCloseable {
     private final List<String> sessionLines = new CopyOnWriteArrayList<>();
     private final List<String> liveLines = new CopyOnWriteArrayList<>();
     private volatile List<String> downloadData = List.of();
+    private volatile boolean withoutDatabase;
 
     private String state = "IDLE";
     private int liveIndex;
@@ -63,6 +64,11 @@ final class OriginalLoggerPeer implements AutoCloseable {
 
     void setDownloadData(List<String> messages) {
         downloadData = List.copyOf(messages);
+    }
+
+    /** Plays the original logger that could not reach its Redis: SESSIONS gets a bare NACK. */
+    void setWithoutDatabase(boolean missing) {
+        withoutDatabase = missing;
     }
 
     /** While false, requests are read and dropped: the peer looks dead to the client. */
@@ -147,7 +153,7 @@ final class OriginalLoggerPeer implements AutoCloseable {
             }
             case "LOGGING" -> "NACK";
             case "STOP", "UPDATE" -> "NOSESSION";
-            case "SESSIONS" -> String.join("\n", sessionLines) + "\nNACK";
+            case "SESSIONS" -> withoutDatabase ? "NACK" : String.join("\n", sessionLines) + "\nNACK";
             case "BOARDS" -> "BOARDS 08 09";
             case "BOARD", "DELETE" -> "ACK";
             case "DOWNLOAD" -> {

@@ -1,0 +1,253 @@
+package blitz.client.internal;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.logging.Logger;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import blitz.model.Category;
+import blitz.model.Notification;
+import blitz.model.Reading;
+import blitz.model.Session;
+import blitz.model.SessionSummary;
+import blitz.model.client.ClientStore;
+import blitz.model.connection.ConnectionStatus;
+import blitz.model.connection.LoggerConnection;
+import blitz.model.connection.LoggerConnection.DownloadException;
+import blitz.model.connection.SessionDigest;
+import blitz.model.decoder.DecoderRegistry;
+import blitz.model.sync.DownloadReport;
+import blitz.model.sync.DownloadReport.State;
+import blitz.model.sync.Progress;
+import blitz.model.sync.SessionSync;
+
+/**
+ * {@link SessionSync} over the logger protocol into the client store. Each downloaded chunk is
+ * committed whole (raw lines and readings together), numbered by its position in the session, so an
+ * interrupted download resumes exactly where the last commit ended, even against the original logger,
+ * which cannot resume: then the session is fetched again from the start and the stored part skipped.
+ */
+@Component(service = SessionSync.class)
+public class SessionSyncService implements SessionSync {
+    private static final Logger LOG = Logger.getLogger(SessionSyncService.class.getName());
+    /** Header of the exported CSV: the original's columns (without its stray space before "Variable"). */
+    static final String CSV_HEADER = "Time Logged,Elapsed Seconds,Variable Name,Value";
+    private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+            .withZone(ZoneId.systemDefault());
+    private static final int READ_CHUNK = 10_000;
+
+    private final LoggerConnection connection;
+    private final ClientStore store;
+    private final DecoderRegistry registry;
+
+    @Activate
+    public SessionSyncService(@Reference LoggerConnection connection, @Reference ClientStore store,
+            @Reference DecoderRegistry registry) {
+        this.connection = connection;
+        this.store = store;
+        this.registry = registry;
+    }
+
+    @Override
+    public List<Session> refreshSessionList() {
+        Optional<List<SessionSummary>> sessions = connection.sessions();
+        if (sessions.isPresent()) {
+            store.updateSessionList(sessions.get());
+        } else {
+            notify("Could not fetch the session list from the runtime; showing the last one known",
+                    Notification.WARNING);
+        }
+        return store.all(Session.class);
+    }
+
+    @Override
+    public DownloadReport download(long sessionId, Progress progress) {
+        if (connection.status() != ConnectionStatus.CONNECTED) {
+            return failed(sessionId, 0, "not connected to a runtime");
+        }
+        long total = store.getSession(sessionId).map(Session::numberOfReadings).orElse(-1L);
+        long stored = store.rawMessageCount(sessionId);
+        progress.begin("Downloading session " + sessionId, total);
+        progress.worked(stored);
+        boolean resume = connection.capabilities().contains(LoggerConnection.RESUME);
+        long skip = resume ? 0 : stored;
+        long[] seen = { 0 };
+        long[] next = { stored };
+        ChunkDecoder decoder = new ChunkDecoder(registry, store);
+        try {
+            connection.download(sessionId, resume ? stored : 0, chunk -> {
+                int alreadyStored = (int) Math.max(0, Math.min(chunk.size(), skip - seen[0]));
+                seen[0] += chunk.size();
+                List<String> fresh = chunk.subList(alreadyStored, chunk.size());
+                if (!fresh.isEmpty()) {
+                    store.addDownloadChunk(sessionId, next[0], fresh, decoder.decode(fresh));
+                    next[0] += fresh.size();
+                    progress.worked(next[0]);
+                }
+            }, progress::isCancelled);
+        } catch (DownloadException e) {
+            DownloadReport report = report(sessionId, next[0], decoder, State.FAILED,
+                    e.getMessage() + "; " + next[0] + " messages are stored and the next download continues from there");
+            notify("Download of session " + sessionId + " failed: " + report.detail(), Notification.ERROR);
+            return report;
+        }
+        if (progress.isCancelled()) {
+            return report(sessionId, next[0], decoder, State.CANCELLED,
+                    "cancelled; " + next[0] + " messages are stored and the next download continues from there");
+        }
+        DownloadReport report = verify(sessionId, next[0], decoder);
+        mirrorGapLedger(sessionId);
+        return report;
+    }
+
+    private DownloadReport verify(long sessionId, long messages, ChunkDecoder decoder) {
+        Optional<SessionDigest> remote = connection.digest(sessionId);
+        if (remote.isEmpty()) {
+            store.updateSessionAvailability(sessionId);
+            return report(sessionId, messages, decoder, State.COMPLETE_UNVERIFIED,
+                    "the runtime offers no digest, so the download could not be verified");
+        }
+        SessionDigester local = new SessionDigester();
+        store.readRawMessages(sessionId, 0, READ_CHUNK, local::add);
+        if (local.count() == remote.get().count() && local.hex().equals(remote.get().sha256())) {
+            store.markSessionVerified(sessionId, local.count());
+            return report(sessionId, messages, decoder, State.VERIFIED,
+                    local.count() + " messages, SHA-256 " + local.hex().substring(0, 12) + "… matches the runtime");
+        }
+        String detail = "the runtime holds " + remote.get().count() + " messages, this workbench stored "
+                + local.count() + (local.count() == remote.get().count() ? " with a different digest" : "")
+                + "; the session is not marked available";
+        notify("Session " + sessionId + " did not verify: " + detail, Notification.ERROR);
+        return report(sessionId, messages, decoder, State.FAILED, detail);
+    }
+
+    /** Copies the runtime's gap ledger of the session into the notifications, when it has one. */
+    private void mirrorGapLedger(long sessionId) {
+        connection.query("GAPS " + sessionId).ifPresent(lines -> lines.stream()
+                .filter(line -> !line.isBlank() && !line.equals("ACK") && !line.equals("NACK"))
+                .forEach(line -> notify("Session " + sessionId + " gap: " + line, Notification.WARNING)));
+    }
+
+    @Override
+    public DownloadReport redecode(long sessionId, Progress progress) {
+        long total = store.rawMessageCount(sessionId);
+        if (total == 0) {
+            return failed(sessionId, 0, "session " + sessionId + " has no stored raw messages to decode");
+        }
+        progress.begin("Decoding session " + sessionId + " again", total);
+        store.clearSessionReadings(sessionId);
+        ChunkDecoder decoder = new ChunkDecoder(registry, store);
+        long[] done = { 0 };
+        try {
+            store.readRawMessages(sessionId, 0, READ_CHUNK, chunk -> {
+                if (progress.isCancelled()) {
+                    throw new CancellationException();
+                }
+                store.addReadings(sessionId, decoder.decode(chunk));
+                done[0] += chunk.size();
+                progress.worked(done[0]);
+            });
+        } catch (CancellationException e) {
+            store.updateSessionAvailability(sessionId);
+            return report(sessionId, total, decoder, State.CANCELLED,
+                    "cancelled; the session's readings are incomplete until it is decoded again");
+        }
+        store.updateSessionAvailability(sessionId);
+        return report(sessionId, total, decoder, State.COMPLETE_UNVERIFIED,
+                "decoded again with the current decoders and calibration");
+    }
+
+    @Override
+    public boolean deleteSession(long sessionId) {
+        LoggerConnection.Reply reply = connection.delete(sessionId);
+        if (!reply.ok()) {
+            notify("The runtime did not delete session " + sessionId + " (" + reply.text() + "); the local copy is kept",
+                    Notification.WARNING);
+            return false;
+        }
+        store.deleteSession(sessionId);
+        return true;
+    }
+
+    @Override
+    public long exportCsv(long sessionId, Path file, Progress progress) throws IOException {
+        Session session = store.getSession(sessionId)
+                .orElseThrow(() -> new IOException("session " + sessionId + " is not in the session list"));
+        if (!session.available() && connection.status() == ConnectionStatus.CONNECTED) {
+            DownloadReport downloaded = download(sessionId, progress);
+            if (downloaded.state() == State.FAILED || downloaded.state() == State.CANCELLED) {
+                throw new IOException("session " + sessionId + " could not be downloaded: " + downloaded.detail());
+            }
+        }
+        Map<Long, String> names = new HashMap<>();
+        for (Category category : store.all(Category.class)) {
+            names.put(category.id(), category.variableName());
+        }
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        long rows;
+        try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+            out.write(CSV_HEADER);
+            out.write('\n');
+            rows = store.forEachSessionReading(sessionId, READ_CHUNK, chunk -> writeRows(out, session, names, chunk));
+        } catch (UncheckedIOException e) {
+            Files.deleteIfExists(partial);
+            throw e.getCause();
+        }
+        // Readers never see half a file: the export appears whole, under its name, or not at all.
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return rows;
+    }
+
+    private static void writeRows(BufferedWriter out, Session session, Map<Long, String> names, List<Reading> chunk) {
+        try {
+            for (Reading reading : chunk) {
+                out.write(CSV_TIME.format(Instant.ofEpochMilli(session.timeStarted() + reading.timeLogged())));
+                out.write(',');
+                out.write(Double.toString(reading.timeLogged() / 1000.0));
+                out.write(',');
+                out.write(names.getOrDefault(reading.categoryId(), "category_" + reading.categoryId()));
+                out.write(',');
+                out.write(Double.toString(reading.value()));
+                out.write('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private DownloadReport failed(long sessionId, long messages, String detail) {
+        notify("Session " + sessionId + ": " + detail, Notification.ERROR);
+        return new DownloadReport(sessionId, messages, 0, 0, 0, 0, State.FAILED, detail);
+    }
+
+    private static DownloadReport report(long sessionId, long messages, ChunkDecoder decoder, State state,
+            String detail) {
+        return new DownloadReport(sessionId, messages, decoder.readings(), decoder.badLines(), decoder.unknownBoards(),
+                decoder.rejected(), state, detail);
+    }
+
+    private void notify(String description, int severity) {
+        LOG.warning(description);
+        try {
+            store.logError(description, severity);
+        } catch (RuntimeException e) {
+            LOG.warning("could not store the notification: " + e);
+        }
+    }
+}
