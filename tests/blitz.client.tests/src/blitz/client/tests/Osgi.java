@@ -60,6 +60,15 @@ final class Osgi {
         return configured;
     }
 
+    static blitz.model.decoder.DecoderRegistry registry() {
+        try {
+            return service(blitz.model.decoder.DecoderRegistry.class);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     static boolean waitFor(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         while (System.nanoTime() < deadline) {
