@@ -169,10 +169,11 @@ public final class JpaClientStore implements ClientStore {
 
     @SuppressWarnings("unchecked")
     private static <R extends Record> StoredEntity<R> toEntity(R item) {
+        EntityType<R, StoredEntity<R>> type = typeOf((Class<R>) item.getClass());
         if (componentValue(item, "id") != null) {
             throw new IllegalArgumentException("record is already stored (it has an id): " + item);
         }
-        return typeOf((Class<R>) item.getClass()).create().apply(item);
+        return type.create().apply(item);
     }
 
     private static Object componentValue(Record item, String name) {

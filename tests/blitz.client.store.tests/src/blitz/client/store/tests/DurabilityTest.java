@@ -98,7 +98,7 @@ class DurabilityTest {
         assertEquals(0, count % CHUNK, "no partial chunk: " + count + " readings");
         assertTrue(chunks >= committed + 1, "every reported chunk is there: " + chunks + " of " + (committed + 1));
         assertTrue(chunks <= committed + 2, "at most the chunk being written when killed: " + chunks);
-        assertEquals(Long.valueOf(count), Long.valueOf(store.buckets(7, 1, 0, chunks * CHUNK, 1).get(0).count()));
+        assertEquals(count, store.buckets(7, 1, 0, chunks * CHUNK, 1).get(0).count(), "the first chunks, whole");
     }
 
     private static String lib(String jar) throws IOException {
