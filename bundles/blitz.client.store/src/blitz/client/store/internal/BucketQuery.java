@@ -5,22 +5,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import blitz.model.client.Bucket;
 
 /**
  * The pixel-resolution query. One GROUP BY over the bucket index {@code (timeLogged - from) / width}
- * gives count, min, max and the first and last time of every bucket; a second query fetches the
- * values at those times by index probes (an IN list). Both read only the covering index
+ * gives count, min, max and the first and last time of every bucket; a prepared point query fetches
+ * the values at those times. Both read only the covering index
  * {@link Schema#READING_INDEX}, never the table rows and never one row per reading into Java.
  */
 final class BucketQuery {
-    /** Times per IN list: Derby probes the index once per value. */
-    private static final int PROBES_PER_QUERY = 500;
-
     private BucketQuery() {
     }
 
@@ -100,48 +95,41 @@ final class BucketQuery {
         return groups;
     }
 
-    /** Sets first and last: the reading with the lowest id at the first time, the highest at the last. */
+    /**
+     * Sets first and last: the reading with the lowest id at the first time, the highest at the
+     * last. One prepared index probe per time (an IN list of many times made Derby scan instead).
+     */
     private static void fillEdgeValues(Connection connection, long sessionId, long categoryId, List<Group> groups)
             throws SQLException {
-        List<Long> times = new ArrayList<>(groups.size() * 2);
-        for (Group g : groups) {
-            times.add(g.firstTime);
-            if (g.lastTime != g.firstTime) {
-                times.add(g.lastTime);
+        try (PreparedStatement probe = connection.prepareStatement(
+                "SELECT id, value FROM reading WHERE sessionId = ? AND categoryId = ? AND timeLogged = ?")) {
+            probe.setLong(1, sessionId);
+            probe.setLong(2, categoryId);
+            for (Group g : groups) {
+                Edge first = edge(probe, g.firstTime);
+                g.first = first.lowValue;
+                g.last = g.lastTime == g.firstTime ? first.highValue : edge(probe, g.lastTime).highValue;
             }
         }
-        Map<Long, Edge> edges = new HashMap<>(times.size() * 2);
-        for (int from = 0; from < times.size(); from += PROBES_PER_QUERY) {
-            List<Long> part = times.subList(from, Math.min(times.size(), from + PROBES_PER_QUERY));
-            String in = "?,".repeat(part.size() - 1) + "?";
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT timeLogged, id, value FROM reading WHERE sessionId = ? AND categoryId = ? "
-                            + "AND timeLogged IN (" + in + ")")) {
-                query.setLong(1, sessionId);
-                query.setLong(2, categoryId);
-                for (int i = 0; i < part.size(); i++) {
-                    query.setLong(3 + i, part.get(i));
+    }
+
+    private static Edge edge(PreparedStatement probe, long time) throws SQLException {
+        Edge edge = new Edge();
+        probe.setLong(3, time);
+        try (ResultSet rs = probe.executeQuery()) {
+            while (rs.next()) {
+                long id = rs.getLong(1);
+                double value = rs.getDouble(2);
+                if (id < edge.lowId) {
+                    edge.lowId = id;
+                    edge.lowValue = value;
                 }
-                try (ResultSet rs = query.executeQuery()) {
-                    while (rs.next()) {
-                        Edge edge = edges.computeIfAbsent(rs.getLong(1), t -> new Edge());
-                        long id = rs.getLong(2);
-                        double value = rs.getDouble(3);
-                        if (id < edge.lowId) {
-                            edge.lowId = id;
-                            edge.lowValue = value;
-                        }
-                        if (id > edge.highId) {
-                            edge.highId = id;
-                            edge.highValue = value;
-                        }
-                    }
+                if (id > edge.highId) {
+                    edge.highId = id;
+                    edge.highValue = value;
                 }
             }
         }
-        for (Group g : groups) {
-            g.first = edges.get(g.firstTime).lowValue;
-            g.last = edges.get(g.lastTime).highValue;
-        }
+        return edge;
     }
 }
