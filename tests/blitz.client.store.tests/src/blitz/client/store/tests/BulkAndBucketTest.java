@@ -62,6 +62,19 @@ class BulkAndBucketTest {
     }
 
     @Test
+    void aBadChunkIsRefusedWholeAndNothingOfItIsStored() {
+        ReadingBatch batch = new ReadingBatch(3000);
+        for (int i = 0; i < 3000; i++) {
+            batch.add(i, 1, i == 2500 ? Double.NaN : i);
+        }
+        assertThrows(RuntimeException.class, () -> store.addReadings(4, batch));
+        assertEquals(0, store.getSessionReadings(4).size());
+        batch.clear();
+        batch.add(1, 1, 1.0);
+        assertEquals(1, store.addReadings(4, batch), "the store works on after a refused chunk");
+    }
+
+    @Test
     void bucketsMatchBruteForceOnRandomData() {
         Random random = new Random(42);
         long category = store.getOrCreateCategory("noise");
