@@ -269,6 +269,11 @@ public class ZmqLoggerConnection implements LoggerConnection {
         String request = firstRequest;
         while (true) {
             Optional<String> reply = exchange(request);
+            if (delivered == 0 && reply.isPresent() && isStuckDownloading(reply.get())) {
+                // A download we lost earlier left the runtime waiting for our ACK: release it, ask again.
+                channel.requestOnce(ProtocolWords.RESET);
+                reply = exchange(request);
+            }
             if (reply.isEmpty()) {
                 throw new DownloadException("the runtime stopped answering during the download", delivered);
             }
@@ -376,6 +381,11 @@ public class ZmqLoggerConnection implements LoggerConnection {
         return reply;
     }
 
+    /** The original logger's answer to anything but ACK while it is in the middle of a download. */
+    private static boolean isStuckDownloading(String reply) {
+        return reply.startsWith(ProtocolWords.ERROR) && reply.contains(ProtocolWords.DOWNLOAD);
+    }
+
     private static boolean isAuthenticationFailure(String reply) {
         return reply.startsWith(ProtocolWords.ERROR) && reply.toUpperCase(Locale.ROOT).contains(ProtocolWords.AUTH);
     }
@@ -383,6 +393,10 @@ public class ZmqLoggerConnection implements LoggerConnection {
     /** The original client's probe (LOGGING), then the capabilities (VERSION). */
     private void probe() {
         Optional<String> reply = exchange(ProtocolWords.LOGGING);
+        if (reply.isPresent() && isStuckDownloading(reply.get())) {
+            channel.requestOnce(ProtocolWords.RESET);
+            reply = exchange(ProtocolWords.LOGGING);
+        }
         if (reply.isEmpty() || status == ConnectionStatus.AUTHENTICATION_FAILED) {
             return;
         }

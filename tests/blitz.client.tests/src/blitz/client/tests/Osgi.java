@@ -60,6 +60,25 @@ final class Osgi {
         return configured;
     }
 
+    /** The client store on an in-memory database (never the user's folder), once it is up. */
+    static synchronized blitz.model.client.ClientStore inMemoryStore() throws Exception {
+        Configuration configuration = service(ConfigurationAdmin.class).getConfiguration("blitz.client.store", "?");
+        if (!"memory".equals(configuration.getProperties() == null ? null : configuration.getProperties().get("database"))) {
+            Dictionary<String, Object> properties = new Hashtable<>();
+            properties.put("database", "memory");
+            configuration.update(properties);
+        }
+        ServiceTracker<blitz.model.client.ClientStore, blitz.model.client.ClientStore> tracker = new ServiceTracker<>(
+                context(), context().createFilter("(&(objectClass=blitz.model.client.ClientStore)(database=memory))"),
+                null);
+        tracker.open();
+        blitz.model.client.ClientStore store = tracker.waitForService(30_000);
+        if (store == null) {
+            throw new AssertionError("the client store did not come up on an in-memory database");
+        }
+        return store;
+    }
+
     static blitz.model.decoder.DecoderRegistry registry() {
         try {
             return service(blitz.model.decoder.DecoderRegistry.class);

@@ -2,6 +2,8 @@ package blitz.client.store.internal;
 
 import java.lang.reflect.RecordComponent;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -383,6 +386,16 @@ public final class JpaClientStore implements ClientStore {
                 .executeUpdate();
     }
 
+    /** Deletes a session's readings and raw messages in the caller's transaction. */
+    private static void deleteSessionData(EntityManager em, long sessionId) {
+        deleteReadings(em, sessionId);
+        try {
+            RawMessageTable.delete(em.unwrap(Connection.class), sessionId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("workbench database error: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void updateSessionList(List<SessionSummary> sessions) {
         synchronized (writeLock) {
@@ -405,7 +418,7 @@ public final class JpaClientStore implements ClientStore {
                 }
                 for (Map.Entry<Long, SessionEntity> entry : stored.entrySet()) {
                     if (!listed.contains(entry.getKey())) {
-                        deleteReadings(em, entry.getKey());
+                        deleteSessionData(em, entry.getKey());
                         em.remove(entry.getValue());
                     }
                 }
@@ -436,7 +449,7 @@ public final class JpaClientStore implements ClientStore {
     @Override
     public void clearSessionData(long sessionId) {
         inTransaction(em -> {
-            deleteReadings(em, sessionId);
+            deleteSessionData(em, sessionId);
             sessionEntity(em, sessionId).ifPresent(s -> {
                 s.setVerifiedCount(null);
                 s.setAvailable(false);
@@ -448,10 +461,83 @@ public final class JpaClientStore implements ClientStore {
     @Override
     public void deleteSession(long sessionId) {
         inTransaction(em -> {
-            deleteReadings(em, sessionId);
+            deleteSessionData(em, sessionId);
             sessionEntity(em, sessionId).ifPresent(em::remove);
             return null;
         });
+    }
+
+    @Override
+    public void clearSessionReadings(long sessionId) {
+        inTransaction(em -> {
+            deleteReadings(em, sessionId);
+            return null;
+        });
+    }
+
+    @Override
+    public long forEachSessionReading(long sessionId, int chunkSize, Consumer<List<Reading>> chunkConsumer) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunkSize must be positive: " + chunkSize);
+        }
+        // One cursor, so the session is sorted once; the consumer runs while it is open.
+        return jdbc(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT id, timeLogged, categoryId, value "
+                    + "FROM reading WHERE sessionId = ? ORDER BY timeLogged, id")) {
+                query.setLong(1, sessionId);
+                query.setFetchSize(Math.min(chunkSize, 10_000));
+                long delivered = 0;
+                List<Reading> chunk = new ArrayList<>(Math.min(chunkSize, 10_000));
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        chunk.add(new Reading(rs.getLong(1), sessionId, rs.getLong(2), rs.getLong(3), rs.getDouble(4)));
+                        if (chunk.size() == chunkSize) {
+                            chunkConsumer.accept(List.copyOf(chunk));
+                            delivered += chunk.size();
+                            chunk.clear();
+                        }
+                    }
+                }
+                if (!chunk.isEmpty()) {
+                    chunkConsumer.accept(List.copyOf(chunk));
+                    delivered += chunk.size();
+                }
+                return delivered;
+            }
+        });
+    }
+
+    @Override
+    public void addDownloadChunk(long sessionId, long firstIndex, List<String> rawLines, ReadingBatch readings) {
+        jdbc(connection -> {
+            RawMessageTable.append(connection, sessionId, firstIndex, rawLines);
+            return BulkReadingWriter.write(connection, sessionId, readings);
+        });
+    }
+
+    @Override
+    public long rawMessageCount(long sessionId) {
+        return jdbc(connection -> RawMessageTable.count(connection, sessionId));
+    }
+
+    @Override
+    public long readRawMessages(long sessionId, long fromIndex, int chunkSize, Consumer<List<String>> chunkConsumer) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunkSize must be positive: " + chunkSize);
+        }
+        // Chunk by chunk, each in its own short read, so the consumer may write to the store.
+        long next = Math.max(0, fromIndex);
+        long delivered = 0;
+        while (true) {
+            long from = next;
+            List<String> chunk = jdbc(connection -> RawMessageTable.read(connection, sessionId, from, chunkSize));
+            if (chunk.isEmpty()) {
+                return delivered;
+            }
+            chunkConsumer.accept(chunk);
+            delivered += chunk.size();
+            next += chunk.size();
+        }
     }
 
     @Override

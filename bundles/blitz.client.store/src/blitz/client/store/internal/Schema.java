@@ -51,6 +51,8 @@ public final class Schema {
             new Table("config", "CREATE TABLE config (id BIGINT NOT NULL PRIMARY KEY, "
                     + "configKey VARCHAR(255) NOT NULL CONSTRAINT config_key UNIQUE, value VARCHAR(" + TEXT_LENGTH
                     + ") NOT NULL)"),
+            new Table("raw_message", "CREATE TABLE raw_message (sessionId BIGINT NOT NULL, idx BIGINT NOT NULL, "
+                    + "line VARCHAR(" + RawMessageTable.MAX_LINE + ") NOT NULL, PRIMARY KEY (sessionId, idx))"),
             new Table("cache", "CREATE TABLE cache (id BIGINT NOT NULL PRIMARY KEY, timeLogged BIGINT NOT NULL, "
                     + "categoryId BIGINT NOT NULL, value DOUBLE NOT NULL)",
                     "CREATE INDEX cache_variable ON cache (categoryId, timeLogged)"));

@@ -1,0 +1,205 @@
+package blitz.client.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+import blitz.model.Notification;
+import blitz.model.Session;
+import blitz.model.client.ClientStore;
+import blitz.model.connection.Endpoint;
+import blitz.model.connection.LoggerConnection;
+import blitz.model.sync.DownloadReport;
+import blitz.model.sync.DownloadReport.State;
+import blitz.model.sync.Progress;
+import blitz.model.sync.SessionSync;
+
+/**
+ * Session mirroring, download, resume, re-decode, export and delete, from a peer that answers as the
+ * original logger into the real client store (EclipseLink on an in-memory Derby database).
+ */
+class SessionSyncTest {
+    private static LoggerConnection connection;
+    private static ClientStore store;
+    private static SessionSync sync;
+    private OriginalLoggerPeer peer;
+
+    @BeforeAll
+    static void services() throws Exception {
+        connection = Osgi.configuredConnection();
+        store = Osgi.inMemoryStore();
+        sync = Osgi.service(SessionSync.class);
+    }
+
+    @BeforeEach
+    void startPeer() {
+        store.createTables(true);
+        peer = new OriginalLoggerPeer();
+        peer.setSessions(List.of("2 1395000002000 1395000003000 0", "1 1395000000000 1395000001000 250"));
+        peer.setDownloadData(boardLines(250));
+        connection.connect(Endpoint.of("127.0.0.1", peer.port()));
+    }
+
+    @AfterEach
+    void stopPeer() throws Exception {
+        connection.disconnect();
+        peer.close();
+    }
+
+    /** Board 8 lines whose first channel counts up and whose timestamps are i * 10 ms. */
+    private static List<String> boardLines(int count) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            lines.add(String.format("08A0%08X%03X0000000000000", i * 10, i));
+        }
+        return lines;
+    }
+
+    @Test
+    void shouldMirrorTheSessionListAndDownloadFromTheOriginalLogger() {
+        List<Session> sessions = sync.refreshSessionList();
+        assertEquals(2, sessions.size());
+        DownloadReport report = sync.download(1, Progress.NONE);
+        assertEquals(State.COMPLETE_UNVERIFIED, report.state(), report.detail());
+        assertEquals(250, report.messages());
+        assertEquals(250 * 5, report.readings());
+        assertEquals(250, store.rawMessageCount(1));
+        assertEquals(1250, store.getSessionReadings(1).size());
+        assertTrue(store.getSession(1).orElseThrow().available());
+        assertTrue(store.getSessionReadings(1).stream().anyMatch(r -> r.timeLogged() == 2490 && r.value() == 249.0),
+                "the last line decoded");
+    }
+
+    @Test
+    void shouldResumeAnInterruptedDownloadWithoutDuplicates() {
+        sync.refreshSessionList();
+        List<Long> progress = new ArrayList<>();
+        DownloadReport interrupted = sync.download(1, new Progress() {
+            @Override
+            public void begin(String task, long total) {
+            }
+
+            @Override
+            public void worked(long done) {
+                progress.add(done);
+                if (done >= 100) {
+                    peer.setAnswering(false); // the runtime goes away after the first chunk
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        });
+        assertEquals(State.FAILED, interrupted.state());
+        assertEquals(100, store.rawMessageCount(1), "the committed chunk stays");
+        assertFalse(store.getSession(1).orElseThrow().available());
+
+        peer.setAnswering(true);
+        assertTrue(waitForConnected());
+        DownloadReport resumed = sync.download(1, Progress.NONE);
+        assertEquals(State.COMPLETE_UNVERIFIED, resumed.state(), resumed.detail());
+        assertEquals(250, store.rawMessageCount(1));
+        assertEquals(1250, store.getSessionReadings(1).size(), "no reading stored twice");
+        List<String> raw = new ArrayList<>();
+        store.readRawMessages(1, 0, 1000, raw::addAll);
+        assertEquals(boardLines(250), raw, "raw messages in session order");
+        assertTrue(store.all(Notification.class).stream().anyMatch(n -> n.description().contains("failed")));
+    }
+
+    private static boolean waitForConnected() {
+        try {
+            return Osgi.waitFor(() -> connection.status() == blitz.model.connection.ConnectionStatus.CONNECTED, 5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Test
+    void shouldCountBadLinesAndUnknownBoardsWithoutFailing() {
+        List<String> lines = new ArrayList<>(boardLines(10));
+        lines.add("this is not hex");
+        lines.add("FFA0000000000000000000000000");
+        lines.add("08A0");
+        peer.setDownloadData(lines);
+        sync.refreshSessionList();
+        DownloadReport report = sync.download(1, Progress.NONE);
+        assertEquals(State.COMPLETE_UNVERIFIED, report.state());
+        assertEquals(13, report.messages(), "every line is kept raw");
+        assertEquals(2, report.badLines());
+        assertEquals(1, report.unknownBoards());
+        assertEquals(50, report.readings());
+    }
+
+    @Test
+    void shouldKeepDownloadedDataWhenTheListIsRefreshedOrUnavailable() {
+        sync.refreshSessionList();
+        sync.download(1, Progress.NONE);
+        sync.refreshSessionList();
+        assertEquals(1250, store.getSessionReadings(1).size());
+        assertTrue(store.getSession(1).orElseThrow().available());
+        peer.setWithoutDatabase(true);
+        assertEquals(2, sync.refreshSessionList().size(), "a failed list keeps the known one");
+    }
+
+    @Test
+    void shouldDecodeAgainWithANewCalibration() throws Exception {
+        sync.refreshSessionList();
+        sync.download(1, Progress.NONE);
+        ConfigurationAdmin configAdmin = Osgi.service(ConfigurationAdmin.class);
+        Configuration calibration = configAdmin.getConfiguration("blitz.calibration", "?");
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("calibrations", new String[] { "adc_channel_one=0.5,1,V" });
+        calibration.update(properties);
+        try {
+            assertTrue(Osgi.waitFor(() -> "V".equals(Osgi.registry().calibration("adc_channel_one").unit()), 5000));
+            DownloadReport report = sync.redecode(1, Progress.NONE);
+            assertEquals(1250, report.readings());
+            assertEquals(1250, store.getSessionReadings(1).size());
+            assertTrue(store.getSessionReadings(1).stream().anyMatch(r -> r.timeLogged() == 2490 && r.value() == 125.5),
+                    "249 * 0.5 + 1");
+        } finally {
+            calibration.delete();
+        }
+    }
+
+    @Test
+    void shouldExportTheOriginalsCsvLayout(@TempDir Path folder) throws Exception {
+        sync.refreshSessionList();
+        Path csv = folder.resolve("session-1.csv");
+        long rows = sync.exportCsv(1, csv, Progress.NONE);
+        assertEquals(1250, rows, "not downloaded yet: the export downloads first, then writes");
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("Time Logged,Elapsed Seconds,Variable Name,Value", lines.get(0));
+        assertEquals(1251, lines.size());
+        assertTrue(lines.get(1).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3},0\\.0,adc_channel_\\w+,[-0-9.E]+"),
+                lines.get(1));
+        assertFalse(Files.exists(folder.resolve("session-1.csv.partial")));
+    }
+
+    @Test
+    void shouldDeleteOnTheRuntimeFirst() {
+        sync.refreshSessionList();
+        sync.download(1, Progress.NONE);
+        assertTrue(sync.deleteSession(1));
+        assertTrue(peer.received().contains("DELETE 1"));
+        assertTrue(store.getSession(1).isEmpty());
+        assertEquals(0, store.rawMessageCount(1));
+    }
+}
