@@ -428,6 +428,7 @@ public final class BatchingWriter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        outageBuffer.close();
         lock.lock();
         try {
             closed = true;

@@ -128,4 +128,15 @@ final class OutageBuffer {
 
     record Batch(List<Op> ops, SpoolFile.Chunk spoolChunk) {
     }
+
+    /** Closes the spool (what it holds stays for the next run). */
+    void close() {
+        if (spool != null) {
+            try {
+                spool.close();
+            } catch (IOException e) {
+                System.getLogger(OutageBuffer.class.getName()).log(System.Logger.Level.ERROR, "Cannot close the spool", e);
+            }
+        }
+    }
 }

@@ -38,6 +38,10 @@ public final class SpoolFile implements AutoCloseable {
         positionFile = folder.resolve("spool.pos");
         channel = FileChannel.open(logFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
+        if (channel.tryLock() == null) {
+            channel.close();
+            throw new IOException("the spool " + logFile + " is in use by another store");
+        }
         consumedOffset = Files.exists(positionFile) ? Long.parseLong(Files.readString(positionFile).trim()) : 0;
         long size = channel.size();
         consumedOffset = Math.min(consumedOffset, size);
