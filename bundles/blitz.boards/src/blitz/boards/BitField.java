@@ -1,0 +1,52 @@
+package blitz.boards;
+
+import blitz.model.decoder.VariableSpec;
+import blitz.model.message.BoardMessage;
+
+/**
+ * One variable of a board's message layout: where its bits are and how they become a value. Build
+ * them with the factories; a {@link FieldLayoutDecoder} reads a list of them. Implementations are
+ * immutable.
+ */
+public interface BitField {
+
+    /** @return the variable this field produces */
+    VariableSpec variable();
+
+    /** @return how many payload bits a message needs for this field to be read (0 for a flag) */
+    int payloadBitsNeeded();
+
+    /**
+     * @param message a message whose payload has at least {@link #payloadBitsNeeded()} bits
+     * @return the raw value
+     */
+    double read(BoardMessage message);
+
+    /** An unsigned number of {@code bitLength} (1..64) bits at {@code bitOffset}, unit {@code ""} (a raw count). */
+    static BitField unsigned(String name, int bitOffset, int bitLength) {
+        return new Fields.Unsigned(new VariableSpec(name, ""), bitOffset, bitLength, 0, 1);
+    }
+
+    /** One payload bit as 0 or 1. */
+    static BitField bit(String name, int bitOffset) {
+        return unsigned(name, bitOffset, 1);
+    }
+
+    /**
+     * A header flag as 0 or 1.
+     *
+     * @param flagIndex 0..4, as {@link BoardMessage#flag(int)} (0 is the flag right after the type bits)
+     */
+    static BitField flag(String name, int flagIndex) {
+        return new Fields.Flag(new VariableSpec(name, ""), flagIndex);
+    }
+
+    /**
+     * An unsigned number turned into a physical value: {@code (raw - zero) / divisor}.
+     *
+     * @param divisor non-zero
+     */
+    static BitField scaled(String name, String unit, int bitOffset, int bitLength, double zero, double divisor) {
+        return new Fields.Unsigned(new VariableSpec(name, unit), bitOffset, bitLength, zero, divisor);
+    }
+}

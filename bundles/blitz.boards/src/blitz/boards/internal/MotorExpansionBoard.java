@@ -1,0 +1,20 @@
+package blitz.boards.internal;
+
+import java.util.List;
+
+import org.osgi.service.component.annotations.Component;
+
+import blitz.boards.BitField;
+import blitz.boards.FieldLayoutDecoder;
+import blitz.model.decoder.BoardDecoder;
+
+/** Board 9: the wind tunnel's motor controller. */
+@Component(service = BoardDecoder.class)
+public final class MotorExpansionBoard extends FieldLayoutDecoder {
+    public MotorExpansionBoard() {
+        super(9, "Motor Expansion Board", List.of(
+                BitField.unsigned("raw_adc", 0, 16),
+                BitField.unsigned("motor_value", 16, 16),
+                BitField.unsigned("set_point", 32, 16)));
+    }
+}

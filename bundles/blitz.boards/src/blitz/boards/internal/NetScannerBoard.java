@@ -1,0 +1,14 @@
+package blitz.boards.internal;
+
+import org.osgi.service.component.annotations.Component;
+
+import blitz.boards.FieldLayoutDecoder;
+import blitz.model.decoder.BoardDecoder;
+
+/** Board 10 (0A): the first NetScanner, channels 1..16 in kPa. */
+@Component(service = BoardDecoder.class)
+public final class NetScannerBoard extends FieldLayoutDecoder {
+    public NetScannerBoard() {
+        super(10, "NetScanner Ethernet Interface Board", Layouts.netScannerChannels(1));
+    }
+}

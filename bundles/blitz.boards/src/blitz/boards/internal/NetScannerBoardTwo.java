@@ -1,0 +1,14 @@
+package blitz.boards.internal;
+
+import org.osgi.service.component.annotations.Component;
+
+import blitz.boards.FieldLayoutDecoder;
+import blitz.model.decoder.BoardDecoder;
+
+/** Board 11 (0B): the second NetScanner, channels 17..32 in kPa. */
+@Component(service = BoardDecoder.class)
+public final class NetScannerBoardTwo extends FieldLayoutDecoder {
+    public NetScannerBoardTwo() {
+        super(11, "NetScanner Ethernet Interface Board Two", Layouts.netScannerChannels(17));
+    }
+}

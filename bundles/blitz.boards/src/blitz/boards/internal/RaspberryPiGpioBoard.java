@@ -1,0 +1,15 @@
+package blitz.boards.internal;
+
+import org.osgi.service.component.annotations.Component;
+
+import blitz.boards.BitField;
+import blitz.boards.FieldLayoutDecoder;
+import blitz.model.decoder.BoardDecoder;
+
+/** Board 3: eight GPIO inputs, one payload bit each. */
+@Component(service = BoardDecoder.class)
+public final class RaspberryPiGpioBoard extends FieldLayoutDecoder {
+    public RaspberryPiGpioBoard() {
+        super(3, "Raspberry Pi GPIO Board", Layouts.wordNumbered("digital", 8, BitField::bit));
+    }
+}

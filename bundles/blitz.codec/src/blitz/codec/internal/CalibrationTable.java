@@ -1,0 +1,78 @@
+package blitz.codec.internal;
+
+import java.lang.System.Logger.Level;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import blitz.model.decoder.Calibration;
+
+/**
+ * The configured calibrations, parsed from entries {@code name=scale,offset[,unit]} such as
+ * {@code adc_channel_one=2.5,0.1,V}. Without a unit the decoder's unit is kept. Invalid entries are
+ * logged and skipped; a later entry for the same variable replaces an earlier one. Immutable.
+ */
+final class CalibrationTable {
+    private static final System.Logger LOG = System.getLogger(CalibrationTable.class.getName());
+
+    /** A calibration whose unit may still come from the decoder ({@code unit == null}). */
+    record Entry(double scale, double offset, String unit) {
+        Calibration in(String decoderUnit) {
+            return new Calibration(unit == null ? decoderUnit : unit, scale, offset);
+        }
+    }
+
+    static final CalibrationTable EMPTY = new CalibrationTable(Map.of());
+
+    private final Map<String, Entry> entries;
+
+    private CalibrationTable(Map<String, Entry> entries) {
+        this.entries = entries;
+    }
+
+    static CalibrationTable parse(String[] lines) {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        for (String line : lines == null ? new String[0] : lines) {
+            if (line == null) {
+                continue;
+            }
+            try {
+                int equals = line.indexOf('=');
+                if (equals <= 0) {
+                    throw new IllegalArgumentException("expected name=scale,offset[,unit]");
+                }
+                String name = line.substring(0, equals).trim();
+                String[] parts = line.substring(equals + 1).split(",", -1);
+                if (name.isEmpty() || parts.length < 2 || parts.length > 3) {
+                    throw new IllegalArgumentException("expected name=scale,offset[,unit]");
+                }
+                double scale = finite(parts[0]);
+                double offset = finite(parts[1]);
+                String unit = parts.length == 3 ? parts[2].trim() : null;
+                if (entries.put(name, new Entry(scale, offset, unit)) != null) {
+                    LOG.log(Level.WARNING, "Calibration for {0} given twice; the later entry \"{1}\" is used", name, line);
+                }
+            } catch (IllegalArgumentException e) {
+                LOG.log(Level.WARNING, "Skipping invalid calibration entry \"{0}\": {1}", line, e.getMessage());
+            }
+        }
+        return new CalibrationTable(Collections.unmodifiableMap(entries));
+    }
+
+    private static double finite(String text) {
+        double value = Double.parseDouble(text.trim());
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("not a finite number: " + text);
+        }
+        return value;
+    }
+
+    Optional<Entry> find(String variableName) {
+        return Optional.ofNullable(entries.get(variableName));
+    }
+
+    int size() {
+        return entries.size();
+    }
+}

@@ -1,0 +1,7 @@
+package blitz.boards.tests;
+
+class Board03ConformanceTest extends BuiltInBoardConformance {
+    Board03ConformanceTest() {
+        super(3);
+    }
+}

@@ -1,0 +1,7 @@
+package blitz.boards.tests;
+
+class Board04ConformanceTest extends BuiltInBoardConformance {
+    Board04ConformanceTest() {
+        super(4);
+    }
+}

@@ -1,0 +1,7 @@
+package blitz.boards.tests;
+
+class Board08ConformanceTest extends BuiltInBoardConformance {
+    Board08ConformanceTest() {
+        super(8);
+    }
+}

@@ -1,0 +1,7 @@
+package blitz.boards.tests;
+
+class Board09ConformanceTest extends BuiltInBoardConformance {
+    Board09ConformanceTest() {
+        super(9);
+    }
+}

@@ -1,0 +1,7 @@
+package blitz.boards.tests;
+
+class Board0AConformanceTest extends BuiltInBoardConformance {
+    Board0AConformanceTest() {
+        super(10);
+    }
+}

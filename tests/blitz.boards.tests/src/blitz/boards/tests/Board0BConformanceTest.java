@@ -1,0 +1,7 @@
+package blitz.boards.tests;
+
+class Board0BConformanceTest extends BuiltInBoardConformance {
+    Board0BConformanceTest() {
+        super(11);
+    }
+}
