@@ -41,7 +41,8 @@ public class ProtocolServer {
 
         int port() default 8999;
 
-        /** Shared secret; when set every request must start with {@code AUTH <token> }. Never logged. */
+        /** Shared secret (property {@code .token}, private like the Redis store's {@code .password}); when set
+         * every request must start with {@code AUTH <token> }. Never logged. */
         String _token() default "";
 
         /** Longest request answered, in bytes; longer ones get {@code ERROR 4}. */
