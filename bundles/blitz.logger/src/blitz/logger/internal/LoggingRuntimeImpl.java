@@ -57,7 +57,7 @@ public class LoggingRuntimeImpl implements LoggingRuntime, MessageSink {
     public static final String PID = "blitz.logger";
     private static final System.Logger LOG = System.getLogger(LoggingRuntimeImpl.class.getName());
 
-    /** Configuration (PID {@value LoggingRuntimeImpl#PID}); described for tools in OSGI-INF/metatype. */
+    /** Configuration (PID {@value LoggingRuntimeImpl#PID}) (no metatype yet). */
     public @interface Config {
         /** Folder of the gap ledger; empty for {@code ${blitz.data}/logger}, or {@code ${user.home}/.blitz/logger}. */
         String dataFolder() default "";

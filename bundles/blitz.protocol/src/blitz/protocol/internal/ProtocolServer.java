@@ -34,7 +34,7 @@ public class ProtocolServer {
     private static final long MAX_FRAME_BYTES = 1 << 20;
     private static final int POLL_MS = 200;
 
-    /** Configuration (PID {@value ProtocolServer#PID}); described for tools in OSGI-INF/metatype. */
+    /** Configuration (PID {@value ProtocolServer#PID}); see docs/protocol-logger.md. */
     public @interface Config {
         /** Address to bind; anything but a loopback address requires a token. */
         String bindAddress() default "127.0.0.1";
