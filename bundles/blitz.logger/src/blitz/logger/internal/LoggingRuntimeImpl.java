@@ -1,0 +1,493 @@
+package blitz.logger.internal;
+
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import blitz.logger.BoardInfo;
+import blitz.logger.BoardStatistics;
+import blitz.logger.GapRecord;
+import blitz.logger.LiveValue;
+import blitz.logger.LoggingRuntime;
+import blitz.logger.Preflight;
+import blitz.logger.RuntimeListener;
+import blitz.logger.RuntimeStatistics;
+import blitz.logger.SourceInfo;
+import blitz.logger.StoreUnavailableException;
+import blitz.model.Notification;
+import blitz.model.SessionSummary;
+import blitz.model.decoder.DecodeResult;
+import blitz.model.decoder.DecodedValue;
+import blitz.model.decoder.DecoderRegistry;
+import blitz.model.server.ServerStore;
+import blitz.model.server.StoreHealth;
+import blitz.model.source.CommandResult;
+import blitz.model.source.LossEvent;
+import blitz.model.source.MessageSink;
+import blitz.model.source.MessageSource;
+
+/**
+ * The {@link LoggingRuntime}: sink of every {@link MessageSource} service (whiteboard), writer of
+ * sessions into the highest-ranked {@link ServerStore}. Configuration PID {@value #PID}.
+ */
+@Component(service = LoggingRuntime.class, configurationPid = LoggingRuntimeImpl.PID, immediate = true)
+public class LoggingRuntimeImpl implements LoggingRuntime, MessageSink {
+    public static final String PID = "blitz.logger";
+    private static final System.Logger LOG = System.getLogger(LoggingRuntimeImpl.class.getName());
+
+    /** Configuration (PID {@value LoggingRuntimeImpl#PID}) (no metatype yet). */
+    public @interface Config {
+        /** Folder of the gap ledger; empty for {@code ${blitz.data}/logger}, or {@code ${user.home}/.blitz/logger}. */
+        String dataFolder() default "";
+
+        /** Baud rate of serial sources, for the pre-flight check. */
+        int baudRate() default 57600;
+
+        /** Per-source baud rates, {@code "sourceId=baud, ..."}; 0 marks a source that is not a serial line. */
+        String sourceBaudRates() default "";
+
+        /** Period of the sources' TRANSMIT polling, for the pre-flight check. */
+        int pollingPeriodMs() default 1000;
+
+        /** Messages a board buffers between polls (the firmware example's 180). */
+        int boardBufferMessages() default 180;
+
+        /** Characters of one message on the wire, terminator included. */
+        int lineLength() default 30;
+
+        /** Planned messages per second of a board not listed in {@link #boardRates()}. */
+        double defaultBoardRate() default 1.0;
+
+        /** Planned rates, {@code "<hex board id>=<messages per second>, ..."}, e.g. {@code "08=10, 0a=2"}. */
+        String boardRates() default "";
+
+        /** Notifications kept for {@link LoggingRuntime#notifications(long)}. */
+        int notificationCapacity() default 1000;
+
+        /** Losses kept in memory when they happen outside sessions. */
+        int gapsOutsideSessions() default 1000;
+    }
+
+    private final ServerStore store;
+    private final DecoderRegistry registry;
+    private final Config config;
+    private final Map<String, Double> sourceBauds;
+    private final Map<Integer, Double> boardRates;
+    private final GapLedger ledger;
+    private final NotificationRing notifications;
+    private final Object sessionLock = new Object();
+    private final Map<String, MessageSource> sources = new ConcurrentHashMap<>();
+    private final List<RuntimeListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, LiveValue> live = new ConcurrentHashMap<>();
+    private final Map<Integer, BoardCounter> boardCounters = new ConcurrentHashMap<>();
+    private final LongAdder received = new LongAdder();
+    private final LongAdder stored = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+    private final LongAdder undecodable = new LongAdder();
+    private final LongAdder unknownBoard = new LongAdder();
+    private final LongAdder lossEvents = new LongAdder();
+    /** The running session's id, 0 when none runs; written under {@link #sessionLock}. */
+    private volatile long currentSession;
+
+    @Activate
+    public LoggingRuntimeImpl(@Reference(policyOption = ReferencePolicyOption.GREEDY) ServerStore store,
+            @Reference DecoderRegistry registry, Config config) {
+        this.store = store;
+        this.registry = registry;
+        this.config = config;
+        this.sourceBauds = parseOrEmpty(config.sourceBaudRates(), "sourceBaudRates");
+        this.boardRates = boardRates(config.boardRates());
+        this.ledger = new GapLedger(dataFolder(config).resolve("gaps"), config.gapsOutsideSessions());
+        this.notifications = new NotificationRing(config.notificationCapacity());
+        LOG.log(Level.INFO, "Logging runtime ready: store {0}, gap ledger in {1}", store.getClass().getSimpleName(),
+                dataFolder(config));
+    }
+
+    @Deactivate
+    void deactivate() {
+        synchronized (sessionLock) {
+            if (currentSession != 0) {
+                LOG.log(Level.WARNING, "Runtime stopping: closing session {0}", currentSession);
+                endSession(false);
+            }
+            sources.values().forEach(this::stopQuietly);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeSource")
+    void addSource(MessageSource source) {
+        String id = source.id();
+        synchronized (sessionLock) {
+            if (sources.putIfAbsent(id, source) != null) {
+                LOG.log(Level.ERROR, "Ignoring a second message source with id {0} ({1})", id, source.description());
+                return;
+            }
+            source.start(this);
+        }
+        notify(Notification.INFO, "Source " + id + " attached (" + source.description() + ")");
+    }
+
+    void removeSource(MessageSource source) {
+        synchronized (sessionLock) {
+            if (!sources.remove(source.id(), source)) {
+                return;
+            }
+            stopQuietly(source);
+        }
+        notify(Notification.WARNING, "Source " + source.id() + " detached");
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeListener")
+    void addListener(RuntimeListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(RuntimeListener listener) {
+        listeners.remove(listener);
+    }
+
+    // ---- MessageSink
+
+    @Override
+    public void onMessage(String sourceId, String line) {
+        received.increment();
+        long now = System.currentTimeMillis();
+        DecodeResult result = registry.decode(line);
+        if (result.message() != null) {
+            int boardId = result.message().sender();
+            boardCounters.computeIfAbsent(boardId, id -> new BoardCounter(id, sourceId)).message(sourceId, now);
+            for (DecodedValue value : result.values()) {
+                live.put(value.name(), new LiveValue(value.name(), value.value(), value.unit(), boardId,
+                        result.message().timestamp(), now));
+            }
+        }
+        switch (result.status()) {
+            case MALFORMED, REJECTED -> undecodable.increment();
+            case UNKNOWN_BOARD -> unknownBoard.increment();
+            case DECODED -> { }
+        }
+        if (currentSession != 0) {
+            // the line is stored whether or not it decodes: the store keeps what the board sent
+            if (store.queue(line)) {
+                stored.increment();
+            } else {
+                refused.increment();
+            }
+        }
+    }
+
+    @Override
+    public void onLoss(String sourceId, LossEvent event) {
+        lossEvents.increment();
+        GapRecord record = ledger.record(sourceId, event);
+        if (event.boardId() >= 0 && event.boardId() <= 0xFF) {
+            boardCounters.computeIfAbsent(event.boardId(), id -> new BoardCounter(id, sourceId)).lost(event.count());
+        }
+        notify(Notification.WARNING, String.format(Locale.ROOT, "Loss on %s%s: %s x%d%s: %s", sourceId,
+                event.boardId() >= 0 ? String.format(Locale.ROOT, " board %02x", event.boardId()) : "", event.kind(),
+                event.count(), record.sessionId() != 0 ? " in session " + record.sessionId() : "", event.detail()));
+    }
+
+    // ---- sessions
+
+    @Override
+    public Preflight startSession() {
+        synchronized (sessionLock) {
+            if (currentSession != 0) {
+                throw new IllegalStateException("session " + currentSession + " is running already");
+            }
+            Preflight preflight = preflight();
+            if (preflight.verdict() == Preflight.Verdict.UNAVAILABLE) {
+                notify(Notification.ERROR, "Session not started: " + preflight.summary());
+                LOG.log(Level.ERROR, "Session not started: {0}", preflight.summary());
+                throw new StoreUnavailableException(preflight.summary());
+            }
+            if (preflight.verdict() == Preflight.Verdict.WARNING) {
+                LOG.log(Level.WARNING, "Pre-flight check: {0}", preflight.summary());
+                notify(Notification.WARNING, "Pre-flight check: " + preflight.summary());
+            }
+            List<MessageSource> attached = List.copyOf(sources.values());
+            // stopping drains what the boards buffered before the session; starting again zeroes their clocks
+            attached.forEach(this::stopQuietly);
+            long id;
+            try {
+                id = store.startSession();
+            } catch (RuntimeException e) {
+                attached.forEach(this::startQuietly);
+                notify(Notification.ERROR, "Session not started: the store failed: " + e.getMessage());
+                throw new StoreUnavailableException("the store failed to start a session: " + e.getMessage());
+            }
+            long start = store.session(id).map(SessionSummary::start).orElse(System.currentTimeMillis());
+            ledger.open(id, start);
+            currentSession = id;
+            attached.forEach(this::startQuietly);
+            LOG.log(Level.INFO, "Session {0} started ({1})", id, preflight.verdict());
+            notify(Notification.INFO, "Session " + id + " started");
+            return preflight;
+        }
+    }
+
+    @Override
+    public OptionalLong stopSession() {
+        synchronized (sessionLock) {
+            if (currentSession == 0) {
+                return OptionalLong.empty();
+            }
+            return OptionalLong.of(endSession(true));
+        }
+    }
+
+    /** Drains the sources into the session, closes it, and restarts the sources for live data if asked. */
+    private long endSession(boolean restartSources) {
+        List<MessageSource> attached = List.copyOf(sources.values());
+        attached.forEach(this::stopQuietly);
+        long id = currentSession;
+        currentSession = 0;
+        try {
+            store.stopSession();
+        } finally {
+            ledger.close();
+            if (restartSources) {
+                attached.forEach(this::startQuietly);
+            }
+        }
+        LOG.log(Level.INFO, "Session {0} stopped", id);
+        notify(Notification.INFO, "Session " + id + " stopped");
+        return id;
+    }
+
+    @Override
+    public boolean isLogging() {
+        return currentSession != 0;
+    }
+
+    @Override
+    public OptionalLong currentSession() {
+        long id = currentSession;
+        return id == 0 ? OptionalLong.empty() : OptionalLong.of(id);
+    }
+
+    @Override
+    public ServerStore store() {
+        return store;
+    }
+
+    @Override
+    public boolean deleteSession(long sessionId) {
+        synchronized (sessionLock) {
+            if (sessionId == currentSession) {
+                endSession(true);
+            }
+            boolean existed = store.deleteSession(sessionId);
+            ledger.delete(sessionId);
+            if (existed) {
+                notify(Notification.INFO, "Session " + sessionId + " deleted");
+            }
+            return existed;
+        }
+    }
+
+    // ---- live data, boards, statistics
+
+    @Override
+    public Map<String, LiveValue> live() {
+        return Collections.unmodifiableMap(new TreeMap<>(live));
+    }
+
+    @Override
+    public List<BoardInfo> boards() {
+        Map<Integer, String> holders = new TreeMap<>();
+        boardCounters.forEach((id, counter) -> holders.put(id, counter.sourceId()));
+        for (MessageSource source : sources.values()) {
+            for (int id : boardIdsOf(source)) {
+                holders.put(id, source.id());
+            }
+        }
+        List<BoardInfo> boards = new ArrayList<>();
+        holders.forEach((id, sourceId) -> boards.add(new BoardInfo(registry.describe(id), sourceId)));
+        return boards;
+    }
+
+    @Override
+    public CommandResult sendBoardCommand(int boardId, String hexCommand) {
+        for (MessageSource source : sources.values()) {
+            if (boardIdsOf(source).contains(boardId)) {
+                try {
+                    return source.sendCommand(boardId, hexCommand);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.ERROR, "Source " + source.id() + " failed to send a command to board " + boardId, e);
+                    return CommandResult.failed("source " + source.id() + " failed: " + e);
+                }
+            }
+        }
+        return CommandResult.failed(String.format(Locale.ROOT, "no source holds board %02x", boardId));
+    }
+
+    @Override
+    public List<SourceInfo> sources() {
+        List<SourceInfo> infos = new ArrayList<>();
+        for (MessageSource source : new TreeMap<>(sources).values()) {
+            try {
+                infos.add(new SourceInfo(source.id(), source.description(), source.state(), source.boardIds(),
+                        source.statistics()));
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "Source " + source.id() + " failed to report its state", e);
+            }
+        }
+        return infos;
+    }
+
+    @Override
+    public List<BoardStatistics> boardStatistics() {
+        return new TreeMap<>(boardCounters).values().stream().map(BoardCounter::snapshot).toList();
+    }
+
+    @Override
+    public RuntimeStatistics statistics() {
+        return new RuntimeStatistics(received.sum(), stored.sum(), refused.sum(), undecodable.sum(), unknownBoard.sum(),
+                lossEvents.sum());
+    }
+
+    @Override
+    public List<GapRecord> gaps(long sessionId) {
+        Optional<SessionSummary> summary = store.session(sessionId);
+        return ledger.read(sessionId, summary.map(SessionSummary::start).orElse(-1L));
+    }
+
+    @Override
+    public List<GapRecord> gapsOutsideSessions() {
+        return ledger.outside();
+    }
+
+    @Override
+    public Preflight preflight() {
+        long now = System.currentTimeMillis();
+        List<PreflightCheck.SourcePlan> plans = new ArrayList<>();
+        for (MessageSource source : new TreeMap<>(sources).values()) {
+            Set<Integer> boardIds = new LinkedHashSet<>(boardIdsOf(source));
+            boardCounters.forEach((id, counter) -> {
+                if (source.id().equals(counter.sourceId())) {
+                    boardIds.add(id);
+                }
+            });
+            List<PreflightCheck.BoardPlan> boards = new ArrayList<>();
+            for (int id : new TreeSet<>(boardIds)) {
+                BoardCounter counter = boardCounters.get(id);
+                double planned = boardRates.getOrDefault(id, config.defaultBoardRate());
+                boards.add(new PreflightCheck.BoardPlan(id, Math.max(planned, counter == null ? 0 : counter.measuredRate(now))));
+            }
+            int baud = sourceBauds.getOrDefault(source.id().toLowerCase(Locale.ROOT), (double) config.baudRate()).intValue();
+            plans.add(new PreflightCheck.SourcePlan(source.id(), baud, boards));
+        }
+        return PreflightCheck.check(plans, new PreflightCheck.Settings(config.lineLength(), config.pollingPeriodMs(),
+                config.boardBufferMessages()), storeHealth());
+    }
+
+    @Override
+    public List<Notification> notifications(long afterId) {
+        return notifications.after(afterId);
+    }
+
+    // ---- helpers
+
+    private StoreHealth storeHealth() {
+        try {
+            return store.health();
+        } catch (RuntimeException e) {
+            return new StoreHealth(false, 0, 0, "health check failed: " + e);
+        }
+    }
+
+    private static Set<Integer> boardIdsOf(MessageSource source) {
+        try {
+            return source.boardIds();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "Source " + source.id() + " failed to list its boards", e);
+            return Set.of();
+        }
+    }
+
+    private void stopQuietly(MessageSource source) {
+        try {
+            source.stop();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "Source " + source.id() + " failed to stop", e);
+        }
+    }
+
+    private void startQuietly(MessageSource source) {
+        if (sources.get(source.id()) != source) {
+            return; // left while the session changed
+        }
+        try {
+            source.start(this);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "Source " + source.id() + " failed to start", e);
+        }
+    }
+
+    private void notify(int severity, String description) {
+        Notification notification = notifications.add(System.currentTimeMillis(), severity, description);
+        for (RuntimeListener listener : listeners) {
+            try {
+                listener.notified(notification);
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "Runtime listener " + listener.getClass().getName() + " failed", e);
+            }
+        }
+    }
+
+    private static Path dataFolder(Config config) {
+        String folder = config.dataFolder();
+        if (folder.isBlank()) {
+            String data = System.getProperty("blitz.data");
+            return data != null && !data.isBlank() ? Path.of(data, "logger")
+                    : Path.of(System.getProperty("user.home"), ".blitz", "logger");
+        }
+        return Path.of(folder.replace("${user.home}", System.getProperty("user.home"))
+                .replace("${blitz.data}", System.getProperty("blitz.data", System.getProperty("user.home") + "/.blitz")));
+    }
+
+    private static Map<String, Double> parseOrEmpty(String text, String what) {
+        try {
+            return KeyValueList.parse(text, what);
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.ERROR, "Ignoring the configuration {0}: {1}", what, e.getMessage());
+            return Map.of();
+        }
+    }
+
+    private static Map<Integer, Double> boardRates(String text) {
+        Map<Integer, Double> rates = new HashMap<>();
+        parseOrEmpty(text, "boardRates").forEach((key, rate) -> {
+            try {
+                rates.put(Integer.parseInt(key, 16), rate);
+            } catch (NumberFormatException e) {
+                LOG.log(Level.ERROR, "Ignoring boardRates entry {0}: not a hex board id", key);
+            }
+        });
+        return rates;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The logging runtime service: sessions, the live cache, boards and their sources, statistics, the
+ * gap ledger, the pre-flight check and notifications. The logger protocol and the shell commands
+ * are clients of {@link blitz.logger.LoggingRuntime}.
+ */
+package blitz.logger;

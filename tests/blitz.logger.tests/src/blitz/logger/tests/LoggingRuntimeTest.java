@@ -1,0 +1,216 @@
+package blitz.logger.tests;
+
+import static blitz.logger.tests.support.InProcessSource.basicLine;
+import static blitz.logger.tests.support.Osgi.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.ServiceRegistration;
+
+import blitz.logger.GapRecord;
+import blitz.logger.LiveValue;
+import blitz.logger.LoggingRuntime;
+import blitz.logger.Preflight;
+import blitz.logger.RuntimeListener;
+import blitz.logger.tests.support.InProcessSource;
+import blitz.logger.tests.support.Osgi;
+import blitz.model.Notification;
+import blitz.model.source.LossEvent;
+import blitz.model.source.LossEvent.Kind;
+import blitz.model.source.MessageSource;
+
+/**
+ * The logging runtime in Equinox with real parts: DS, the codec's decoder registry with the built-in
+ * boards, the embedded journal store, and an in-process source registered as an OSGi service.
+ */
+class LoggingRuntimeTest {
+    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private LoggingRuntime runtime;
+
+    @BeforeEach
+    void runtime() {
+        runtime = Osgi.await(LoggingRuntime.class);
+        runtime.stopSession();
+    }
+
+    @AfterEach
+    void unregister() {
+        runtime.stopSession();
+        registrations.forEach(ServiceRegistration::unregister);
+    }
+
+    private InProcessSource attach(String id, Integer... boards) {
+        InProcessSource source = new InProcessSource(id, boards);
+        registrations.add(Osgi.register(source));
+        eventually("source " + id + " started", source::started);
+        return source;
+    }
+
+    @Test
+    void sourcesAreStartedWhenTheyAppearAndStoppedWhenTheyLeave() {
+        InProcessSource source = new InProcessSource("whiteboard", 0x08);
+        ServiceRegistration<MessageSource> registration = Osgi.register(source);
+        eventually("started", source::started);
+        assertTrue(runtime.sources().stream().anyMatch(s -> s.id().equals("whiteboard")));
+        registration.unregister();
+        assertFalse(source.started(), "stopped when the service left");
+        assertTrue(runtime.sources().stream().noneMatch(s -> s.id().equals("whiteboard")));
+    }
+
+    @Test
+    void liveCacheIsFedWithoutASessionAndKeepsZeroValues() {
+        InProcessSource source = attach("live", 0x08);
+        assertFalse(runtime.isLogging());
+        source.emit("08a0000003e87ff80100fff00000"); // the original's worked example: 2047, 2049, 15, 4080, 0
+        Map<String, LiveValue> live = runtime.live();
+        assertEquals(2047, live.get("adc_channel_one").value());
+        assertEquals(2049, live.get("adc_channel_two").value());
+        assertEquals(4080, live.get("adc_channel_four").value());
+        assertEquals(0, live.get("adc_channel_five").value(), "zero values are kept (the original dropped them)");
+        assertEquals(1000, live.get("adc_channel_one").boardTime());
+        source.emit(basicLine(0x08, 2000, 7));
+        assertEquals(7, runtime.live().get("adc_channel_one").value());
+    }
+
+    @Test
+    void aSessionStoresEveryMessageInOrderIncludingWhatTheBoardsStillBuffered() {
+        InProcessSource source = attach("ordered", 0x08);
+        source.emit(basicLine(0x08, 1, 1)); // before the session: live only
+        int startsBefore = source.starts();
+        Preflight preflight = runtime.startSession();
+        assertTrue(preflight.verdict() != Preflight.Verdict.UNAVAILABLE);
+        long session = runtime.currentSession().orElseThrow();
+        assertTrue(source.starts() > startsBefore, "the sources restart with the session (boards' clocks zeroed)");
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            sent.add(basicLine(0x08, i, i % 4096));
+        }
+        sent.add("08a0zz"); // undecodable, still stored: the store keeps what arrived
+        sent.forEach(source::emit);
+        List<String> onTheBoard = List.of(basicLine(0x08, 5000, 1), basicLine(0x08, 5001, 2));
+        source.buffer(onTheBoard.toArray(String[]::new));
+        assertEquals(session, runtime.stopSession().orElseThrow());
+        sent.addAll(onTheBoard);
+        assertEquals(sent, runtime.store().allFromSession(session), "every message, in order, the drained ones last");
+        assertEquals(sent.size(), runtime.store().session(session).orElseThrow().count());
+        assertTrue(runtime.store().session(session).orElseThrow().end().isPresent());
+        assertTrue(source.started(), "sources run again after the session for live data");
+        source.emit(basicLine(0x08, 9, 9));
+        assertEquals(sent.size(), runtime.store().messageCount(session), "nothing stored after the stop");
+    }
+
+    @Test
+    void startingTwiceIsRefusedAndStoppingWithoutASessionIsHarmless() {
+        attach("twice", 0x08);
+        runtime.startSession();
+        assertThrows(IllegalStateException.class, runtime::startSession);
+        assertTrue(runtime.stopSession().isPresent());
+        assertTrue(runtime.stopSession().isEmpty());
+    }
+
+    @Test
+    void theGapLedgerRecordsEveryLossWithTheSessionAndOutsideIt() throws Exception {
+        InProcessSource source = attach("lossy", 0x08, 0x09);
+        LossEvent outside = new LossEvent(Kind.BAD_LINE, -1, 1, 1_000, "zz garbage");
+        source.loss(outside);
+        assertTrue(runtime.gapsOutsideSessions().stream().anyMatch(r -> r.event().equals(outside)));
+
+        runtime.startSession();
+        long session = runtime.currentSession().orElseThrow();
+        List<LossEvent> events = List.of(new LossEvent(Kind.BAD_LINE, -1, 3, 2_000, "08a0\tnot hex\nat all"),
+                new LossEvent(Kind.BOARD_ERROR, 0x08, 1, 2_001, "62 serial buffer full"),
+                new LossEvent(Kind.RECONNECT_GAP, -1, 1, 2_002, "port vanished for 1200 ms"),
+                new LossEvent(Kind.SEQUENCE_GAP, 0x09, 17, 2_003, "expected 100, got 117"));
+        events.forEach(source::loss);
+        List<GapRecord> during = runtime.gaps(session);
+        assertEquals(events, during.stream().map(GapRecord::event).toList());
+        assertTrue(during.stream().allMatch(r -> r.sessionId() == session && r.sourceId().equals("lossy")));
+        runtime.stopSession();
+
+        assertEquals(during, runtime.gaps(session), "read back from the ledger file after the session");
+        assertTrue(runtime.boardStatistics().stream().anyMatch(b -> b.boardId() == 0x09 && b.lost() >= 17));
+        Path ledger = Path.of(System.getProperty("user.home"), ".blitz", "logger", "gaps", "session-" + session + ".gaps");
+        assertTrue(Files.exists(ledger), ledger.toString());
+        assertTrue(runtime.deleteSession(session));
+        assertFalse(Files.exists(ledger), "the ledger goes with its session");
+        assertEquals(List.of(), runtime.gaps(session));
+    }
+
+    @Test
+    void aSessionWithNoLossHasAnEmptyLedger() {
+        InProcessSource source = attach("quiet", 0x08);
+        runtime.startSession();
+        long session = runtime.currentSession().orElseThrow();
+        source.emit(basicLine(0x08, 0, 1));
+        runtime.stopSession();
+        assertEquals(List.of(), runtime.gaps(session), "the board sent data and nothing was lost");
+        assertEquals(1, runtime.store().messageCount(session));
+    }
+
+    @Test
+    void listenersAndTheNotificationRingHearOfSessionsAndLosses() {
+        List<Notification> heard = new CopyOnWriteArrayList<>();
+        registrations.add(Osgi.context().registerService(RuntimeListener.class, heard::add, null));
+        InProcessSource source = attach("noisy", 0x08);
+        long last = runtime.notifications(0).stream().mapToLong(Notification::id).max().orElse(0);
+        runtime.startSession();
+        source.loss(new LossEvent(Kind.BOARD_ERROR, 0x08, 1, 5, "62"));
+        runtime.stopSession();
+        List<String> texts = runtime.notifications(last).stream().map(Notification::description).toList();
+        assertTrue(texts.stream().anyMatch(t -> t.matches("Session \\d+ started")), texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t.contains("BOARD_ERROR") && t.contains("board 08")), texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t.matches("Session \\d+ stopped")), texts.toString());
+        assertTrue(heard.stream().anyMatch(n -> n.description().contains("BOARD_ERROR")));
+    }
+
+    @Test
+    void boardsAreListedWithTheirSourceAndCommandsReachTheHolder() {
+        InProcessSource source = attach("boards", 0x08, 0x09);
+        source.emit(basicLine(0x0b, 1, 1)); // seen in a line, not announced
+        assertTrue(runtime.boards().stream().anyMatch(b -> b.boardId() == 0x09 && b.sourceId().equals("boards")
+                && b.description().description().equals("Motor Expansion Board")));
+        assertTrue(runtime.boards().stream().anyMatch(b -> b.boardId() == 0x0b));
+        assertTrue(runtime.sendBoardCommand(0x09, "850000000000001a").acknowledged());
+        assertEquals(List.of("09850000000000001a"), source.commands());
+        assertFalse(runtime.sendBoardCommand(0x42, "88").acknowledged(), "no source holds board 42");
+    }
+
+    @Test
+    void preflightWarnsWhenThePlanCannotBeSustainedAndTheSessionStillStarts() {
+        attach("fast", 0x08);
+        assertEquals(Preflight.Verdict.OK, runtime.preflight().verdict(), runtime.preflight().toString());
+        Osgi.configure("blitz.logger", Map.of("boardRates", "08=500"));
+        try {
+            LoggingRuntime reconfigured = Osgi.await(LoggingRuntime.class,
+                    r -> r.preflight().verdict() == Preflight.Verdict.WARNING);
+            Preflight preflight = reconfigured.preflight();
+            String reasons = String.join(" ", preflight.reasons());
+            assertTrue(reasons.contains("cannot be sustained"), reasons);
+            assertTrue(reasons.contains("180-message buffer"), reasons);
+            assertEquals(Preflight.Verdict.WARNING, reconfigured.startSession().verdict());
+            assertTrue(reconfigured.isLogging());
+            reconfigured.stopSession();
+        } finally {
+            Osgi.configure("blitz.logger", Map.of());
+        }
+    }
+
+    @Test
+    void preflightWarnsWhenNoBoardIsAttached() {
+        Preflight preflight = runtime.preflight();
+        assertEquals(Preflight.Verdict.WARNING, preflight.verdict());
+        assertTrue(preflight.summary().contains("No board is attached"), preflight.summary());
+    }
+}

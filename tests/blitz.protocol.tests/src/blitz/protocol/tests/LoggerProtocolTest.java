@@ -1,0 +1,267 @@
+package blitz.protocol.tests;
+
+import static blitz.logger.tests.support.InProcessSource.basicLine;
+import static blitz.logger.tests.support.Osgi.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.ServiceRegistration;
+
+import blitz.logger.LoggingRuntime;
+import blitz.logger.tests.support.InProcessSource;
+import blitz.logger.tests.support.Osgi;
+import blitz.model.source.LossEvent;
+import blitz.model.source.MessageSource;
+import blitz.protocol.ProtocolFrames;
+
+/**
+ * The logger protocol through a real JeroMQ REQ socket, with the original client's request
+ * sequences (original-blitz.md section 2.3), the fixed defects, the extensions and the guards.
+ */
+class LoggerProtocolTest {
+    private static int port;
+    private LoggingRuntime runtime;
+    private InProcessSource source;
+    private ServiceRegistration<MessageSource> registration;
+    private ZmqClient client;
+
+    @BeforeAll
+    static void serveOnAFreePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        baseConfiguration();
+    }
+
+    private static void baseConfiguration() {
+        Osgi.configure("blitz.protocol", Map.of("port", port));
+    }
+
+    @BeforeEach
+    void connect() {
+        runtime = Osgi.await(LoggingRuntime.class);
+        runtime.stopSession();
+        source = new InProcessSource("proto", 0x08, 0x09);
+        registration = Osgi.register(source);
+        eventually("source started", source::started);
+        client = new ZmqClient(port);
+        awaitReply("VERSION", reply -> reply.startsWith("VERSION"));
+    }
+
+    @AfterEach
+    void disconnect() {
+        client.request("RESET");
+        client.close();
+        runtime.stopSession();
+        registration.unregister();
+    }
+
+    /** Sends until the reply satisfies the condition (the server restarts on reconfiguration). */
+    private void awaitReply(String request, java.util.function.Predicate<String> condition) {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            List<String> frames = client.frames(request.getBytes(StandardCharsets.US_ASCII), 500);
+            if (frames != null && condition.test(String.join("", frames))) {
+                return;
+            }
+        }
+        throw new AssertionError("no suitable reply to " + request);
+    }
+
+    private long sessionWith(int messages) {
+        assertEquals("ACK", client.request("START"));
+        long session = runtime.currentSession().orElseThrow();
+        for (int i = 0; i < messages; i++) {
+            source.emit(basicLine(0x08, i, i % 4096));
+        }
+        assertEquals("ACK", client.request("STOP"));
+        return session;
+    }
+
+    @Test
+    void idleAndLoggingRepliesAsTheOriginal() {
+        assertEquals("NACK", client.request("LOGGING"));
+        assertEquals("NOSESSION", client.request("STOP"));
+        assertEquals("NOSESSION", client.request("UPDATE"));
+        assertEquals("ACK", client.request("START"));
+        assertEquals("ACK", client.request("LOGGING"));
+        assertEquals("INSESSION", client.request("START"));
+        String line = basicLine(0x08, 42, 7);
+        source.emit(line);
+        awaitReply("UPDATE", line::equals);
+        assertEquals("", client.request("UPDATE"), "nothing new since the last UPDATE");
+        assertEquals("ERROR 1 LOGGING", client.request("DOWNLOAD 1"));
+        assertEquals("ERROR 1 LOGGING", client.request("SESSIONS"));
+        assertEquals("ERROR 2 LOGGING", client.request("ASDF"));
+        assertEquals("ACK", client.request("STOP"));
+        assertEquals("NACK", client.request("LOGGING"));
+    }
+
+    @Test
+    void sessionListHasFourFieldsPerLineAndANackTrailer() {
+        long session = sessionWith(3);
+        String reply = client.request("SESSIONS");
+        List<String> lines = List.of(reply.split("\n", -1));
+        assertEquals("NACK", lines.get(lines.size() - 1));
+        assertTrue(lines.contains(runtime.store().session(session).orElseThrow().toLine()), reply);
+        lines.subList(0, lines.size() - 1).forEach(l -> assertEquals(4, l.split(" ").length, l));
+    }
+
+    @Test
+    void downloadSendsChunksOfAHundredDrivenByAck() {
+        long session = sessionWith(250);
+        List<String> stored = runtime.store().allFromSession(session);
+        List<String> received = new ArrayList<>();
+        List<String> frames = client.frames(("DOWNLOAD " + session).getBytes(StandardCharsets.US_ASCII), 5_000);
+        // 100 lines of 28 characters are longer than one frame: 1024-character frames, then an empty one
+        assertTrue(frames.size() > 2, "framed");
+        frames.subList(0, frames.size() - 2).forEach(f -> assertEquals(ProtocolFrames.MAX_FRAME, f.length()));
+        assertEquals("", frames.get(frames.size() - 1));
+        String reply = String.join("", frames);
+        assertTrue(reply.endsWith("\nACK"));
+        received.addAll(List.of(reply.split("\n")).subList(0, 100));
+        assertEquals("ERROR 1 DOWNLOADING", client.request("START"), "only ACK or RESET while downloading");
+        reply = client.request("ACK");
+        assertTrue(reply.endsWith("\nACK"));
+        received.addAll(List.of(reply.split("\n")).subList(0, 100));
+        reply = client.request("ACK");
+        assertTrue(reply.endsWith("\nNACK"), "the last chunk");
+        received.addAll(List.of(reply.split("\n")).subList(0, 50));
+        assertEquals(stored, received);
+        assertEquals("NACK", client.request("LOGGING"), "back to IDLE");
+        assertEquals("NACK", client.request("DOWNLOAD 999999"), "no data");
+        assertEquals("NACK", client.request("DOWNLOAD"), "malformed");
+    }
+
+    @Test
+    void resetIsAnsweredInEveryState() {
+        assertEquals("ACK", client.request("RESET"));
+        long session = sessionWith(150);
+        assertTrue(client.request("DOWNLOAD " + session).endsWith("\nACK"));
+        assertEquals("ACK", client.request("RESET"));
+        assertEquals("NACK", client.request("LOGGING"));
+        assertEquals("ACK", client.request("START"));
+        assertEquals("ACK", client.request("RESET"));
+        assertEquals("ACK", client.request("LOGGING"), "RESET never stops logging");
+    }
+
+    @Test
+    void boardsAndBoardCommandsAndAMissingBoardDoNotKillTheServer() {
+        assertEquals("BOARDS 08 09", client.request("BOARDS"));
+        assertEquals("ACK", client.request("BOARD 09 850000000000001a"));
+        assertEquals(List.of("09850000000000001a"), source.commands());
+        assertEquals("NOBOARD 42", client.request("BOARD 42 88"));
+        assertTrue(client.request("BOARD 09 ff").startsWith("BOARDERROR 09"));
+        assertEquals("NACK", client.request("LOGGING"), "the server keeps answering");
+    }
+
+    @Test
+    void unknownAndMisplacedCommandsGetErrorTwoOrOne() {
+        assertEquals("ERROR 2 IDLE", client.request("ASDF"));
+        assertEquals("ERROR 2 IDLE", client.request("STAP"));
+        assertEquals("ERROR 2 IDLE", client.request("DL 1"));
+        assertEquals("ERROR 2 IDLE", client.request("ACK"));
+        assertEquals("ERROR 2 IDLE", client.request(""));
+    }
+
+    @Test
+    void deleteRemovesTheSession() {
+        long session = sessionWith(2);
+        assertEquals("ACK", client.request("DELETE " + session));
+        assertTrue(runtime.store().session(session).isEmpty());
+        assertTrue(!client.request("SESSIONS").contains("\n" + session + " ") && !client.request("SESSIONS").startsWith(session + " "));
+    }
+
+    @Test
+    void extensionsVersionResumeDigestStatsGapsNotifications() throws Exception {
+        assertTrue(client.request("VERSION").contains("DOWNLOAD-FROM"));
+        assertEquals("ACK", client.request("START"));
+        long session = runtime.currentSession().orElseThrow();
+        for (int i = 0; i < 230; i++) {
+            source.emit(basicLine(0x08, i, i));
+        }
+        source.loss(new LossEvent(LossEvent.Kind.SEQUENCE_GAP, 0x08, 5, 123, "expected 7, got 12"));
+        assertEquals("ACK", client.request("STOP"));
+        List<String> stored = runtime.store().allFromSession(session);
+
+        String reply = client.request("DOWNLOAD " + session + " FROM 200");
+        assertTrue(reply.endsWith("\nNACK"));
+        assertEquals(stored.subList(200, 230), List.of(reply.split("\n")).subList(0, 30));
+
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        stored.forEach(line -> sha.update((line + "\n").getBytes(StandardCharsets.UTF_8)));
+        assertEquals("DIGEST " + session + " 230 " + HexFormat.of().formatHex(sha.digest()), client.request("DIGEST " + session));
+
+        String stats = client.request("STATS");
+        assertTrue(stats.contains("\nSOURCE proto state=RUNNING"), stats);
+        assertTrue(stats.contains("\nBOARD 08 source=proto"), stats);
+        String gaps = client.request("GAPS " + session);
+        assertEquals("GAPS " + session + " 1\n123 proto 08 SEQUENCE_GAP 5 expected 7, got 12", gaps);
+        assertTrue(client.request("NOTIFICATIONS").contains("Session " + session + " stopped"));
+        assertTrue(client.request("GAPS x").startsWith("ERROR 4"));
+    }
+
+    @Test
+    void badRequestsGetAClearErrorAndNeverDisturbLogging() {
+        assertEquals("ACK", client.request("START"));
+        long session = runtime.currentSession().orElseThrow();
+        source.emit(basicLine(0x08, 1, 1));
+        char[] huge = new char[5_000];
+        Arrays.fill(huge, 'A');
+        assertTrue(client.request(new String(huge)).startsWith("ERROR 4 request longer"));
+        List<String> binary = client.frames(new byte[] { 'S', 'T', (byte) 0xff, 0 }, 5_000);
+        assertTrue(binary.get(0).startsWith("ERROR 4"), binary.toString());
+        assertTrue(client.request("BOARD zz").startsWith("ERROR 4"));
+        source.emit(basicLine(0x08, 2, 2));
+        assertEquals("ACK", client.request("LOGGING"));
+        assertEquals("ACK", client.request("STOP"));
+        assertEquals(2, runtime.store().messageCount(session));
+    }
+
+    @Test
+    void withATokenEveryRequestMustAuthenticate() {
+        Osgi.configure("blitz.protocol", Map.of("port", port, ".token", "s3cret-token"));
+        try {
+            awaitReply("VERSION", reply -> reply.startsWith("ERROR 6"));
+            assertTrue(client.request("AUTH wrong VERSION").startsWith("ERROR 6"));
+            assertTrue(client.request("AUTH").startsWith("ERROR 6"));
+            assertEquals("ACK", client.request("AUTH s3cret-token"));
+            assertTrue(client.request("AUTH s3cret-token VERSION").startsWith("VERSION 2"));
+            assertEquals("NACK", client.request("AUTH s3cret-token LOGGING"));
+        } finally {
+            baseConfiguration();
+            awaitReply("VERSION", reply -> reply.startsWith("VERSION"));
+        }
+    }
+
+    @Test
+    void anOpenAddressWithoutATokenIsRefused() {
+        Osgi.configure("blitz.protocol", Map.of("port", port, "bindAddress", "0.0.0.0"));
+        try {
+            long deadline = System.currentTimeMillis() + 3_000;
+            while (System.currentTimeMillis() < deadline
+                    && client.frames("VERSION".getBytes(StandardCharsets.US_ASCII), 300) != null) {
+                // the old server may still answer until the reconfigured one replaces it
+            }
+            assertNull(client.frames("VERSION".getBytes(StandardCharsets.US_ASCII), 1_000), "nothing serves");
+        } finally {
+            baseConfiguration();
+            awaitReply("VERSION", reply -> reply.startsWith("VERSION"));
+        }
+    }
+}
