@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Blitz needs, only those that are missing.
 #   build   JDK 17 and Debian's Maven (used once by ./mvnw to fetch the pinned Maven)
+#   runtime build + socat (the demo runtime's simulated board talks over a pty pair)
 #   test    build + redis-server, socat (pty pairs), Xvfb, GTK 3, X11 tools, ImageMagick (screenshots)
 set -euo pipefail
 what="${1:-build}"
 packages=(openjdk-17-jdk-headless maven ca-certificates)
+if [ "$what" = runtime ]; then
+  packages+=(socat)
+fi
 if [ "$what" = test ]; then
   packages+=(redis-server socat xvfb libgtk-3-0 x11-utils x11-apps imagemagick)
 fi

@@ -1,0 +1,67 @@
+package blitz.simulator.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Hashtable;
+import java.util.logging.Logger;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Simulated boards for a demo runtime: when the framework property {@code blitz.simulate} lists board
+ * ids (e.g. {@code 8} or {@code 8,9}), it configures one simulated board per id and a serial port
+ * pointing at it, exactly as a user would through Configuration Admin. Named factory configurations
+ * make it idempotent across restarts. Without the property it does nothing.
+ */
+@Component(immediate = true, service = {})
+public final class DemoBoards {
+    static final String PROPERTY = "blitz.simulate";
+    private static final Logger LOG = Logger.getLogger(DemoBoards.class.getName());
+
+    @Activate
+    public DemoBoards(BundleContext context, @Reference ConfigurationAdmin configurationAdmin) throws IOException {
+        String boards = context.getProperty(PROPERTY);
+        if (boards == null || boards.isBlank()) {
+            return;
+        }
+        for (String token : boards.split(",")) {
+            int boardId;
+            try {
+                boardId = Integer.decode(token.trim());
+            } catch (NumberFormatException e) {
+                LOG.warning(PROPERTY + ": '" + token + "' is not a board id; skipped");
+                continue;
+            }
+            configure(configurationAdmin, boardId);
+        }
+    }
+
+    private static void configure(ConfigurationAdmin configurationAdmin, int boardId) throws IOException {
+        Path links = Path.of(System.getProperty("java.io.tmpdir"), "blitz-simulator-" + boardId);
+        Hashtable<String, Object> simulator = new Hashtable<>();
+        simulator.put("boardId", boardId);
+        simulator.put("boardKind", boardId == 9 ? "MOTOR" : "BASIC_ADC");
+        simulator.put("messagesPerSecond", 10.0);
+        simulator.put("numbered", true);
+        simulator.put("linkDirectory", links.toString());
+        update(configurationAdmin.getFactoryConfiguration("blitz.simulator", "demo-" + boardId, "?"), simulator);
+
+        Hashtable<String, Object> port = new Hashtable<>();
+        port.put("port", links.resolve("host").toString());
+        port.put("id", "simulated-" + boardId);
+        port.put("pollPeriodMs", 200);
+        update(configurationAdmin.getFactoryConfiguration("blitz.serial.port", "demo-" + boardId, "?"), port);
+        LOG.info("simulated board " + boardId + " on " + links.resolve("host"));
+    }
+
+    private static void update(Configuration configuration, Hashtable<String, Object> properties) throws IOException {
+        if (configuration.getProperties() == null) {
+            configuration.update(properties);
+        }
+    }
+}
