@@ -36,6 +36,7 @@ import blitz.logger.RuntimeListener;
 import blitz.logger.RuntimeStatistics;
 import blitz.logger.SourceInfo;
 import blitz.logger.StoreUnavailableException;
+import blitz.model.DataFolder;
 import blitz.model.Notification;
 import blitz.model.SessionSummary;
 import blitz.model.decoder.DecodeResult;
@@ -461,13 +462,7 @@ public class LoggingRuntimeImpl implements LoggingRuntime, MessageSink {
 
     private static Path dataFolder(Config config) {
         String folder = config.dataFolder();
-        if (folder.isBlank()) {
-            String data = System.getProperty("blitz.data");
-            return data != null && !data.isBlank() ? Path.of(data, "logger")
-                    : Path.of(System.getProperty("user.home"), ".blitz", "logger");
-        }
-        return Path.of(folder.replace("${user.home}", System.getProperty("user.home"))
-                .replace("${blitz.data}", System.getProperty("blitz.data", System.getProperty("user.home") + "/.blitz")));
+        return folder.isBlank() ? DataFolder.root().resolve("logger") : DataFolder.resolve(folder);
     }
 
     private static Map<String, Double> parseOrEmpty(String text, String what) {

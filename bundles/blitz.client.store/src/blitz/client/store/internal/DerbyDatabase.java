@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.derby.jdbc.EmbeddedDriver;
 
+import blitz.model.DataFolder;
+
 /**
  * Where the store's Derby database lives: a folder, or a private in-memory database. Connections
  * go straight to Derby's embedded driver, not through {@code DriverManager}, whose caller checks
@@ -20,7 +22,7 @@ public final class DerbyDatabase {
     /** The {@code database} setting that selects an in-memory database. */
     public static final String MEMORY = "memory";
     /** The default {@code database} setting. */
-    public static final String DEFAULT_FOLDER = "${user.home}/.blitz/workbench-db";
+    public static final String DEFAULT_FOLDER = "${blitz.data}/workbench-db";
 
     /** Derby's SQLState for "database shut down" (also given when a memory database is dropped). */
     private static final String SHUTDOWN_STATE = "08006";
@@ -36,7 +38,7 @@ public final class DerbyDatabase {
     }
 
     /**
-     * @param setting a folder path ({@code ${user.home}} is expanded), {@link #MEMORY}, or blank for
+     * @param setting a folder path ({@code ${blitz.data}} and {@code ${user.home}} are expanded), {@link #MEMORY}, or blank for
      *                {@link #DEFAULT_FOLDER}
      */
     public static DerbyDatabase of(String setting) {
@@ -44,7 +46,7 @@ public final class DerbyDatabase {
         if (value.equals(MEMORY)) {
             return new DerbyDatabase("jdbc:derby:memory:blitz-store-" + MEMORY_DATABASES.incrementAndGet(), true);
         }
-        Path folder = Path.of(value.replace("${user.home}", System.getProperty("user.home"))).toAbsolutePath();
+        Path folder = DataFolder.resolve(value).toAbsolutePath();
         try {
             Files.createDirectories(folder.getParent());
         } catch (IOException e) {

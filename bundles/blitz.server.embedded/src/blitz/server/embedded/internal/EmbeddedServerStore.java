@@ -2,13 +2,13 @@ package blitz.server.embedded.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Locale;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
+import blitz.model.DataFolder;
 import blitz.model.server.ServerStore;
 import blitz.server.support.BatchingServerStore;
 import blitz.server.support.WriterSettings;
@@ -22,7 +22,7 @@ import blitz.server.support.WriterSettings;
         property = { "service.ranking:Integer=-100", "blitz.store.kind=embedded" })
 public class EmbeddedServerStore extends BatchingServerStore {
     public static final String PID = "blitz.server.embedded";
-    static final String DEFAULT_FOLDER = "${user.home}/.blitz/runtime-store";
+    static final String DEFAULT_FOLDER = "${blitz.data}/runtime-store";
 
     /** Configuration (PID {@value #PID}); described for tools in OSGI-INF/metatype. */
     public @interface Config {
@@ -48,7 +48,6 @@ public class EmbeddedServerStore extends BatchingServerStore {
 
     private static JournalBackend open(Config config) {
         String folder = config.dataFolder().isBlank() ? DEFAULT_FOLDER : config.dataFolder();
-        folder = folder.replace("${user.home}", System.getProperty("user.home"));
         JournalBackend.FsyncPolicy policy;
         try {
             policy = JournalBackend.FsyncPolicy.valueOf(config.fsync().trim().toUpperCase(Locale.ROOT));
@@ -56,7 +55,7 @@ public class EmbeddedServerStore extends BatchingServerStore {
             throw new IllegalArgumentException("fsync must be 'batch' or 'interval', got '" + config.fsync() + "'", e);
         }
         try {
-            return new JournalBackend(Path.of(folder), policy, Math.max(1, config.fsyncIntervalMs()));
+            return new JournalBackend(DataFolder.resolve(folder), policy, Math.max(1, config.fsyncIntervalMs()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the session store in " + folder, e);
         }

@@ -2,7 +2,6 @@ package blitz.server.redis.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.osgi.service.component.annotations.Activate;
@@ -10,6 +9,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 
+import blitz.model.DataFolder;
 import blitz.model.server.ServerStore;
 import blitz.server.support.BatchingServerStore;
 import blitz.server.support.SpoolFile;
@@ -28,7 +28,7 @@ import io.lettuce.core.RedisURI;
         property = { "service.ranking:Integer=100", "blitz.store.kind=redis" })
 public class RedisServerStore extends BatchingServerStore {
     public static final String PID = "blitz.server.redis";
-    static final String DEFAULT_SPOOL_FOLDER = "${user.home}/.blitz/redis-spool";
+    static final String DEFAULT_SPOOL_FOLDER = "${blitz.data}/redis-spool";
 
     /** Configuration (PID {@value #PID}); described for tools in OSGI-INF/metatype. */
     public @interface Config {
@@ -83,9 +83,8 @@ public class RedisServerStore extends BatchingServerStore {
 
     private static SpoolFile spool(Config config) {
         String folder = config.dataFolder().isBlank() ? DEFAULT_SPOOL_FOLDER : config.dataFolder();
-        folder = folder.replace("${user.home}", System.getProperty("user.home"));
         try {
-            return new SpoolFile(Path.of(folder));
+            return new SpoolFile(DataFolder.resolve(folder));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the Redis outage spool in " + folder, e);
         }
