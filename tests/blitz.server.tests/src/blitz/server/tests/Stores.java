@@ -34,11 +34,16 @@ final class Stores {
         return FrameworkUtil.getBundle(Stores.class).getBundleContext();
     }
 
-    private static ConfigurationAdmin configAdmin() {
-        ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> tracker = new ServiceTracker<>(context(), ConfigurationAdmin.class, null);
-        tracker.open();
+    /** Kept open: ConfigAdmin is a per-bundle service object that becomes invalid once released. */
+    private static ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> configAdminTracker;
+
+    private static synchronized ConfigurationAdmin configAdmin() {
+        if (configAdminTracker == null) {
+            configAdminTracker = new ServiceTracker<>(context(), ConfigurationAdmin.class, null);
+            configAdminTracker.open();
+        }
         try {
-            ConfigurationAdmin admin = tracker.waitForService(TIMEOUT_MS);
+            ConfigurationAdmin admin = configAdminTracker.waitForService(TIMEOUT_MS);
             if (admin == null) {
                 throw new IllegalStateException("no ConfigurationAdmin service");
             }
@@ -46,8 +51,6 @@ final class Stores {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } finally {
-            tracker.close();
         }
     }
 
