@@ -89,7 +89,9 @@ public final class RedisServerFixture implements AutoCloseable {
     private void startProcess() {
         List<String> command = new ArrayList<>(List.of(REDIS_SERVER.toString(), "--port", Integer.toString(port),
                 "--bind", "127.0.0.1", "--dir", directory.toString(), "--daemonize", "no", "--save", "",
-                "--logfile", directory.resolve("redis.log").toString()));
+                "--logfile", directory.resolve("redis.log").toString(),
+                // tests may stall the server on purpose (DEBUG SLEEP) to provoke client timeouts
+                "--enable-debug-command", "local"));
         if (appendOnly) {
             command.addAll(List.of("--appendonly", "yes", "--appendfsync", "always"));
         }

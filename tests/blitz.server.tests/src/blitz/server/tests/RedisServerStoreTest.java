@@ -21,6 +21,7 @@ import blitz.model.SessionSummary;
 import blitz.model.server.ServerStore;
 import blitz.model.server.StoreHealth;
 import blitz.testing.RedisServerFixture;
+import blitz.testing.TcpProxy;
 
 /** What only the Redis store does: the original's keys, outages, spool and replay. */
 class RedisServerStoreTest {
@@ -137,6 +138,47 @@ class RedisServerStoreTest {
         assertEquals(total, all.size(), "no message lost or duplicated after " + kills + " connection kills");
         assertEquals(numbered(1, total), all);
         store.stopSession();
+    }
+
+    @Test
+    void shouldRecoverFromASlowServerWithoutLossOrDuplicates() throws InterruptedException {
+        ServerStore store = REDIS.open(Map.of("commandTimeoutMs", 200));
+        RedisServerFixture redis = REDIS.server();
+        long id = store.startSession();
+        store.queueAll(numbered(1, 1_000));
+        store.sync();
+        Thread sleeper = new Thread(() -> redis.cli("DEBUG", "SLEEP", "1")); // longer than the command timeout
+        sleeper.start();
+        Thread.sleep(200);
+        store.queueAll(numbered(1_001, 2_000));
+        waitFor("the timeout to be noticed", () -> !store.health().connected());
+        sleeper.join();
+        store.sync();
+        assertEquals(numbered(1, 2_000), store.allFromSession(id));
+        store.stopSession();
+    }
+
+    @Test
+    void shouldNotStoreTwiceWhatRedisAppliedWhenTheReplyWasLost() throws InterruptedException {
+        RedisServerFixture redis = REDIS.server();
+        try (TcpProxy proxy = new TcpProxy(redis.port())) {
+            ServerStore store = REDIS.open(Map.of("uri", "redis://127.0.0.1:" + proxy.port() + "/0", "commandTimeoutMs", 300));
+            long id = store.startSession();
+            store.queueAll(numbered(1, 1_000));
+            store.sync();
+
+            proxy.swallowReplies(true); // Redis executes the LPUSHes, the store never hears back
+            store.queueAll(numbered(1_001, 2_000));
+            waitFor("Redis to apply the unanswered writes", () -> redis.cli("LLEN", "session_" + id).equals(List.of("2000")));
+            waitFor("the store to notice the lost replies", () -> !store.health().connected());
+            proxy.swallowReplies(false);
+            proxy.dropConnections();
+
+            store.sync(); // the store re-sends the failed cycle: what Redis applied must be skipped
+            assertEquals(List.of("2000"), redis.cli("LLEN", "session_" + id));
+            assertEquals(numbered(1, 2_000), store.allFromSession(id));
+            store.stopSession();
+        }
     }
 
     @Test
