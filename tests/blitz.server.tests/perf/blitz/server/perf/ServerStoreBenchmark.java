@@ -53,6 +53,9 @@ public final class ServerStoreBenchmark {
             System.out.printf(Locale.ROOT, "  RedisServerStore.queue + sync:                            %,.0f messages/s = %.0f %% of raw (goal >= 1 M/s and >= 35 %%)%n",
                     storeMedian, 100 * storeMedian / rawMedian);
             System.out.printf(Locale.ROOT, "  EmbeddedServerStore.queue + sync (fsync every batch):    %,.0f messages/s (goal >= 300 k/s)%n", embeddedMedian);
+            System.out.printf(Locale.ROOT, "%nlatency of one message on an idle store (queue to stored, 1 000 samples):%n");
+            System.out.println("  redis store:    " + latency(redisStore(redis.uri()), lines));
+            System.out.println("  embedded store: " + latency(embeddedStore(), lines));
         }
     }
 
@@ -116,6 +119,26 @@ public final class ServerStoreBenchmark {
             }
             store.flush(ServerStore.FLUSH_CONFIRMATION);
             return elapsed;
+        } finally {
+            store.close();
+        }
+    }
+
+    /** Queue one message, wait until it is stored; repeated. Reports median and 99th percentile. */
+    private static String latency(BatchingServerStore store, String[] lines) {
+        try {
+            store.startSession();
+            long[] micros = new long[1_000];
+            for (int i = 0; i < micros.length; i++) {
+                long start = System.nanoTime();
+                store.queue(lines[i]);
+                store.sync();
+                micros[i] = (System.nanoTime() - start) / 1_000;
+            }
+            store.flush(ServerStore.FLUSH_CONFIRMATION);
+            Arrays.sort(micros);
+            return String.format(Locale.ROOT, "median %.2f ms, p99 %.2f ms, max %.2f ms", micros[500] / 1e3,
+                    micros[989] / 1e3, micros[999] / 1e3);
         } finally {
             store.close();
         }

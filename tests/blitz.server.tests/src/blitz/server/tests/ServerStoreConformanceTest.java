@@ -31,7 +31,7 @@ import blitz.model.server.StoreHealth;
 class ServerStoreConformanceTest {
 
     static Stream<StoreUnderTest> stores() {
-        return Stream.of(StoreUnderTest.EMBEDDED, StoreUnderTest.REDIS);
+        return Stream.of(StoreUnderTest.EMBEDDED, StoreUnderTest.EMBEDDED_INTERVAL_FSYNC, StoreUnderTest.REDIS);
     }
 
     @AfterAll

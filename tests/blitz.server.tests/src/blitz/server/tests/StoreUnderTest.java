@@ -25,11 +25,20 @@ abstract class StoreUnderTest {
     /** Removes the configuration. */
     abstract void close();
 
-    static final Embedded EMBEDDED = new Embedded();
+    static final Embedded EMBEDDED = new Embedded("embedded", Map.of());
+    static final Embedded EMBEDDED_INTERVAL_FSYNC = new Embedded("embedded-interval-fsync",
+            Map.of("fsync", "interval", "fsyncIntervalMs", 50));
 
     static final class Embedded extends StoreUnderTest {
+        private final String name;
+        private final Map<String, Object> defaults;
         private Path folder;
         private Map<String, Object> properties;
+
+        Embedded(String name, Map<String, Object> defaults) {
+            this.name = name;
+            this.defaults = defaults;
+        }
 
         Path folder() {
             return folder;
@@ -38,7 +47,8 @@ abstract class StoreUnderTest {
         @Override
         ServerStore open(Map<String, Object> extra) {
             folder = TestFolders.newFolder("embedded");
-            properties = new HashMap<>(extra);
+            properties = new HashMap<>(defaults);
+            properties.putAll(extra);
             properties.put("dataFolder", folder.toString());
             return restart();
         }
@@ -55,7 +65,7 @@ abstract class StoreUnderTest {
 
         @Override
         public String toString() {
-            return "embedded";
+            return name;
         }
     }
 
