@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -128,7 +129,7 @@ public final class BatchingWriter implements AutoCloseable {
      *
      * @return how many were accepted; the first refusal ends the call
      */
-    public int appendAll(List<String> messages, java.util.function.Consumer<Acceptance> refusal) {
+    public int appendAll(List<String> messages, Consumer<Acceptance> refusal) {
         lock.lock();
         try {
             int accepted = 0;
@@ -283,23 +284,34 @@ public final class BatchingWriter implements AutoCloseable {
         notFull.signalAll();
     }
 
-    /** Writes a batch; on failure enters the outage state. @return whether it was stored */
+    /** Writes a batch and counts it as stored; on failure enters the outage state. @return whether it was stored */
     private boolean store(List<Op> ops) {
+        if (!deliverOrEnterOutage(ops)) {
+            return false;
+        }
+        countStored(ops.size());
+        return true;
+    }
+
+    private boolean deliverOrEnterOutage(List<Op> ops) {
         lastAttemptNanos = System.nanoTime();
         try {
             deliver(ops);
+            return true;
         } catch (IOException | RuntimeException e) {
             enterOutage(e);
             return false;
         }
+    }
+
+    private void countStored(long ops) {
         lock.lock();
         try {
-            storedOps += ops.size();
+            storedOps += ops;
             progress.signalAll();
         } finally {
             lock.unlock();
         }
-        return true;
     }
 
     private void deliver(List<Op> ops) throws IOException {
@@ -342,13 +354,18 @@ public final class BatchingWriter implements AutoCloseable {
         }
     }
 
-    /** Replays the outage buffer in order; moves newly pending writes behind it as it goes. */
+    /**
+     * Replays the outage buffer in order; moves newly pending writes behind it as it goes. Replayed
+     * writes count as stored only when the outage ends (or the replay stops), together with the end
+     * of the outage, so that a caller released by {@link #sync()} sees a healthy store.
+     */
     private void replay() {
         long replayed = 0;
         try {
             while (!outageBuffer.isEmpty()) {
                 OutageBuffer.Batch batch = outageBuffer.peek(settings.maxBatch());
-                if (!store(batch.ops())) {
+                if (!deliverOrEnterOutage(batch.ops())) {
+                    countStored(replayed);
                     return;
                 }
                 outageBuffer.remove(batch);
@@ -368,11 +385,13 @@ public final class BatchingWriter implements AutoCloseable {
                 return;
             }
         } catch (IOException e) {
+            countStored(replayed);
             enterOutage(e);
             return;
         }
         lock.lock();
         try {
+            storedOps += replayed;
             outage = false;
             overflow = false;
             lastError = "";

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import blitz.model.SessionSummary;
@@ -30,24 +32,22 @@ final class JournalBackend implements SessionBackend {
     enum FsyncPolicy {
         /** Every write cycle: a message counts as stored only once it is on disk. */
         BATCH,
-        /** At most every interval: faster; a power cut may lose the last interval. */
+        /** Every interval, by a timer: faster; a power cut may lose the last interval. */
         INTERVAL
     }
 
     private final Path folder;
     private final FsyncPolicy policy;
-    private final long intervalNanos;
     private final StoreMetadata metadata;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final ConcurrentHashMap<Long, SessionJournal> journals = new ConcurrentHashMap<>();
     private final Set<SessionJournal> unforced = ConcurrentHashMap.newKeySet();
-    private long lastForceNanos = System.nanoTime();
+    private final ScheduledExecutorService forceTimer;
 
     JournalBackend(Path folder, FsyncPolicy policy, long intervalMs) throws IOException {
         this.folder = folder;
         this.policy = policy;
-        this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMs);
         Files.createDirectories(folder);
         lockChannel = FileChannel.open(folder.resolve("store.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         lock = lockChannel.tryLock();
@@ -56,6 +56,16 @@ final class JournalBackend implements SessionBackend {
             throw new IOException("the session store folder " + folder + " is in use by another store");
         }
         metadata = new StoreMetadata(folder);
+        if (policy == FsyncPolicy.INTERVAL) {
+            forceTimer = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "blitz-journal-fsync " + folder);
+                thread.setDaemon(true);
+                return thread;
+            });
+            forceTimer.scheduleWithFixedDelay(this::forceOnTimer, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+        } else {
+            forceTimer = null;
+        }
     }
 
     @Override
@@ -95,17 +105,26 @@ final class JournalBackend implements SessionBackend {
 
     @Override
     public void commit() throws IOException {
-        if (unforced.isEmpty()) {
-            return;
+        if (policy == FsyncPolicy.BATCH) {
+            forceUnforced();
         }
-        if (policy == FsyncPolicy.INTERVAL && System.nanoTime() - lastForceNanos < intervalNanos) {
-            return;
-        }
+    }
+
+    private void forceUnforced() throws IOException {
         for (Iterator<SessionJournal> it = unforced.iterator(); it.hasNext();) {
-            it.next().force();
+            SessionJournal journal = it.next();
             it.remove();
+            journal.force();
         }
-        lastForceNanos = System.nanoTime();
+    }
+
+    /** The interval policy's timer: forces what was written since the last tick, even when writes stop. */
+    private void forceOnTimer() {
+        try {
+            forceUnforced();
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "Cannot force the journal of " + folder + " to disk", e);
+        }
     }
 
     private SessionJournal journal(long sessionId) throws IOException {
@@ -205,6 +224,9 @@ final class JournalBackend implements SessionBackend {
 
     @Override
     public void close() {
+        if (forceTimer != null) {
+            forceTimer.shutdownNow();
+        }
         for (SessionJournal journal : journals.values()) {
             try {
                 journal.close();

@@ -193,7 +193,7 @@ final class SessionJournal implements AutoCloseable {
     /** Forces appended data (and new index entries) to disk. */
     void force() throws IOException {
         synchronized (this) {
-            if (!unforced) {
+            if (!unforced || !log.isOpen()) {
                 return;
             }
             unforced = false;

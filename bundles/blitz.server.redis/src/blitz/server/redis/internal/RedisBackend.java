@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import blitz.model.SessionSummary;
 import blitz.server.support.SessionBackend;
@@ -18,6 +21,7 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
@@ -111,7 +115,7 @@ final class RedisBackend implements SessionBackend {
     }
 
     /** Runs a control operation, turning Lettuce's exceptions into one readable exception. */
-    private <T> T control(java.util.function.Function<RedisCommands<String, String>, T> operation) {
+    private <T> T control(Function<RedisCommands<String, String>, T> operation) {
         RedisCommands<String, String> commands = sync();
         try {
             return operation.apply(commands);
@@ -286,7 +290,7 @@ final class RedisBackend implements SessionBackend {
             writerConnection.flushCommands();
             RedisFuture<?>[] futures = inFlight.toArray(RedisFuture<?>[]::new);
             if (!LettuceFutures.awaitAll(commandTimeout, futures)) {
-                throw new io.lettuce.core.RedisCommandTimeoutException("no reply within " + commandTimeout.toMillis() + " ms");
+                throw new RedisCommandTimeoutException("no reply within " + commandTimeout.toMillis() + " ms");
             }
         } catch (RuntimeException e) {
             throw failed(e);
@@ -300,9 +304,9 @@ final class RedisBackend implements SessionBackend {
         writerConnection.flushCommands();
         try {
             return future.get(commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new IllegalStateException("no reply within " + commandTimeout.toMillis() + " ms", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
