@@ -1,0 +1,95 @@
+package blitz.client.store.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.derby.jdbc.EmbeddedDriver;
+
+/**
+ * Where the store's Derby database lives: a folder, or a private in-memory database. Connections
+ * go straight to Derby's embedded driver, not through {@code DriverManager}, whose caller checks
+ * do not fit OSGi class loaders.
+ */
+public final class DerbyDatabase {
+    /** The {@code database} setting that selects an in-memory database. */
+    public static final String MEMORY = "memory";
+    /** The default {@code database} setting. */
+    public static final String DEFAULT_FOLDER = "${user.home}/.blitz/workbench-db";
+
+    /** Derby's SQLState for "database shut down" (also given when a memory database is dropped). */
+    private static final String SHUTDOWN_STATE = "08006";
+    private static final AtomicInteger MEMORY_DATABASES = new AtomicInteger();
+
+    private final String url;
+    private final boolean inMemory;
+    private final EmbeddedDriver driver = new EmbeddedDriver();
+
+    private DerbyDatabase(String url, boolean inMemory) {
+        this.url = url;
+        this.inMemory = inMemory;
+    }
+
+    /**
+     * @param setting a folder path ({@code ${user.home}} is expanded), {@link #MEMORY}, or blank for
+     *                {@link #DEFAULT_FOLDER}
+     */
+    public static DerbyDatabase of(String setting) {
+        String value = setting == null || setting.isBlank() ? DEFAULT_FOLDER : setting.trim();
+        if (value.equals(MEMORY)) {
+            return new DerbyDatabase("jdbc:derby:memory:blitz-store-" + MEMORY_DATABASES.incrementAndGet(), true);
+        }
+        Path folder = Path.of(value.replace("${user.home}", System.getProperty("user.home"))).toAbsolutePath();
+        try {
+            Files.createDirectories(folder.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the parent of the database folder " + folder, e);
+        }
+        if (System.getProperty("derby.stream.error.file") == null) {
+            // Derby writes its log to the working directory unless told otherwise.
+            System.setProperty("derby.stream.error.file", folder.resolveSibling("derby.log").toString());
+        }
+        return new DerbyDatabase("jdbc:derby:" + folder, false);
+    }
+
+    /** @return the JDBC URL that opens (and if needed creates) the database */
+    public String openUrl() {
+        return url + ";create=true";
+    }
+
+    public Connection connect() throws SQLException {
+        return driver.connect(openUrl(), new Properties());
+    }
+
+    public boolean inMemory() {
+        return inMemory;
+    }
+
+    /**
+     * Shuts the database down cleanly (an in-memory one is dropped). Every connection must be closed
+     * first.
+     *
+     * @throws SQLException if Derby reports anything but a clean shutdown
+     */
+    public void shutdown() throws SQLException {
+        try {
+            driver.connect(url + (inMemory ? ";drop=true" : ";shutdown=true"), new Properties()).close();
+        } catch (SQLException e) {
+            if (!SHUTDOWN_STATE.equals(e.getSQLState())) {
+                throw e;
+            }
+            return;
+        }
+        throw new SQLException("Derby did not shut down " + url);
+    }
+
+    @Override
+    public String toString() {
+        return url;
+    }
+}

@@ -1,0 +1,180 @@
+package blitz.client.store.perf;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongConsumer;
+
+import blitz.client.store.internal.DerbyDatabase;
+import blitz.client.store.internal.JpaClientStore;
+import blitz.client.store.internal.Schema;
+import blitz.model.client.Bucket;
+import blitz.model.client.ReadingBatch;
+
+/**
+ * Readings/s through the store's bulk path against a raw JDBC batch insert into the same schema,
+ * in the same run on fresh databases (medians of 3), then the bucket query on a large session.
+ * Run by run-perf.sh; see docs/performance.md, "Client store".
+ */
+public final class ClientStorePerf {
+    private static final int CHUNK = 10_000;
+    private static final int VARIABLES = 4;
+    private static final int RUNS = 3;
+
+    private ClientStorePerf() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args[0]);
+        long readings = args.length > 1 ? Long.parseLong(args[1]) : 2_000_000;
+        long bucketReadings = args.length > 2 ? Long.parseLong(args[2]) : 10_000_000;
+        System.out.printf(Locale.ROOT, "java %s, %d cores, %d readings per run, chunks of %d%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), readings, CHUNK);
+
+        double[] store = new double[RUNS];
+        double[] raw = new double[RUNS];
+        double[] rawNoIndex = new double[RUNS];
+        double[] indexBuild = new double[RUNS];
+        for (int run = 0; run < RUNS; run++) {
+            store[run] = storeRate(work.resolve("store-" + run), readings);
+            raw[run] = rawRate(work.resolve("raw-" + run), readings, true, null);
+            double[] build = new double[1];
+            rawNoIndex[run] = rawRate(work.resolve("raw-noindex-" + run), readings, false, build);
+            indexBuild[run] = build[0];
+            System.out.printf(Locale.ROOT,
+                    "run %d: store %.0f/s, raw JDBC %.0f/s, raw JDBC without plot index %.0f/s (index built after in %.2f s)%n",
+                    run + 1, store[run], raw[run], rawNoIndex[run], indexBuild[run]);
+        }
+        System.out.printf(Locale.ROOT,
+                "MEDIAN store %.0f readings/s, raw JDBC %.0f readings/s, ratio %.1f %%; "
+                        + "raw without plot index %.0f/s, index build after %.2f s%n",
+                median(store), median(raw), 100 * median(store) / median(raw), median(rawNoIndex),
+                median(indexBuild));
+
+        bucketQuery(work.resolve("buckets"), bucketReadings);
+    }
+
+    private static void generate(long total, LongConsumer chunkStart, ReadingBatch batch, Runnable flush) {
+        for (long start = 0; start < total; start += CHUNK) {
+            chunkStart.accept(start);
+            batch.clear();
+            for (long i = start; i < Math.min(total, start + CHUNK); i++) {
+                batch.add(i / VARIABLES * 10, 1 + i % VARIABLES, Math.sin(i * 1e-4) + (i % 7) * 1e-3);
+            }
+            flush.run();
+        }
+    }
+
+    private static double storeRate(Path folder, long total) {
+        JpaClientStore store = new JpaClientStore(DerbyDatabase.of(folder.toString()));
+        try {
+            ReadingBatch batch = new ReadingBatch(CHUNK);
+            long begin = System.nanoTime();
+            generate(total, start -> { }, batch, () -> store.addReadings(1, batch));
+            return total / seconds(begin);
+        } finally {
+            store.close();
+        }
+    }
+
+    private static double rawRate(Path folder, long total, boolean withIndex, double[] indexSeconds)
+            throws SQLException {
+        DerbyDatabase database = DerbyDatabase.of(folder.toString());
+        try (Connection connection = database.connect()) {
+            Schema.create(connection, false);
+            if (!withIndex) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("DROP INDEX reading_series");
+                }
+            }
+            connection.setAutoCommit(false);
+            ReadingBatch batch = new ReadingBatch(CHUNK);
+            long[] id = { 0 };
+            long begin = System.nanoTime();
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO reading (id, sessionId, timeLogged, categoryId, value) VALUES (?, ?, ?, ?, ?)")) {
+                generate(total, start -> { }, batch, () -> {
+                    try {
+                        for (int i = 0; i < batch.size(); i++) {
+                            insert.setLong(1, ++id[0]);
+                            insert.setLong(2, 1);
+                            insert.setLong(3, batch.timeLogged(i));
+                            insert.setLong(4, batch.categoryId(i));
+                            insert.setDouble(5, batch.value(i));
+                            insert.addBatch();
+                            if ((i + 1) % 1000 == 0) {
+                                insert.executeBatch();
+                            }
+                        }
+                        insert.executeBatch();
+                        connection.commit();
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            }
+            double rate = total / seconds(begin);
+            if (!withIndex) {
+                long buildBegin = System.nanoTime();
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE INDEX reading_series ON reading "
+                            + "(sessionId, categoryId, timeLogged, id, value)");
+                }
+                connection.commit();
+                indexSeconds[0] = seconds(buildBegin);
+            }
+            return rate;
+        } finally {
+            database.shutdown();
+        }
+    }
+
+    private static void bucketQuery(Path folder, long total) {
+        JpaClientStore store = new JpaClientStore(DerbyDatabase.of(folder.toString()));
+        try {
+            ReadingBatch batch = new ReadingBatch(CHUNK);
+            long begin = System.nanoTime();
+            generate(total, start -> { }, batch, () -> store.addReadings(1, batch));
+            System.out.printf(Locale.ROOT, "built a %d-reading session (%d variables) in %.1f s%n", total, VARIABLES,
+                    seconds(begin));
+            long[] range = store.sessionTimeRange(1).orElseThrow();
+            long end = range[1] + 1;
+            report(store, "whole session, 1000 buckets", range[0], end, 1000);
+            report(store, "a tenth of the session, 1000 buckets", range[0], range[0] + (end - range[0]) / 10, 1000);
+            report(store, "a hundredth of the session, 1000 buckets", range[0], range[0] + (end - range[0]) / 100,
+                    1000);
+        } finally {
+            store.close();
+        }
+    }
+
+    private static void report(JpaClientStore store, String what, long from, long to, int width) {
+        List<Double> times = new ArrayList<>();
+        long count = 0;
+        for (int i = 0; i < 5; i++) {
+            long begin = System.nanoTime();
+            List<Bucket> buckets = store.buckets(1, 1, from, to, width);
+            times.add(seconds(begin) * 1000);
+            count = buckets.stream().mapToLong(Bucket::count).sum();
+        }
+        double[] ms = times.stream().mapToDouble(Double::doubleValue).toArray();
+        System.out.printf(Locale.ROOT, "bucket query, %s (%d readings of the variable): median %.0f ms (runs %s)%n",
+                what, count, median(ms), Arrays.toString(Arrays.stream(ms).mapToLong(Math::round).toArray()));
+    }
+
+    private static double seconds(long beginNanos) {
+        return (System.nanoTime() - beginNanos) / 1e9;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
