@@ -2,6 +2,7 @@ package blitz.ui.internal.parts;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -46,7 +47,7 @@ public class LiveVariablesPart {
         state = Tables.stateLine(parent, 1);
         table = Tables.viewer(parent, 1);
         Tables.<LiveVariable>column(table, "Variable", 180, variable -> Names.title(variable.name()));
-        Tables.<LiveVariable>column(table, "Value", 110, variable -> String.format("%.6g", variable.value()));
+        Tables.<LiveVariable>column(table, "Value", 110, variable -> String.format(Locale.ROOT, "%.6g", variable.value()));
         Tables.<LiveVariable>column(table, "Unit", 60, LiveVariable::unit);
         Tables.<LiveVariable>column(table, "Time", 150, variable -> Names.time(variable.timeMillis()));
         subscribe();

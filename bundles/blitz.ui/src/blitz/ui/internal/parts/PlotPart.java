@@ -3,6 +3,7 @@ package blitz.ui.internal.parts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
@@ -96,8 +97,8 @@ public class PlotPart {
         if (max - min < 1e-9) {
             max = min + 1;
         }
-        gc.drawText(String.format("%.3g", max), area.x + 4, plot.y + 14, true);
-        gc.drawText(String.format("%.3g", min), area.x + 4, plot.y + plot.height - 16, true);
+        gc.drawText(String.format(Locale.ROOT, "%.3g", max), area.x + 4, plot.y + 14, true);
+        gc.drawText(String.format(Locale.ROOT, "%.3g", min), area.x + 4, plot.y + plot.height - 16, true);
         for (int v = 0; v < variables.size(); v++) {
             gc.setForeground(canvas.getDisplay().getSystemColor(COLOURS[v % COLOURS.length]));
             double[] history = histories.get(v);
