@@ -6,7 +6,10 @@ import java.util.Locale;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.workbench.UIEvents;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.widgets.Display;
 
 import blitz.model.Notification;
 import blitz.model.SessionSummary;
@@ -29,6 +32,13 @@ public class LoggerAddon {
         @Override
         public void statusChanged(ConnectionStatus status, String detail) {
             requestEnablementUpdate();
+            if (status == ConnectionStatus.RECONNECTING && ui != null) {
+                // the original's "connection lost" box; the connection keeps retrying by itself
+                ui.asyncExec(() -> MessageDialog.openWarning(Display.getCurrent().getActiveShell(),
+                        "Blitz Data Logger Connection Error",
+                        "The connection to the data logger was lost (" + detail + ").\n"
+                                + "The workbench keeps trying to reconnect; Logger ▸ Disconnect stops it."));
+            }
             if (status == ConnectionStatus.RECONNECTING || status == ConnectionStatus.REFUSED
                     || status == ConnectionStatus.AUTHENTICATION_FAILED || status == ConnectionStatus.TIMED_OUT) {
                 logNotification(Notification.WARNING, "Runtime connection " + status.name().toLowerCase(Locale.ROOT).replace('_', ' ')
@@ -61,6 +71,9 @@ public class LoggerAddon {
     @Inject
     @Optional
     private IEventBroker broker;
+    @Inject
+    @Optional
+    private UISynchronize ui;
     private volatile ClientStore store;
     private volatile SessionSync sessionSync;
     private LoggerConnection connection;
