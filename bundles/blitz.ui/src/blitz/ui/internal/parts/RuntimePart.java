@@ -125,7 +125,9 @@ public class RuntimePart {
         Set<String> extensions = new TreeSet<>(connection.capabilities());
         capabilities.setText(now != ConnectionStatus.CONNECTED ? ""
                 : extensions.isEmpty() ? "none (the original logger protocol)" : String.join(", ", extensions));
-        if (now == ConnectionStatus.CONNECTED && shownStatus != ConnectionStatus.CONNECTED) {
+        // BOARDS is an idle-state command of the original logger: a logging one answers with an error
+        if (now == ConnectionStatus.CONNECTED && shownStatus != ConnectionStatus.CONNECTED
+                && !connection.isLogging()) {
             LoggerConnection asked = connection;
             Background.load("Requesting connected boards", display, asked::boards, this::showBoards);
         } else if (now != ConnectionStatus.CONNECTED) {

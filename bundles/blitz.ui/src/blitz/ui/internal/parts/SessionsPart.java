@@ -3,6 +3,7 @@ package blitz.ui.internal.parts;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
@@ -94,12 +95,12 @@ public class SessionsPart {
         Tables.<Session>column(table, "End", 150,
                 session -> session.timeStopped() == null ? "running" : Names.time(session.timeStopped()));
         table.addSelectionChangedListener(event -> updateButtons());
-        download = button(parent, "Download", () -> start("Downloading session data from the logger",
-                (sessionSync, progress) -> downloaded(sessionSync.download(selected().refId(), progress))));
+        download = button(parent, "Download", session -> start("Downloading session data from the logger",
+                (sessionSync, progress) -> downloaded(sessionSync.download(session.refId(), progress))));
         export = button(parent, "Export CSV…", this::exportCsv);
-        delete = button(parent, "Delete", this::deleteSelected);
-        redecode = button(parent, "Re-decode", () -> start("Decoding the session again",
-                (sessionSync, progress) -> downloaded(sessionSync.redecode(selected().refId(), progress))));
+        delete = button(parent, "Delete", this::delete);
+        redecode = button(parent, "Re-decode", session -> start("Decoding the session again",
+                (sessionSync, progress) -> downloaded(sessionSync.redecode(session.refId(), progress))));
         createProgressRow(parent);
         if (broker != null) {
             broker.subscribe(UiTopics.SESSIONS, sessionsChanged);
@@ -107,11 +108,17 @@ public class SessionsPart {
         attach();
     }
 
-    private Button button(Composite parent, String text, Runnable action) {
+    /** A button acting on the selected session, which is read here, on the UI thread. */
+    private Button button(Composite parent, String text, Consumer<Session> action) {
         Button button = new Button(parent, SWT.PUSH);
         button.setText(text);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(button);
-        button.addListener(SWT.Selection, event -> action.run());
+        button.addListener(SWT.Selection, event -> {
+            Session session = selected();
+            if (session != null) {
+                action.accept(session);
+            }
+        });
         return button;
     }
 
@@ -228,8 +235,7 @@ public class SessionsPart {
         };
     }
 
-    private void exportCsv() {
-        Session session = selected();
+    private void exportCsv(Session session) {
         FileDialog dialog = new FileDialog(table.getTable().getShell(), SWT.SAVE);
         dialog.setText("Save session to file...");
         dialog.setFilterExtensions(new String[] { "*.csv" });
@@ -243,8 +249,7 @@ public class SessionsPart {
         }
     }
 
-    private void deleteSelected() {
-        Session session = selected();
+    private void delete(Session session) {
         if (!MessageDialog.openConfirm(table.getTable().getShell(), "Delete session",
                 "Delete session " + session.refId() + " on the logger and in the workbench, with its "
                         + session.numberOfReadings() + " readings?")) {
