@@ -28,7 +28,6 @@ class SessionsPartTest {
     @BeforeAll
     static void loadFixtures() {
         store = TestStore.memory();
-        store.loadFixtures(true);
     }
 
     @Test
