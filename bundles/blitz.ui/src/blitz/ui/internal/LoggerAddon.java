@@ -1,0 +1,127 @@
+package blitz.ui.internal;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.workbench.UIEvents;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.widgets.Display;
+
+import blitz.model.Notification;
+import blitz.model.SessionSummary;
+import blitz.model.client.ClientStore;
+import blitz.model.connection.ConnectionListener;
+import blitz.model.connection.ConnectionStatus;
+import blitz.model.connection.LoggerConnection;
+import blitz.model.sync.SessionSync;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+/**
+ * Keeps the workbench in step with the runtime connection: re-evaluates the commands' enablement on
+ * every status or logging change, logs connection problems and runtime errors as notifications, and,
+ * while no {@link SessionSync} service exists, mirrors the session lists the connection fetches into
+ * the client store. Store writes run in jobs: the listener is called on the connection's thread.
+ */
+public class LoggerAddon {
+    private final ConnectionListener listener = new ConnectionListener() {
+        @Override
+        public void statusChanged(ConnectionStatus status, String detail) {
+            requestEnablementUpdate();
+            if (status == ConnectionStatus.RECONNECTING && ui != null) {
+                // the original's "connection lost" box; the connection keeps retrying by itself
+                ui.asyncExec(() -> MessageDialog.openWarning(Display.getCurrent().getActiveShell(),
+                        "Blitz Data Logger Connection Error",
+                        "The connection to the data logger was lost (" + detail + ").\n"
+                                + "The workbench keeps trying to reconnect; Logger ▸ Disconnect stops it."));
+            }
+            if (status == ConnectionStatus.RECONNECTING || status == ConnectionStatus.REFUSED
+                    || status == ConnectionStatus.AUTHENTICATION_FAILED || status == ConnectionStatus.TIMED_OUT) {
+                logNotification(Notification.WARNING, "Runtime connection " + status.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                        + ": " + detail);
+            }
+        }
+
+        @Override
+        public void loggingChanged(boolean logging) {
+            requestEnablementUpdate();
+        }
+
+        @Override
+        public void sessionsChanged(List<SessionSummary> sessions) {
+            ClientStore target = store;
+            if (sessionSync == null && target != null) {
+                Background.run("Mirroring the session list", () -> {
+                    target.updateSessionList(sessions);
+                    post(UiTopics.SESSIONS, Boolean.TRUE);
+                });
+            }
+        }
+
+        @Override
+        public void error(String message) {
+            logNotification(Notification.ERROR, "The logger reported an error: " + message);
+        }
+    };
+
+    @Inject
+    @Optional
+    private IEventBroker broker;
+    @Inject
+    @Optional
+    private UISynchronize ui;
+    private volatile ClientStore store;
+    private volatile SessionSync sessionSync;
+    private LoggerConnection connection;
+
+    @Inject
+    void setConnection(@Optional @Service LoggerConnection newConnection) {
+        if (connection != null) {
+            connection.removeListener(listener);
+        }
+        connection = newConnection;
+        if (connection != null) {
+            connection.addListener(listener);
+        }
+        requestEnablementUpdate();
+    }
+
+    @Inject
+    void setStore(@Optional @Service ClientStore newStore) {
+        store = newStore;
+    }
+
+    @Inject
+    void setSessionSync(@Optional @Service SessionSync newSync) {
+        sessionSync = newSync;
+    }
+
+    @PreDestroy
+    void dispose() {
+        if (connection != null) {
+            connection.removeListener(listener);
+        }
+    }
+
+    private void logNotification(int severity, String message) {
+        ClientStore target = store;
+        Background.run("Logging a notification", () -> {
+            Problems.log(target, severity, message);
+            post(UiTopics.NOTIFICATIONS, Boolean.TRUE);
+        });
+    }
+
+    private void requestEnablementUpdate() {
+        post(UIEvents.REQUEST_ENABLEMENT_UPDATE_TOPIC, UIEvents.ALL_ELEMENT_ID);
+    }
+
+    private void post(String topic, Object data) {
+        if (broker != null) {
+            broker.post(topic, data);
+        }
+    }
+}

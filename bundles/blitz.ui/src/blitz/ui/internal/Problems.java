@@ -1,0 +1,42 @@
+package blitz.ui.internal;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+
+import blitz.model.Notification;
+import blitz.model.client.ClientStore;
+
+/**
+ * Reports a failed operation the way the workbench promises: a notification in the client store (so
+ * the Notifications view lists it) and a dialog with a plain message, never a stack trace.
+ * Call it from a job's thread: the store is written there, the dialog opens on the UI thread.
+ */
+public final class Problems {
+    private static final Logger LOG = Logger.getLogger(Problems.class.getName());
+
+    private Problems() {
+    }
+
+    public static void report(Shell parent, ClientStore store, String title, String message) {
+        log(store, Notification.ERROR, message);
+        Display display = parent.getDisplay();
+        Background.onUi(display, () -> MessageDialog.openError(parent.isDisposed() ? null : parent, title, message));
+    }
+
+    /** Logs a notification; a store that fails is logged, never thrown to the caller. */
+    public static void log(ClientStore store, int severity, String message) {
+        if (store == null) {
+            LOG.warning(message);
+            return;
+        }
+        try {
+            store.logError(message, severity);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not store the notification: " + message, e);
+        }
+    }
+}

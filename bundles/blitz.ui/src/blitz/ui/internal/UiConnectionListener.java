@@ -1,0 +1,65 @@
+package blitz.ui.internal;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.eclipse.swt.widgets.Display;
+
+import blitz.model.SessionSummary;
+import blitz.model.connection.ConnectionListener;
+import blitz.model.connection.ConnectionStatus;
+import blitz.model.connection.LoggerConnection;
+
+/**
+ * Hands a connection's events (called on the connection's own thread) to the UI thread, where
+ * {@code onChange} runs. Events that arrive while one is pending are coalesced: the UI reads the
+ * connection's current state when it runs, so nothing is lost. Closing it removes the listener.
+ */
+public final class UiConnectionListener implements ConnectionListener, AutoCloseable {
+    private final LoggerConnection connection;
+    private final Display display;
+    private final Runnable onChange;
+    private final AtomicBoolean pending = new AtomicBoolean();
+
+    private UiConnectionListener(LoggerConnection connection, Display display, Runnable onChange) {
+        this.connection = connection;
+        this.display = display;
+        this.onChange = onChange;
+    }
+
+    /** Starts listening; {@code onChange} runs on the UI thread after each burst of events. */
+    public static UiConnectionListener attach(LoggerConnection connection, Display display, Runnable onChange) {
+        UiConnectionListener listener = new UiConnectionListener(connection, display, onChange);
+        connection.addListener(listener);
+        return listener;
+    }
+
+    @Override
+    public void statusChanged(ConnectionStatus status, String detail) {
+        changed();
+    }
+
+    @Override
+    public void loggingChanged(boolean logging) {
+        changed();
+    }
+
+    @Override
+    public void sessionsChanged(List<SessionSummary> sessions) {
+        changed();
+    }
+
+    private void changed() {
+        if (pending.compareAndSet(false, true) && !display.isDisposed()) {
+            display.asyncExec(() -> {
+                pending.set(false);
+                onChange.run();
+            });
+        }
+    }
+
+    @Override
+    public void close() {
+        connection.removeListener(this);
+    }
+}

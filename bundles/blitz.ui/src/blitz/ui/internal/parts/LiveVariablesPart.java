@@ -1,0 +1,121 @@
+package blitz.ui.internal.parts;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+
+import blitz.model.sync.LiveValues;
+import blitz.model.sync.LiveVariable;
+import blitz.ui.internal.Background;
+import blitz.ui.internal.Names;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+/**
+ * Live variables: the latest value of every variable, as the original's Variables tab, with unit and
+ * time. New values arrive on the poller's thread in any number; the table is redrawn at most every
+ * {@link #MIN_REFRESH_MS} ms from {@link LiveValues#latest()}, so the UI thread never queues up work.
+ */
+public class LiveVariablesPart {
+    static final String NOT_AVAILABLE = "Live values are not available (no live values service is running).";
+    /** At most ten redraws a second. */
+    static final long MIN_REFRESH_MS = 100;
+
+    private Display display;
+    private Label state;
+    private TableViewer table;
+    private volatile LiveValues live;
+    private AutoCloseable subscription;
+    private final AtomicBoolean refreshPending = new AtomicBoolean();
+    private long lastRefresh;
+    private int refreshes;
+
+    @PostConstruct
+    public void createControls(Composite parent) {
+        display = parent.getDisplay();
+        GridLayoutFactory.fillDefaults().margins(8, 8).applyTo(parent);
+        state = Tables.stateLine(parent, 1);
+        table = Tables.viewer(parent, 1);
+        Tables.<LiveVariable>column(table, "Variable", 180, variable -> Names.title(variable.name()));
+        Tables.<LiveVariable>column(table, "Value", 110, variable -> String.format(Locale.ROOT, "%.6g", variable.value()));
+        Tables.<LiveVariable>column(table, "Unit", 60, LiveVariable::unit);
+        Tables.<LiveVariable>column(table, "Time", 150, variable -> Names.time(variable.timeMillis()));
+        subscribe();
+    }
+
+    @Inject
+    void setLiveValues(@Optional @Service LiveValues newLive) {
+        unsubscribe();
+        live = newLive;
+        if (display != null) {
+            Background.onUi(display, this::subscribe);
+        }
+    }
+
+    private void subscribe() {
+        if (state.isDisposed()) {
+            return;
+        }
+        unsubscribe();
+        LiveValues source = live;
+        if (source != null) {
+            subscription = source.subscribe(batch -> valuesArrived());
+        }
+        state.setText(source == null ? NOT_AVAILABLE : "");
+        refresh();
+    }
+
+    /** Called on the poller's thread: schedules one redraw unless one is already waiting. */
+    private void valuesArrived() {
+        if (refreshPending.compareAndSet(false, true)) {
+            Background.onUi(display, () -> {
+                long wait = Math.max(0, lastRefresh + MIN_REFRESH_MS - System.currentTimeMillis());
+                display.timerExec((int) wait, this::refresh);
+            });
+        }
+    }
+
+    private void refresh() {
+        refreshPending.set(false);
+        if (table.getTable().isDisposed()) {
+            return;
+        }
+        lastRefresh = System.currentTimeMillis();
+        refreshes++;
+        LiveValues source = live;
+        List<LiveVariable> latest = source == null ? List.of()
+                : source.latest().stream().sorted(Comparator.comparing(LiveVariable::name)).toList();
+        table.setInput(latest);
+    }
+
+    /** @return how many times the table was redrawn (for the refresh-rate test) */
+    int refreshes() {
+        return refreshes;
+    }
+
+    private void unsubscribe() {
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                // the service is going away; nothing to undo
+            }
+            subscription = null;
+        }
+    }
+
+    @PreDestroy
+    void dispose() {
+        unsubscribe();
+    }
+}

@@ -1,0 +1,148 @@
+package blitz.ui.internal.parts;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+
+import blitz.model.Notification;
+import blitz.model.client.ClientStore;
+import blitz.ui.internal.Background;
+import blitz.ui.internal.Names;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+/**
+ * Notifications: what the client store logged (connection problems, runtime errors, failed
+ * operations), newest first; Handle removes the selected one, Clear all removes every one. The store
+ * has no change events, so the list is read again every {@link #POLL_MS} ms (in a job).
+ */
+public class NotificationsPart {
+    static final String NO_STORE = "Notifications are not available: the workbench's store is not running.";
+    static final int POLL_MS = 2000;
+    private static final Logger LOG = Logger.getLogger(NotificationsPart.class.getName());
+
+    private Display display;
+    private Label state;
+    private TableViewer table;
+    private Button handle;
+    private Button clearAll;
+    private volatile ClientStore store;
+    private boolean loading;
+
+    @PostConstruct
+    public void createControls(Composite parent) {
+        display = parent.getDisplay();
+        GridLayoutFactory.fillDefaults().margins(8, 8).numColumns(2).equalWidth(true).applyTo(parent);
+        state = Tables.stateLine(parent, 2);
+        table = Tables.viewer(parent, 2);
+        Tables.<Notification>column(table, "Severity", 80, NotificationsPart::severity);
+        Tables.<Notification>column(table, "Time", 150, notification -> Names.time(notification.timeLogged()));
+        Tables.<Notification>column(table, "Description", 420, Notification::description);
+        table.addSelectionChangedListener(event -> updateButtons());
+        handle = new Button(parent, SWT.PUSH);
+        handle.setText("Handle");
+        handle.addListener(SWT.Selection, event -> {
+            Notification selected = (Notification) ((IStructuredSelection) table.getSelection()).getFirstElement();
+            change("Handling a notification", target -> target.handleError(selected.id()));
+        });
+        clearAll = new Button(parent, SWT.PUSH);
+        clearAll.setText("Clear all");
+        clearAll.addListener(SWT.Selection, event -> change("Clearing notifications", ClientStore::clearErrors));
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(handle);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(clearAll);
+        refresh();
+        display.timerExec(POLL_MS, this::poll);
+    }
+
+    private static String severity(Notification notification) {
+        return switch (notification.severity()) {
+        case Notification.INFO -> "Info";
+        case Notification.WARNING -> "Warning";
+        case Notification.ERROR -> "Error";
+        default -> Integer.toString(notification.severity());
+        };
+    }
+
+    @Inject
+    void setStore(@Optional @Service ClientStore newStore) {
+        store = newStore;
+        if (display != null) {
+            Background.onUi(display, this::refresh);
+        }
+    }
+
+    private void poll() {
+        if (!table.getTable().isDisposed()) {
+            refresh();
+            display.timerExec(POLL_MS, this::poll);
+        }
+    }
+
+    /** Reads the notifications in a job and shows them, newest first. */
+    void refresh() {
+        if (state.isDisposed() || loading) {
+            return;
+        }
+        ClientStore source = store;
+        state.setText(source == null ? NO_STORE : "");
+        if (source == null) {
+            table.setInput(List.of());
+            updateButtons();
+            return;
+        }
+        loading = true;
+        Background.load("Reading notifications", display, () -> read(source), notifications -> {
+                    loading = false;
+                    if (state.isDisposed()) {
+                        return;
+                    }
+                    if (notifications == null) {
+                        state.setText("The notifications could not be read from the store; see the log.");
+                    } else if (!table.getTable().isDisposed()) {
+                        table.setInput(notifications);
+                        updateButtons();
+                    }
+                });
+    }
+
+    /** @return the notifications newest first, or null when the store failed (logged) */
+    private static List<Notification> read(ClientStore source) {
+        try {
+            return source.all(Notification.class).stream()
+                    .sorted(Comparator.comparingLong(Notification::timeLogged).thenComparing(Notification::id).reversed())
+                    .toList();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "reading notifications failed", e);
+            return null;
+        }
+    }
+
+    private void change(String name, Consumer<ClientStore> change) {
+        ClientStore target = store;
+        if (target != null) {
+            Background.load(name, display, () -> {
+                change.accept(target);
+                return Boolean.TRUE;
+            }, done -> refresh());
+        }
+    }
+
+    private void updateButtons() {
+        handle.setEnabled(store != null && !table.getSelection().isEmpty());
+        clearAll.setEnabled(store != null && table.getTable().getItemCount() > 0);
+    }
+}

@@ -1,0 +1,179 @@
+package blitz.ui.internal.parts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.osgi.service.event.EventHandler;
+
+import blitz.model.connection.ConnectionStatus;
+import blitz.model.connection.LoggerConnection;
+import blitz.model.decoder.BoardDecoder;
+import blitz.model.decoder.BoardDescription;
+import blitz.model.decoder.DecoderRegistry;
+import blitz.ui.internal.Background;
+import blitz.ui.internal.LoggerState;
+import blitz.ui.internal.UiConnectionListener;
+import blitz.ui.internal.UiTopics;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+/**
+ * Runtime &amp; Boards: the connection's status, endpoint and capabilities, and one table of boards:
+ * every board type a decoder knows plus every board the runtime reports (fetched when the connection
+ * comes up and on Logger ▸ Update board list), with the original's "8 (08)" labels.
+ */
+public class RuntimePart {
+    /** One row of the boards table. */
+    record BoardRow(int boardId, String description, int variables, boolean connected) {
+    }
+
+    private Display display;
+    private Label status;
+    private Label endpoint;
+    private Label capabilities;
+    private TableViewer boards;
+    private LoggerConnection connection;
+    private DecoderRegistry registry;
+    private UiConnectionListener listening;
+    private ConnectionStatus shownStatus;
+    private List<Integer> connectedBoards = List.of();
+    @Inject
+    @Optional
+    private IEventBroker broker;
+    private final EventHandler boardsFetched = event -> {
+        if (event.getProperty(IEventBroker.DATA) instanceof List<?> ids) {
+            List<Integer> fetched = ids.stream().filter(Integer.class::isInstance).map(Integer.class::cast).toList();
+            Background.onUi(display, () -> showBoards(fetched));
+        }
+    };
+
+    @PostConstruct
+    public void createControls(Composite parent) {
+        display = parent.getDisplay();
+        GridLayoutFactory.fillDefaults().margins(8, 8).numColumns(2).applyTo(parent);
+        status = field(parent, "Status:");
+        endpoint = field(parent, "Runtime:");
+        capabilities = field(parent, "Capabilities:");
+        boards = Tables.viewer(parent, 2);
+        Tables.<BoardRow>column(boards, "ID", 80, row -> BoardDescription.label(row.boardId()));
+        Tables.<BoardRow>column(boards, "Description", 240, BoardRow::description);
+        Tables.<BoardRow>column(boards, "Variables", 80,
+                row -> row.variables() < 0 ? "" : Integer.toString(row.variables()));
+        Tables.<BoardRow>column(boards, "Connected", 80, row -> row.connected() ? "✓" : "");
+        if (broker != null) {
+            broker.subscribe(UiTopics.BOARDS, boardsFetched);
+        }
+        attach();
+    }
+
+    private static Label field(Composite parent, String name) {
+        new Label(parent, 0).setText(name);
+        return Tables.stateLine(parent, 1);
+    }
+
+    @Inject
+    void setConnection(@Optional @Service LoggerConnection newConnection) {
+        detach();
+        connection = newConnection;
+        if (display != null) {
+            Background.onUi(display, this::attach);
+        }
+    }
+
+    @Inject
+    void setRegistry(@Optional @Service DecoderRegistry newRegistry) {
+        registry = newRegistry;
+        if (display != null) {
+            Background.onUi(display, this::showBoardRows);
+        }
+    }
+
+    private void attach() {
+        detach();
+        if (connection != null) {
+            listening = UiConnectionListener.attach(connection, display, this::showConnection);
+        }
+        showConnection();
+        showBoardRows();
+    }
+
+    private void showConnection() {
+        if (status.isDisposed()) {
+            return;
+        }
+        if (connection == null) {
+            status.setText("Runtime connection not available (bundle blitz.client is not running)");
+            endpoint.setText("");
+            capabilities.setText("");
+            return;
+        }
+        ConnectionStatus now = connection.status();
+        status.setText(LoggerState.describe(now, connection.isLogging(), connection.endpoint()));
+        endpoint.setText(connection.endpoint().map(Object::toString).orElse("none yet: Logger ▸ Connect…"));
+        Set<String> extensions = new TreeSet<>(connection.capabilities());
+        capabilities.setText(now != ConnectionStatus.CONNECTED ? ""
+                : extensions.isEmpty() ? "none (the original logger protocol)" : String.join(", ", extensions));
+        // BOARDS is an idle-state command of the original logger: a logging one answers with an error
+        if (now == ConnectionStatus.CONNECTED && shownStatus != ConnectionStatus.CONNECTED
+                && !connection.isLogging()) {
+            LoggerConnection asked = connection;
+            Background.load("Requesting connected boards", display, asked::boards, this::showBoards);
+        } else if (now != ConnectionStatus.CONNECTED) {
+            showBoards(List.of());
+        }
+        shownStatus = now;
+    }
+
+    /** Shows the boards the runtime reported, beside the known board types. */
+    void showBoards(List<Integer> ids) {
+        connectedBoards = List.copyOf(ids);
+        showBoardRows();
+    }
+
+    private void showBoardRows() {
+        if (boards.getTable().isDisposed()) {
+            return;
+        }
+        TreeMap<Integer, BoardRow> rows = new TreeMap<>();
+        if (registry != null) {
+            for (BoardDecoder decoder : registry.decoders()) {
+                rows.put(decoder.boardId(), new BoardRow(decoder.boardId(), decoder.description(),
+                        decoder.variables().size(), false));
+            }
+        }
+        for (int id : connectedBoards) {
+            BoardRow known = rows.get(id);
+            rows.put(id, known != null ? new BoardRow(id, known.description(), known.variables(), true)
+                    : new BoardRow(id, registry == null ? BoardDescription.UNKNOWN : registry.describe(id).description(),
+                            -1, true));
+        }
+        boards.setInput(new ArrayList<>(rows.values()));
+    }
+
+    private void detach() {
+        if (listening != null) {
+            listening.close();
+            listening = null;
+        }
+    }
+
+    @PreDestroy
+    void dispose() {
+        detach();
+        if (broker != null) {
+            broker.unsubscribe(boardsFetched);
+        }
+    }
+}

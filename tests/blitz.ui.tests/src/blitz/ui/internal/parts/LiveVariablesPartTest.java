@@ -1,0 +1,117 @@
+package blitz.ui.internal.parts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+
+import blitz.model.sync.LiveValues;
+import blitz.model.sync.LiveVariable;
+import blitz.ui.internal.UiFixture;
+
+/**
+ * Live variables says when no live values service runs, picks one up when it appears, and redraws at
+ * most about ten times a second however fast values arrive.
+ */
+class LiveVariablesPartTest {
+
+    /** The live values of a feed the test drives: the latest value per variable and its subscribers. */
+    private static final class Feed implements LiveValues {
+        private final Map<String, LiveVariable> latest = new ConcurrentHashMap<>();
+        private final List<Consumer<List<LiveVariable>>> listeners = new CopyOnWriteArrayList<>();
+
+        void publish(LiveVariable value) {
+            latest.put(value.name(), value);
+            listeners.forEach(listener -> listener.accept(List.of(value)));
+        }
+
+        @Override
+        public List<LiveVariable> latest() {
+            return List.copyOf(latest.values());
+        }
+
+        @Override
+        public double[] history(String variableName) {
+            return new double[0];
+        }
+
+        @Override
+        public void setTransforms(String variableName, List<String> transforms) {
+            throw new IllegalArgumentException("no transforms here");
+        }
+
+        @Override
+        public List<String> transforms(String variableName) {
+            return List.of();
+        }
+
+        @Override
+        public void clear() {
+            latest.clear();
+        }
+
+        @Override
+        public AutoCloseable subscribe(Consumer<List<LiveVariable>> listener) {
+            listeners.add(listener);
+            return () -> listeners.remove(listener);
+        }
+    }
+
+    @Test
+    void showsLatestValuesAtAtMostTenRedrawsASecond() throws Exception {
+        try (UiFixture ui = new UiFixture()) {
+            LiveVariablesPart part = ui.make(LiveVariablesPart.class);
+            Label state = UiFixture.find(ui.shell(), Label.class).get(0);
+            assertEquals(LiveVariablesPart.NOT_AVAILABLE, state.getText());
+
+            Feed feed = new Feed();
+            ServiceRegistration<LiveValues> registration = FrameworkUtil.getBundle(getClass()).getBundleContext()
+                    .registerService(LiveValues.class, feed, null);
+            try {
+                UiFixture.waitUntil("the view took the service", 10_000, () -> state.getText().isEmpty());
+                Thread poller = new Thread(() -> {
+                    for (int i = 1; i <= 1000; i++) {
+                        feed.publish(new LiveVariable("adc_channel_one", "V", i, System.currentTimeMillis(), 8));
+                        if (i % 10 == 0) {
+                            sleep(10);
+                        }
+                    }
+                }, "test-poller");
+                int before = part.refreshes();
+                long start = System.currentTimeMillis();
+                poller.start();
+                Table table = ui.table();
+                UiFixture.waitUntil(() -> "the last value shown: " + UiFixture.rows(table), 20_000,
+                        () -> !poller.isAlive() && table.getItemCount() == 1
+                                && UiFixture.rows(table).get(0).get(1).equals("1000.00"));
+                long elapsed = System.currentTimeMillis() - start;
+                int redraws = part.refreshes() - before;
+                assertTrue(redraws <= elapsed / LiveVariablesPart.MIN_REFRESH_MS + 2,
+                        redraws + " redraws in " + elapsed + " ms for 1000 values");
+                assertEquals(List.of("Adc Channel One", "1000.00", "V"), UiFixture.rows(table).get(0).subList(0, 3));
+            } finally {
+                registration.unregister();
+            }
+            UiFixture.waitUntil("the view noticed the service left", 10_000,
+                    () -> state.getText().equals(LiveVariablesPart.NOT_AVAILABLE));
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

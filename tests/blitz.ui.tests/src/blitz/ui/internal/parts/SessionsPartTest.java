@@ -1,0 +1,63 @@
+package blitz.ui.internal.parts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import blitz.model.Session;
+import blitz.model.client.ClientStore;
+import blitz.ui.internal.Names;
+import blitz.ui.internal.UiFixture;
+
+/** Sessions shows the mirrored list of a real client store (in memory, with the original's fixtures). */
+class SessionsPartTest {
+    private static ClientStore store;
+
+    @BeforeAll
+    static void loadFixtures() {
+        store = TestStore.memory();
+    }
+
+    @Test
+    void listsTheStoredSessionsNewestFirst() throws Exception {
+        List<Session> stored = store.all(Session.class);
+        assertFalse(stored.isEmpty(), "the fixtures hold sessions");
+        try (UiFixture ui = new UiFixture()) {
+            ui.make(SessionsPart.class);
+            Table table = ui.table();
+            assertEquals(List.of("", "ID", "Readings", "Start", "End"),
+                    Arrays.stream(table.getColumns()).map(TableColumn::getText).toList());
+            UiFixture.waitUntil("the stored sessions listed", 10_000, () -> table.getItemCount() == stored.size());
+            List<List<String>> rows = UiFixture.rows(table);
+            Session newest = stored.stream().max((a, b) -> Long.compare(a.refId(), b.refId())).orElseThrow();
+            assertEquals(List.of(newest.available() ? "✓" : "X", Long.toString(newest.refId()),
+                    Long.toString(newest.numberOfReadings()), Names.time(newest.timeStarted())),
+                    rows.get(0).subList(0, 4));
+
+            // No session sync service runs here: the view says so and offers no operation.
+            List<String> labels = UiFixture.find(ui.shell(), Label.class).stream().map(Label::getText).toList();
+            assertTrue(labels.contains(SessionsPart.NO_SYNC), labels::toString);
+            table.select(0);
+            table.notifyListeners(SWT.Selection, new Event());
+            UiFixture.spin(50);
+            for (Button button : UiFixture.find(ui.shell(), Button.class)) {
+                if (!button.getText().equals("Cancel")) {
+                    assertFalse(button.isEnabled(), button.getText() + " is enabled without session sync");
+                }
+            }
+            ui.screenshot("sessions");
+        }
+    }
+}
