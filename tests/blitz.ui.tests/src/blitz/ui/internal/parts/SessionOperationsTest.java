@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.swt.SWT;
@@ -15,6 +17,7 @@ import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 
@@ -87,7 +90,9 @@ class SessionOperationsTest {
         TestStore.memory();
         SlowSync sync = new SlowSync();
         ServiceRegistration<SessionSync> registration = FrameworkUtil.getBundle(getClass()).getBundleContext()
-                .registerService(SessionSync.class, sync, null);
+                // Outranks the real sync service, which is running too.
+                .registerService(SessionSync.class, sync,
+                        new Hashtable<>(Map.of(Constants.SERVICE_RANKING, Integer.MAX_VALUE)));
         try (UiFixture ui = new UiFixture(); TinyLogger logger = new TinyLogger()) {
             ui.make(SessionsPart.class);
             Table table = ui.table();
