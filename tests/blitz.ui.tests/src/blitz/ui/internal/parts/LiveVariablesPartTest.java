@@ -18,6 +18,7 @@ import org.osgi.framework.ServiceRegistration;
 import blitz.model.sync.LiveValues;
 import blitz.model.sync.LiveVariable;
 import blitz.ui.internal.UiFixture;
+import blitz.ui.internal.WithoutComponent;
 
 /**
  * Live variables says when no live values service runs, picks one up when it appears, and redraws at
@@ -69,7 +70,8 @@ class LiveVariablesPartTest {
 
     @Test
     void showsLatestValuesAtAtMostTenRedrawsASecond() throws Exception {
-        try (UiFixture ui = new UiFixture()) {
+        try (WithoutComponent noLiveValues = WithoutComponent.disable("blitz.client.internal.LiveValuesService");
+                UiFixture ui = new UiFixture()) {
             LiveVariablesPart part = ui.make(LiveVariablesPart.class);
             Label state = UiFixture.find(ui.shell(), Label.class).get(0);
             assertEquals(LiveVariablesPart.NOT_AVAILABLE, state.getText());

@@ -20,6 +20,7 @@ import blitz.model.Session;
 import blitz.model.client.ClientStore;
 import blitz.ui.internal.Names;
 import blitz.ui.internal.UiFixture;
+import blitz.ui.internal.WithoutComponent;
 
 /** Sessions shows the mirrored list of a real client store (in memory, with the original's fixtures). */
 class SessionsPartTest {
@@ -34,7 +35,8 @@ class SessionsPartTest {
     void listsTheStoredSessionsNewestFirst() throws Exception {
         List<Session> stored = store.all(Session.class);
         assertFalse(stored.isEmpty(), "the fixtures hold sessions");
-        try (UiFixture ui = new UiFixture()) {
+        try (WithoutComponent noSync = WithoutComponent.disable("blitz.client.internal.SessionSyncService");
+                UiFixture ui = new UiFixture()) {
             ui.make(SessionsPart.class);
             Table table = ui.table();
             assertEquals(List.of("", "ID", "Readings", "Start", "End"),
