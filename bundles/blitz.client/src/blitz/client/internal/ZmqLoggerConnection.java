@@ -418,8 +418,10 @@ public class ZmqLoggerConnection implements LoggerConnection {
         }
         Set<String> found = new java.util.HashSet<>();
         for (String token : versionReply.toLowerCase(Locale.ROOT).split("[\\s,]+")) {
-            if (KNOWN_CAPABILITIES.contains(token)) {
-                found.add(token);
+            // Blitz runtimes name the resumable download after its command, DOWNLOAD-FROM.
+            String capability = token.equals("download-from") ? RESUME : token;
+            if (KNOWN_CAPABILITIES.contains(capability)) {
+                found.add(capability);
             }
         }
         return Set.copyOf(found);

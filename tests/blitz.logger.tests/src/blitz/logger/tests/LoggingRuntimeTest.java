@@ -204,6 +204,8 @@ class LoggingRuntimeTest {
             reconfigured.stopSession();
         } finally {
             Osgi.configure("blitz.logger", Map.of());
+            // The runtime restarts on the change: let the next test find the new instance, not this one.
+            Osgi.await(LoggingRuntime.class, r -> r.preflight().verdict() == Preflight.Verdict.OK);
         }
     }
 

@@ -1,0 +1,161 @@
+package blitz.sync.tests;
+
+import static blitz.logger.tests.support.InProcessSource.basicLine;
+import static blitz.logger.tests.support.Osgi.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.ServiceRegistration;
+
+import blitz.logger.LoggingRuntime;
+import blitz.logger.tests.support.InProcessSource;
+import blitz.logger.tests.support.Osgi;
+import blitz.model.Notification;
+import blitz.model.client.ClientStore;
+import blitz.model.connection.ConnectionStatus;
+import blitz.model.connection.Endpoint;
+import blitz.model.connection.LoggerConnection;
+import blitz.model.source.LossEvent;
+import blitz.model.source.MessageSource;
+import blitz.model.sync.DownloadReport;
+import blitz.model.sync.DownloadReport.State;
+import blitz.model.sync.Progress;
+import blitz.model.sync.SessionSync;
+
+/**
+ * The workbench's client services against Blitz's own logging runtime and protocol server, in one
+ * framework: capabilities, verified downloads (count and SHA-256 match), resume from an offset, and
+ * the gap ledger mirrored into the workbench's notifications.
+ */
+class SyncWithRuntimeTest {
+    private static int port;
+    private LoggingRuntime runtime;
+    private InProcessSource source;
+    private ServiceRegistration<MessageSource> registration;
+    private LoggerConnection connection;
+    private ClientStore store;
+    private SessionSync sync;
+
+    @BeforeAll
+    static void configure() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Osgi.configure("blitz.protocol", Map.of("port", port));
+        Osgi.configure("blitz.client.store", Map.of("database", "memory"));
+        // Wait for the reconfigured store, so no test holds the instance the configuration replaced.
+        eventually("the client store on its in-memory database", () -> Osgi.context()
+                .getServiceReference(ClientStore.class) != null
+                && "memory".equals(Osgi.context().getServiceReference(ClientStore.class).getProperty("database")));
+    }
+
+    @BeforeEach
+    void connect() {
+        runtime = Osgi.await(LoggingRuntime.class);
+        runtime.stopSession();
+        source = new InProcessSource("sync", 0x08);
+        registration = Osgi.register(source);
+        eventually("source started", source::started);
+        store = Osgi.await(ClientStore.class);
+        store.createTables(true);
+        sync = Osgi.await(SessionSync.class);
+        connection = Osgi.await(LoggerConnection.class);
+        eventually("connected to the runtime's protocol server", () -> connection.connect(
+                Endpoint.of("127.0.0.1", port)) == ConnectionStatus.CONNECTED && !connection.capabilities().isEmpty());
+    }
+
+    @AfterEach
+    void disconnect() {
+        connection.disconnect();
+        runtime.stopSession();
+        registration.unregister();
+    }
+
+    private long sessionWith(int messages, LossEvent loss) {
+        assertTrue(connection.start().ok());
+        long session = runtime.currentSession().orElseThrow();
+        for (int i = 0; i < messages; i++) {
+            source.emit(basicLine(0x08, i * 10L, i % 4096));
+        }
+        if (loss != null) {
+            source.loss(loss);
+        }
+        assertTrue(connection.stop().ok());
+        return session;
+    }
+
+    @Test
+    void shouldSeeTheRuntimesExtensions() {
+        assertTrue(connection.capabilities().containsAll(Set.of(LoggerConnection.RESUME, LoggerConnection.DIGEST,
+                LoggerConnection.GAPS)), "" + connection.capabilities());
+    }
+
+    @Test
+    void shouldVerifyADownloadAndMirrorTheGapLedger() {
+        long session = sessionWith(250, new LossEvent(LossEvent.Kind.SEQUENCE_GAP, 8, 3, System.currentTimeMillis(),
+                "3 numbered messages missing"));
+        sync.refreshSessionList();
+        DownloadReport report = sync.download(session, Progress.NONE);
+        assertEquals(State.VERIFIED, report.state(), report.detail());
+        assertEquals(250, report.messages());
+        assertEquals(1250, report.readings());
+        assertTrue(store.getSession(session).orElseThrow().available());
+        assertTrue(store.all(Notification.class).stream()
+                .anyMatch(n -> n.description().contains("Session " + session + " gap") && n.severity() == Notification.WARNING),
+                () -> "gap ledger not mirrored: " + store.all(Notification.class));
+    }
+
+    @Test
+    void shouldResumeFromTheRuntimeWithoutFetchingAgain() {
+        assertTrue(connection.capabilities().contains(LoggerConnection.RESUME), "the runtime resumes downloads");
+        long session = sessionWith(450, null);
+        sync.refreshSessionList();
+        List<Long> worked = new ArrayList<>();
+        DownloadReport cancelled = sync.download(session, new Progress() {
+            @Override
+            public void begin(String task, long total) {
+            }
+
+            @Override
+            public void worked(long done) {
+                worked.add(done);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return worked.stream().anyMatch(done -> done >= 200);
+            }
+        });
+        assertEquals(State.CANCELLED, cancelled.state());
+        long stored = store.rawMessageCount(session);
+        assertTrue(stored >= 200 && stored < 450, "stored " + stored);
+
+        DownloadReport resumed = sync.download(session, Progress.NONE);
+        assertEquals(State.VERIFIED, resumed.state(), resumed.detail());
+        assertEquals(450, store.rawMessageCount(session));
+        assertEquals((450 - stored) * 5, resumed.readings(), "the resumed run decoded only what was new");
+        assertEquals(450 * 5, store.getSessionReadings(session).size(), "no reading twice");
+    }
+
+    @Test
+    void shouldDeleteOnBothSides() {
+        long session = sessionWith(10, null);
+        sync.refreshSessionList();
+        sync.download(session, Progress.NONE);
+        assertTrue(sync.deleteSession(session));
+        assertTrue(store.getSession(session).isEmpty());
+        assertTrue(runtime.store().session(session).isEmpty(), "deleted on the runtime too");
+        assertTrue(sync.refreshSessionList().stream().noneMatch(s -> s.refId() == session), "it does not come back");
+    }
+}
