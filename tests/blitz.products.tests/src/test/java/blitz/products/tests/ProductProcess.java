@@ -66,6 +66,16 @@ final class ProductProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** @return the process the launch script runs in */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /** @return whether the process ended within {@code seconds} */
+    boolean waitFor(long seconds) throws InterruptedException {
+        return process.waitFor(seconds, TimeUnit.SECONDS);
+    }
+
     /** Waits until the output satisfies {@code condition}; false on timeout or if the process died. */
     boolean awaitOutput(Predicate<String> condition, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

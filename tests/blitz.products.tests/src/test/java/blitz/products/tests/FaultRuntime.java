@@ -1,0 +1,220 @@
+package blitz.products.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The runtime product under a fault: started from its launch script with the shell, simulated board 8
+ * (numbered messages, 10 per second, polled every 200 ms) and the embedded store in {@code data}. The
+ * simulator's pty links go to a folder of the test ({@code java.io.tmpdir} of the runtime), so runs
+ * never share them. Every process it starts (the runtime's java and its socat) is stopped by PID, also
+ * after a {@link #kill()} left socat orphaned.
+ */
+final class FaultRuntime implements AutoCloseable {
+    static final Path HOME = Path.of(System.getProperty("blitz.runtime.home", "missing"));
+    static final int BOARD = 8;
+    /** Longer fault windows when {@code -Dblitz.faults.long=true}; the fast ones keep the suite short. */
+    static final boolean LONG = Boolean.getBoolean("blitz.faults.long");
+    private static final Pattern SESSION_LINE = Pattern.compile("^(\\d+) (\\d+) (\\d+|None) (\\d+)$", Pattern.MULTILINE);
+    private static final Pattern GAP_LINE = Pattern.compile("^\\d+ \\S+ \\S+ (\\w+) (\\d+) .*$", Pattern.MULTILINE);
+
+    private final ProductProcess process;
+    private final Path tmp;
+    private final List<ProcessHandle> started = new ArrayList<>();
+    private ProcessHandle java;
+
+    private FaultRuntime(ProductProcess process, Path tmp) {
+        this.process = process;
+        this.tmp = tmp;
+    }
+
+    /** Starts the runtime and waits until its shell is up and the simulated board answers. */
+    static FaultRuntime start(Path data, Path tmp) throws Exception {
+        Files.createDirectories(tmp);
+        FaultRuntime runtime = new FaultRuntime(ProductProcess.start(HOME.resolve("bin/blitz-runtime"),
+                List.of("--console", "--simulate", Integer.toString(BOARD), "--data", data.toString()),
+                Map.of("BLITZ_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp)), tmp);
+        try {
+            runtime.awaitReady();
+        } catch (Throwable e) {
+            runtime.close();
+            throw e;
+        }
+        return runtime;
+    }
+
+    private void awaitReady() throws Exception {
+        assertTrue(process.awaitOutput(out -> out.contains("Welcome to Apache Felix Gogo"), Duration.ofSeconds(60)),
+                () -> "no shell; output:\n" + process.output());
+        java = findJava();
+        started.add(java);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!shell("blitz:boards").contains("Blitz Basic Expansion Board")) {
+            assertTrue(System.nanoTime() < deadline, () -> "the simulated board never answered:\n" + process.output());
+            Thread.sleep(300);
+        }
+        started.addAll(socats());
+    }
+
+    /** @return the output of one shell command (up to the next prompt) */
+    String shell(String command) throws Exception {
+        int before = process.output().length();
+        process.send(command);
+        assertTrue(process.awaitOutput(out -> out.indexOf("g! ", before) >= 0, Duration.ofSeconds(15)),
+                () -> "no prompt after " + command + "; output:\n" + process.output());
+        String out = process.output();
+        return out.substring(before, out.indexOf("g! ", before));
+    }
+
+    /** @return the stored message count of the running session {@code id}, from {@code blitz:sessions} */
+    long runningSessionCount(long id) throws Exception {
+        String listed = shell("blitz:sessions");
+        Matcher running = Pattern.compile("^\\s*" + id + "\\s+\\S+\\s+running\\s+(\\d+) messages", Pattern.MULTILINE)
+                .matcher(listed);
+        assertTrue(running.find(), () -> "session " + id + " not listed as running: " + listed);
+        return Long.parseLong(running.group(1));
+    }
+
+    boolean isAlive() {
+        return java.isAlive();
+    }
+
+    String output() {
+        return process.output();
+    }
+
+    /** The runtime's java process: the launch script execs java, or (if it ever forks) its child. */
+    private ProcessHandle findJava() {
+        ProcessHandle script = process.handle();
+        if (isJava(script)) {
+            return script;
+        }
+        return script.children().filter(FaultRuntime::isJava).findFirst()
+                .orElseThrow(() -> new AssertionError("no java process under the launch script"));
+    }
+
+    private static boolean isJava(ProcessHandle handle) {
+        return handle.info().command().map(c -> c.endsWith("/java")).orElse(false);
+    }
+
+    /** The socat processes of the simulated board (pty pairs), found among the runtime's descendants. */
+    List<ProcessHandle> socats() {
+        return process.handle().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/socat")).orElse(false)).toList();
+    }
+
+    /** The simulated board's pty links: {@code host} (the serial port's) and {@code board} (the simulator's). */
+    Path links() {
+        return tmp.resolve("blitz-simulator-" + BOARD);
+    }
+
+    /** kill -9 of the java process; the orphaned socat is stopped by its PID too. */
+    void kill() throws Exception {
+        List<ProcessHandle> orphans = socats();
+        assertTrue(java.destroyForcibly(), "kill -9 refused");
+        java.onExit().get(10, TimeUnit.SECONDS);
+        process.waitFor(10);
+        for (ProcessHandle socat : orphans) {
+            socat.destroy();
+            socat.onExit().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Remembers a process the test started for this runtime, to be stopped on {@link #close()}. */
+    void adopt(Process helper) {
+        started.add(helper.toHandle());
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.close();
+        for (ProcessHandle handle : started) {
+            if (handle.isAlive()) {
+                handle.destroy();
+                try {
+                    handle.onExit().get(5, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    handle.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    // ---- replies of the logger protocol
+
+    /** @return the session lines of a {@code SESSIONS} reply, oldest first */
+    static List<long[]> sessions(String reply) {
+        assertTrue(reply.endsWith("NACK"), () -> "not a SESSIONS reply: " + reply);
+        List<long[]> sessions = new ArrayList<>();
+        Matcher line = SESSION_LINE.matcher(reply);
+        while (line.find()) {
+            sessions.add(new long[] { Long.parseLong(line.group(1)), Long.parseLong(line.group(2)),
+                    line.group(3).equals("None") ? -1 : Long.parseLong(line.group(3)), Long.parseLong(line.group(4)) });
+        }
+        sessions.sort((a, b) -> Long.compare(a[0], b[0]));
+        return sessions;
+    }
+
+    /** @return the total count of each loss kind in a {@code GAPS <session>} reply, checked for consistency */
+    static Map<String, Long> gapTotals(String reply, long sessionId) {
+        Matcher header = Pattern.compile("^GAPS " + sessionId + " (\\d+)").matcher(reply);
+        assertTrue(header.find(), () -> "not a GAPS reply: " + reply);
+        Map<String, Long> totals = new TreeMap<>();
+        Matcher line = GAP_LINE.matcher(reply);
+        int entries = 0;
+        while (line.find()) {
+            totals.merge(line.group(1), Long.parseLong(line.group(2)), Long::sum);
+            entries++;
+        }
+        assertEquals(Integer.parseInt(header.group(1)), entries, () -> "GAPS entries do not match its count: " + reply);
+        return totals;
+    }
+
+    /** Makes {@code folder} unwritable, also for root (chmod alone does not stop root: chattr +i does). */
+    static boolean makeReadOnly(Path folder) throws IOException, InterruptedException {
+        run("chmod", "555", folder.toString());
+        if (isRoot()) {
+            run("chattr", "+i", folder.toString());
+        }
+        Path probe = folder.resolve("probe-" + System.nanoTime());
+        try {
+            Files.createFile(probe);
+            Files.delete(probe);
+            return false;
+        } catch (IOException refused) {
+            return true;
+        }
+    }
+
+    static void makeWritable(Path folder) throws IOException, InterruptedException {
+        if (isRoot()) {
+            run("chattr", "-i", folder.toString());
+        }
+        run("chmod", "755", folder.toString());
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IOException(String.join(" ", command) + " failed: " + out);
+        }
+    }
+}

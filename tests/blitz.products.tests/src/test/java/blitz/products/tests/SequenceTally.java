@@ -1,0 +1,48 @@
+package blitz.products.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a numbered board's stored session holds, from the sequence numbers of its lines (the
+ * numbered-message extension, docs/protocol.md: type EXTENDED, the first 32 payload bits count from 0
+ * when the board starts). {@code sent} is the highest sequence number stored plus one: the messages
+ * the board had sent up to the last one stored.
+ */
+record SequenceTally(long sent, long stored, long lost, long duplicated, long firstMissing) {
+    /** sender 2 hex, meta byte of type EXTENDED (code 7 in its top 3 bits), timestamp 8 hex, then the sequence number. */
+    private static final Pattern NUMBERED = Pattern.compile("(?i)([0-9a-f]{2})([ef][0-9a-f])[0-9a-f]{8}([0-9a-f]{8})[0-9a-f]*");
+
+    static SequenceTally of(List<String> lines, int boardId) {
+        BitSet seen = new BitSet();
+        long duplicated = 0;
+        for (String line : lines) {
+            Matcher m = NUMBERED.matcher(line);
+            assertTrue(m.matches(), () -> "not a numbered board message: '" + line + "'");
+            assertEquals(boardId, Integer.parseInt(m.group(1), 16), () -> "a line of another board: " + line);
+            long sequence = Long.parseLong(m.group(3), 16);
+            assertTrue(sequence < Integer.MAX_VALUE, () -> "sequence number out of this test's range: " + line);
+            if (seen.get((int) sequence)) {
+                duplicated++;
+            }
+            seen.set((int) sequence);
+        }
+        long sent = seen.length();
+        long lost = sent - seen.cardinality();
+        return new SequenceTally(sent, lines.size(), lost, duplicated, lost == 0 ? -1 : seen.nextClearBit(0));
+    }
+
+    /** Prints and returns the report line of a fault case. */
+    String report(String fault, String extra) {
+        String line = String.format(Locale.ROOT, "fault %s: sent=%d stored=%d lost=%d duplicated=%d%s", fault, sent, stored,
+                lost, duplicated, extra.isEmpty() ? "" : " (" + extra + ")");
+        System.out.println(line);
+        return line;
+    }
+}
