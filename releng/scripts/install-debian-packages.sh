@@ -10,7 +10,7 @@ if [ "$what" = runtime ]; then
   packages+=(socat)
 fi
 if [ "$what" = test ]; then
-  packages+=(redis-server socat xvfb libgtk-3-0 x11-utils x11-apps imagemagick)
+  packages+=(redis-server socat xvfb libgtk-3-0 x11-utils x11-apps imagemagick e2fsprogs)
 fi
 missing=()
 for package in "${packages[@]}"; do
