@@ -2,7 +2,8 @@
 # Installs the Debian packages Blitz needs, only those that are missing.
 #   build   JDK 17 and Debian's Maven (used once by ./mvnw to fetch the pinned Maven)
 #   runtime build + socat (the demo runtime's simulated board talks over a pty pair)
-#   test    build + redis-server, socat (pty pairs), Xvfb, GTK 3, X11 tools, ImageMagick (screenshots)
+#   test    build + redis-server, socat (pty pairs), Xvfb, GTK 3, X11 tools, ImageMagick (screenshots),
+#           e2fsprogs (chattr: the read-only store fault test runs as root, whom chmod does not stop)
 set -euo pipefail
 what="${1:-build}"
 packages=(openjdk-17-jdk-headless maven ca-certificates)
