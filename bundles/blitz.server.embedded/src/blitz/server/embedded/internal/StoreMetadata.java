@@ -56,13 +56,13 @@ final class StoreMetadata {
 
     synchronized long nextId() throws IOException {
         counter++;
-        save();
+        saveOrUndo(() -> counter--);
         return counter;
     }
 
     synchronized void started(long id, long startMs) throws IOException {
         sessions.put(id, new Times(startMs, OptionalLong.empty()));
-        save();
+        saveOrUndo(() -> sessions.remove(id));
     }
 
     /** @return false when the session is unknown (deleted meanwhile) */
@@ -72,16 +72,16 @@ final class StoreMetadata {
             return false;
         }
         sessions.put(id, new Times(times.start(), OptionalLong.of(endMs)));
-        save();
+        saveOrUndo(() -> sessions.put(id, times));
         return true;
     }
 
     synchronized boolean remove(long id) throws IOException {
-        boolean existed = sessions.remove(id) != null;
-        if (existed) {
-            save();
+        Times removed = sessions.remove(id);
+        if (removed != null) {
+            saveOrUndo(() -> sessions.put(id, removed));
         }
-        return existed;
+        return removed != null;
     }
 
     synchronized List<Long> clear() throws IOException {
@@ -103,6 +103,19 @@ final class StoreMetadata {
     /** @return ids, newest first */
     synchronized List<Long> ids() {
         return new ArrayList<>(sessions.keySet());
+    }
+
+    /**
+     * Saves, or on failure undoes the in-memory change and rethrows: memory never holds what the file
+     * does not, so a failed start neither uses up an id nor reappears with a later save.
+     */
+    private void saveOrUndo(Runnable undo) throws IOException {
+        try {
+            save();
+        } catch (IOException | RuntimeException e) {
+            undo.run();
+            throw e;
+        }
     }
 
     private void save() throws IOException {
