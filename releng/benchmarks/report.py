@@ -130,7 +130,7 @@ def summary(samples, failed, runs, quick):
         out.append(f"| {figure} | {goal} | not measured | | | | — |")
     out.append("")
     for figure, goal, reason in NOT_MEASURED:
-        out.append(f"Not measured: {figure.lower()}: {reason}.")
+        out.append(f"Not measured: {figure}: {reason}.")
     if missed:
         out.append("")
         out.append("Goals missed in this run: " + "; ".join(missed) + ". Where the time goes: see "

@@ -57,6 +57,7 @@ public final class RuntimeBenchmark {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
         int heapMessages = args.length > 1 ? Integer.parseInt(args[1]) : 10_000_000;
         int samples = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+        ingest(embeddedStore(), Math.min(messages, 500_000)); // warm-up: the JIT compiles the runtime's path
         try (RedisServerFixture redis = RedisServerFixture.start("bench", false)) {
             result("runtime.redis", ingest(redisStore(redis.uri()), messages), "msg/s",
                     rawRpush(redis.uri(), messages));
