@@ -46,7 +46,8 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
  * written to a pty to its value in the live cache, through the serial source. Prints
  * {@code RESULT <name> <value> <unit> [baseline=<value>]} lines for releng/run-benchmarks.sh.
  *
- * <p>Arguments: {@code [messages per round] [heap session messages] [latency samples]}.
+ * <p>Arguments: {@code [messages per round] [heap session messages] [latency samples]}; 0 skips heap or
+ * latency.
  */
 public final class RuntimeBenchmark {
     private static final int BOARD = 0x08;
@@ -64,8 +65,12 @@ public final class RuntimeBenchmark {
         }
         double storeAlone = storeOnly(embeddedStore(), messages);
         result("runtime.embedded", ingest(embeddedStore(), messages), "msg/s", storeAlone);
-        heap(heapMessages);
-        latency(samples);
+        if (heapMessages > 0) {
+            heap(heapMessages);
+        }
+        if (samples > 0) {
+            latency(samples);
+        }
         System.exit(0); // jSerialComm and Lettuce leave non-daemon threads
     }
 
