@@ -36,8 +36,12 @@ public final class LineSplitterBenchmark {
             }
         });
         for (int round = 0; round < 5; round++) {
-            System.out.printf("round %d: split %.0f MB/s, split+parse %.0f MB/s%n", round, run(splitOnly, stream),
-                    run(splitAndParse, stream));
+            double split = run(splitOnly, stream);
+            double splitAndParsed = run(splitAndParse, stream);
+            System.out.printf("round %d: split %.0f MB/s, split+parse %.0f MB/s%n", round, split, splitAndParsed);
+            if (round == 4) { // warmed up; for releng/run-benchmarks.sh
+                System.out.printf(java.util.Locale.ROOT, "RESULT codec.parse %.1f MB/s baseline=%.1f%n", splitAndParsed, split);
+            }
         }
     }
 

@@ -25,12 +25,12 @@ public final class PtyReadBenchmark {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
         Path directory = Files.createTempDirectory("blitz-pty-bench");
         try (SocatPtyPair pty = new SocatPtyPair(directory).start()) {
-            run(pty, "paced 375 kB/s (3 Mbaud)", 375_000, seconds);
-            run(pty, "unpaced", 0, seconds);
+            run(pty, "paced 375 kB/s (3 Mbaud)", "serial.paced", 375_000, seconds);
+            run(pty, "unpaced", "serial.unpaced", 0, seconds);
         }
     }
 
-    private static void run(SocatPtyPair pty, String name, long bytesPerSecond, double seconds) throws Exception {
+    private static void run(SocatPtyPair pty, String name, String key, long bytesPerSecond, double seconds) throws Exception {
         SerialPort port = SerialPort.getCommPort(pty.hostEnd().toString());
         port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 100, 0);
         if (!port.openPort()) {
@@ -65,6 +65,9 @@ public final class PtyReadBenchmark {
         System.out.printf("%-26s wrote %,d lines (%,d B); read %,d lines (%,d B) in %.2f s = %,.0f B/s, %,.0f lines/s;"
                 + " arrived %.3f %%, %d out of order or damaged%n", name, writtenLines, written[0], lines.get(), bytes, elapsed,
                 bytes / elapsed, lines.get() / elapsed, 100.0 * lines.get() / writtenLines, wrong.get());
+        // for releng/run-benchmarks.sh: lines read intact per second, baseline the lines written per second
+        System.out.printf(java.util.Locale.ROOT, "RESULT %s %.1f lines/s baseline=%.1f%n", key,
+                (lines.get() - wrong.get()) / elapsed, writtenLines / elapsed);
     }
 
     /** @return bytes written */

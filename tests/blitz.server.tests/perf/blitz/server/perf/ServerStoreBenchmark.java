@@ -44,6 +44,9 @@ public final class ServerStoreBenchmark {
                 embedded.add(rate(messages, () -> throughStore(embeddedStore(), lines, messages)));
                 System.out.printf(Locale.ROOT, "round %d: raw LPUSH %,.0f/s  redis store %,.0f/s  embedded store %,.0f/s%n",
                         round, raw.get(round - 1), store.get(round - 1), embedded.get(round - 1));
+                // for releng/run-benchmarks.sh
+                System.out.printf(Locale.ROOT, "RESULT store.redis %.1f msg/s baseline=%.1f%n", store.get(round - 1), raw.get(round - 1));
+                System.out.printf(Locale.ROOT, "RESULT store.embedded %.1f msg/s baseline=%.1f%n", embedded.get(round - 1), raw.get(round - 1));
             }
             double rawMedian = median(raw);
             double storeMedian = median(store);

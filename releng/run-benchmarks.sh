@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Runs every Blitz benchmark and regenerates the summary at the top of docs/performance.md (between
+# the GENERATED markers; the hand-written sections below stay). Builds first (tests skipped).
+#   releng/run-benchmarks.sh [--quick] [--runs N] [--offline] [--no-build]
+#     --quick     one short run of each benchmark (a smoke test of the command, noisy figures)
+#     --runs N    repetitions of each benchmark (default 3); the report gives median and min-max
+#     --offline   pass -o to Maven;   --no-build   use what an earlier build left in target/
+# Needs: JDK 17, python3, redis-server, socat, xvfb, x11-utils (xwininfo). Raw logs: target/benchmarks/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$PWD"
+runs=3 quick=0 build=1 mvn_opts=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=1 runs=1; shift ;;
+    --runs) runs="$2"; shift 2 ;;
+    --offline) mvn_opts+=(-o); shift ;;
+    --no-build) build=0; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+if [ "$quick" = 1 ]; then
+  serial_seconds=2 ingest=300000 heap_messages=2000000 latency_samples=100
+  client_readings=200000 client_buckets=200000 store_messages=300000
+else
+  serial_seconds=5 ingest=2000000 heap_messages=10000000 latency_samples=500
+  client_readings=1000000 client_buckets=1000000 store_messages=2000000
+fi
+
+out="$root/target/benchmarks"
+rm -rf "$out" && mkdir -p "$out/classes"
+results="$out/results.txt"
+: > "$results"
+log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+if [ "$build" = 1 ]; then
+  log "building (tests skipped)"
+  ./mvnw "${mvn_opts[@]}" -q -B -DskipTests verify
+fi
+
+m2="${HOME}/.m2/repository"
+classes() { local cp=""; for b in "$@"; do cp="$cp:$root/bundles/$b/target/classes"; done; echo "${cp#:}"; }
+jars=$m2/com/fazecast/jSerialComm/2.11.4/jSerialComm-2.11.4.jar:$m2/io/lettuce/lettuce-core/7.7.0.RELEASE/lettuce-core-7.7.0.RELEASE.jar
+for a in buffer common codec-base handler resolver resolver-dns codec-dns transport transport-native-unix-common; do
+  jars=$jars:$m2/io/netty/netty-$a/4.2.13.Final/netty-$a-4.2.13.Final.jar
+done
+jars=$jars:$m2/io/projectreactor/reactor-core/3.6.6/reactor-core-3.6.6.jar:$m2/org/reactivestreams/reactive-streams/1.0.4/reactive-streams-1.0.4.jar
+jars=$jars:$(ls "$m2"/redis/clients/authentication/redis-authx-core/*/redis-authx-core-*.jar | grep -v sources | head -1)
+jars=$jars:$m2/org/slf4j/slf4j-api/1.7.36/slf4j-api-1.7.36.jar:$(ls "$m2"/org/osgi/org.osgi.service.component.annotations/1.5.1/*.jar | head -1)
+cp="$(classes blitz.model blitz.codec blitz.boards blitz.logger blitz.serial blitz.simulator blitz.server.support \
+  blitz.server.embedded blitz.server.redis):$root/tests/blitz.testing/target/classes:$jars"
+javac -nowarn -d "$out/classes" -cp "$cp" \
+  tests/blitz.serial.tests/perf/blitz/serial/perf/PtyReadBenchmark.java \
+  tests/blitz.codec.tests/perf/blitz/codec/perf/LineSplitterBenchmark.java \
+  releng/benchmarks/blitz/bench/RuntimeBenchmark.java
+bench() { java -Xmx1g -Dblitz.test.workdir="$out/work" -cp "$out/classes:$cp" "$@"; }
+
+# Runs one step; its RESULT lines go to the results, everything to its log.
+step() {
+  local name="$1"; shift
+  log "$name"
+  if "$@" > "$out/$name.log" 2>&1; then
+    grep '^RESULT ' "$out/$name.log" >> "$results" || true
+  else
+    log "$name FAILED (see $out/$name.log)"; echo "FAILED $name" >> "$results"
+  fi
+}
+
+# Time from launching the runtime product until its Gogo prompt shows and the logging runtime is ready.
+runtime_startup() {
+  local home="$root/releng/blitz.products/target/products/blitz.runtime/linux/gtk/x86_64/blitz-runtime"
+  local data; data="$(mktemp -d)"
+  mkfifo "$data/stdin"
+  sleep 300 > "$data/stdin" & local keep=$!; pids+=("$keep")
+  local start; start=$(date +%s%N)
+  "$home/bin/blitz-runtime" --console --data "$data" < "$data/stdin" > "$data/out" 2>&1 & local pid=$!; pids+=("$pid")
+  local ready=""
+  for _ in $(seq 1200); do
+    if grep -q 'g! ' "$data/out" && grep -q 'Logging runtime ready' "$data/out"; then ready=$(date +%s%N); break; fi
+    sleep 0.025
+  done
+  kill "$pid" "$keep" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+  cat "$data/out"; rm -rf "$data"
+  [ -n "$ready" ] && echo "RESULT startup.runtime $(( (ready - start) / 1000000 )) ms"
+}
+
+# Time from launching the workbench product under Xvfb until its main window (>= 600x400) exists.
+workbench_startup() {
+  local home="$root/releng/blitz.products/target/products/blitz.workbench/linux/gtk/x86_64/blitz-workbench"
+  local data; data="$(mktemp -d)"
+  local start; start=$(date +%s%N)
+  DISPLAY="$display" "$home/bin/blitz-workbench" --data "$data" > "$data/out" 2>&1 & local pid=$!; pids+=("$pid")
+  local ready=""
+  for _ in $(seq 1200); do
+    if DISPLAY="$display" xwininfo -root -tree 2>/dev/null | grep -E '"Blitz Data Logger ?":' \
+        | grep -qE ' ([6-9][0-9]{2}|[0-9]{4,})x([4-9][0-9]{2}|[0-9]{4,})\+'; then ready=$(date +%s%N); break; fi
+    sleep 0.05
+  done
+  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+  cat "$data/out"; rm -rf "$data"
+  [ -n "$ready" ] && echo "RESULT startup.workbench $(( (ready - start) / 1000000 )) ms"
+}
+
+display=""
+for number in $(seq 70 99); do
+  [ -e "/tmp/.X11-unix/X$number" ] && continue
+  Xvfb ":$number" -screen 0 1280x1024x24 -nolisten tcp > /dev/null 2>&1 & pids+=($!)
+  for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$number" ] && break; sleep 0.1; done
+  display=":$number"; break
+done
+
+# The store benchmarks repeat their rounds themselves (three each); the others run $runs times.
+step client-store tests/blitz.client.store.tests/perf/run-perf.sh "$client_readings" "$client_buckets"
+sed -nE 's/^run [0-9]+: store ([0-9.]+)\/s, raw JDBC ([0-9.]+)\/s.*/RESULT clientstore.download \1 readings\/s baseline=\2/p' \
+  "$out/client-store.log" >> "$results"
+sed -nE 's/^bucket query, whole session.*\(([0-9]+) readings.*runs \[(.*)\]\).*/\2/p' "$out/client-store.log" \
+  | tr ',' '\n' | sed -E 's/ //g; /^$/d; s/.*/RESULT clientstore.buckets & ms/' >> "$results"
+step server-store tests/blitz.server.tests/perf/run.sh "$store_messages"
+for run in $(seq "$runs"); do
+  log "run $run of $runs"
+  step "serial-$run" bench blitz.serial.perf.PtyReadBenchmark "$serial_seconds"
+  step "codec-$run" bench blitz.codec.perf.LineSplitterBenchmark
+  step "runtime-$run" bench blitz.bench.RuntimeBenchmark "$ingest" "$heap_messages" "$latency_samples"
+  step "runtime-startup-$run" runtime_startup
+  [ -n "$display" ] && step "workbench-startup-$run" workbench_startup
+done
+
+log "writing docs/performance.md"
+python3 releng/benchmarks/report.py "$results" docs/performance.md "$runs" "$quick"
+log "done: docs/performance.md (raw logs in $out)"
