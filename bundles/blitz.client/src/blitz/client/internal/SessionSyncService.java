@@ -140,7 +140,7 @@ public class SessionSyncService implements SessionSync {
     /** Copies the runtime's gap ledger of the session into the notifications, when it has one. */
     private void mirrorGapLedger(long sessionId) {
         connection.query("GAPS " + sessionId).ifPresent(lines -> lines.stream()
-                .filter(line -> !line.isBlank() && !line.equals("ACK") && !line.equals("NACK"))
+                .filter(line -> !line.isBlank() && !line.startsWith("GAPS "))
                 .forEach(line -> notify("Session " + sessionId + " gap: " + line, Notification.WARNING)));
     }
 

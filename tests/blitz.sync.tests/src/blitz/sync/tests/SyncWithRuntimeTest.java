@@ -111,9 +111,11 @@ class SyncWithRuntimeTest {
         assertEquals(250, report.messages());
         assertEquals(1250, report.readings());
         assertTrue(store.getSession(session).orElseThrow().available());
-        assertTrue(store.all(Notification.class).stream()
-                .anyMatch(n -> n.description().contains("Session " + session + " gap") && n.severity() == Notification.WARNING),
-                () -> "gap ledger not mirrored: " + store.all(Notification.class));
+        List<Notification> gaps = store.all(Notification.class).stream()
+                .filter(n -> n.description().startsWith("Session " + session + " gap")).toList();
+        assertEquals(1, gaps.size(), () -> "one ledger entry, no header: " + store.all(Notification.class));
+        assertTrue(gaps.get(0).description().contains("SEQUENCE_GAP 3 3 numbered messages missing"), gaps.toString());
+        assertEquals(Notification.WARNING, gaps.get(0).severity());
     }
 
     @Test
@@ -146,6 +148,16 @@ class SyncWithRuntimeTest {
         assertEquals(450, store.rawMessageCount(session));
         assertEquals((450 - stored) * 5, resumed.readings(), "the resumed run decoded only what was new");
         assertEquals(450 * 5, store.getSessionReadings(session).size(), "no reading twice");
+    }
+
+    @Test
+    void shouldMirrorTheRuntimesNotificationsOnce() {
+        long session = sessionWith(5, null);
+        eventually("the runtime's session notifications mirrored", () -> store.all(Notification.class).stream()
+                .anyMatch(n -> n.description().endsWith("Session " + session + " stopped")));
+        long mirrored = store.all(Notification.class).stream()
+                .filter(n -> n.description().endsWith("Session " + session + " started")).count();
+        assertEquals(1, mirrored, () -> "each runtime notification once: " + store.all(Notification.class));
     }
 
     @Test
