@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -144,6 +145,15 @@ public class PlotView {
         }
     }
 
+    /** The workbench's Sessions view posts this topic when the stored session list changed (a download, a delete). */
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void sessionsChanged(@UIEventTopic("blitz/ui/sessions") Object changed) {
+        if (display != null) {
+            loadSessions();
+        }
+    }
+
     @Inject
     void setLiveValues(@org.eclipse.e4.core.di.annotations.Optional @Service LiveValues newLive) {
         live = newLive;
@@ -173,7 +183,8 @@ public class PlotView {
         shownSessions.clear();
         shownSessions.addAll(available);
         sessions.setItems(available.stream().map(s -> "Session " + s.refId()).toArray(String[]::new));
-        if (!liveButton.getSelection()) {
+        selectShownSession();
+        if (!liveButton.getSelection() && sessionId < 0) {
             show(available.isEmpty() ? NO_SESSIONS : "Choose a session");
         }
     }
@@ -202,8 +213,7 @@ public class PlotView {
             return new Opened(found, source.sessionTimeRange(id));
         }, opened -> {
             sessionId = id;
-            int index = shownSessions.stream().map(Session::refId).toList().indexOf(id);
-            sessions.select(index);
+            selectShownSession();
             long[] minMax = opened.timeRange().orElse(new long[] { 0, 0 });
             bounds = new TimeRange(minMax[0], minMax[1] + 1);
             range = bounds;
@@ -213,6 +223,13 @@ public class PlotView {
             }
             refresh();
         });
+    }
+
+    private void selectShownSession() {
+        int index = shownSessions.stream().map(Session::refId).toList().indexOf(sessionId);
+        if (index >= 0) {
+            sessions.select(index);
+        }
     }
 
     private void listVariables(List<Variable> found) {

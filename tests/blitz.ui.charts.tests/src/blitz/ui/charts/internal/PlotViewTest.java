@@ -17,8 +17,6 @@ import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
-import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Decorations;
 import org.eclipse.swt.widgets.Event;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,25 +56,15 @@ class PlotViewTest {
 
     private static List<PlotFixture.Query> openSession(PlotFixture ui) {
         int before = PlotFixture.queries().size();
+        long started = System.nanoTime();
         ui.view.showSession(SESSION);
         PlotFixture.waitUntil("the session is plotted", 20_000, () -> !ui.view.series().isEmpty());
+        System.out.printf("session of %d readings plotted in %d ms%n", READINGS, (System.nanoTime() - started) / 1_000_000);
         return PlotFixture.queries().subList(before, PlotFixture.queries().size());
     }
 
-    /** @return the chart's canvas (a shell is a Canvas too in SWT, hence the test for Decorations) */
-    private static Canvas canvas(Control root) {
-        if (root instanceof Canvas canvas && !(root instanceof Decorations)) {
-            return canvas;
-        }
-        if (root instanceof org.eclipse.swt.widgets.Composite composite) {
-            for (Control child : composite.getChildren()) {
-                Canvas found = canvas(child);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
+    private static Canvas canvas(PlotFixture ui) {
+        return PlotFixture.find(ui.shell(), Canvas.class).get(0);
     }
 
     @Test
@@ -84,7 +72,7 @@ class PlotViewTest {
         try (PlotFixture ui = new PlotFixture()) {
             List<PlotFixture.Query> queries = openSession(ui);
             int width = ui.view.plotWidth();
-            int canvasWidth = canvas(ui.shell()).getClientArea().width;
+            int canvasWidth = canvas(ui).getClientArea().width;
             assertTrue(width > 300 && width < canvasWidth, "plot width " + width + " of canvas " + canvasWidth);
             assertFalse(queries.isEmpty());
             for (PlotFixture.Query query : queries) {
@@ -106,7 +94,7 @@ class PlotViewTest {
     void wheelAndDragQueryTheNewRangeAndDropStaleAnswers() {
         try (PlotFixture ui = new PlotFixture()) {
             openSession(ui);
-            Canvas canvas = canvas(ui.shell());
+            Canvas canvas = canvas(ui);
             TimeRange whole = ui.view.range();
             Rectangle area = canvas.getClientArea();
             Event wheel = new Event();
