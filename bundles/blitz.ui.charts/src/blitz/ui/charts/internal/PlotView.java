@@ -58,7 +58,7 @@ import jakarta.inject.Inject;
  */
 public class PlotView {
     static final String NO_STORE = "The client store is not available";
-    static final String NO_SESSIONS = "No downloaded session: download one in the Sessions view, or plot live";
+    static final String NO_SESSIONS = "No downloaded session yet: download one, or press Live";
     static final long LIVE_WINDOW_MS = 60_000;
     private static final int LIVE_REDRAW_MS = 200;
     /** Bursts of wheel or drag events cost one query: it waits this long for the next step. */
