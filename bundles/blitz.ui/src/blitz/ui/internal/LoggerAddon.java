@@ -3,6 +3,7 @@ package blitz.ui.internal;
 import java.util.List;
 import java.util.Locale;
 
+import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.core.services.events.IEventBroker;
@@ -10,6 +11,7 @@ import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Display;
+import org.osgi.service.event.EventHandler;
 
 import blitz.model.Notification;
 import blitz.model.SessionSummary;
@@ -18,6 +20,7 @@ import blitz.model.connection.ConnectionListener;
 import blitz.model.connection.ConnectionStatus;
 import blitz.model.connection.LoggerConnection;
 import blitz.model.sync.SessionSync;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
@@ -25,12 +28,15 @@ import jakarta.inject.Inject;
  * Keeps the workbench in step with the runtime connection: re-evaluates the commands' enablement on
  * every status or logging change, logs connection problems and runtime errors as notifications, and,
  * while no {@link SessionSync} service exists, mirrors the session lists the connection fetches into
- * the client store. Store writes run in jobs: the listener is called on the connection's thread.
+ * the client store. It keeps the boards the runtime reports (asked when the connection comes up idle,
+ * and on Logger ▸ Update board list) in the context as {@link UiTopics#KNOWN_BOARDS}. Store writes run
+ * in jobs: the listener is called on the connection's thread.
  */
 public class LoggerAddon {
     private final ConnectionListener listener = new ConnectionListener() {
         @Override
         public void statusChanged(ConnectionStatus status, String detail) {
+            followBoards(status);
             requestEnablementUpdate();
             if (status == ConnectionStatus.RECONNECTING && ui != null) {
                 // the original's "connection lost" box; the connection keeps retrying by itself
@@ -74,6 +80,14 @@ public class LoggerAddon {
     @Inject
     @Optional
     private UISynchronize ui;
+    @Inject
+    private IEclipseContext context;
+    private volatile ConnectionStatus shownStatus;
+    private final EventHandler boardsFetched = event -> {
+        if (event.getProperty(IEventBroker.DATA) instanceof List<?> ids) {
+            setKnownBoards(ids.stream().filter(Integer.class::isInstance).map(Integer.class::cast).toList());
+        }
+    };
     private volatile ClientStore store;
     private volatile SessionSync sessionSync;
     private LoggerConnection connection;
@@ -86,8 +100,16 @@ public class LoggerAddon {
         connection = newConnection;
         if (connection != null) {
             connection.addListener(listener);
+            followBoards(connection.status());
         }
         requestEnablementUpdate();
+    }
+
+    @PostConstruct
+    void subscribe() {
+        if (broker != null) {
+            broker.subscribe(UiTopics.BOARDS, boardsFetched);
+        }
     }
 
     @Inject
@@ -102,6 +124,9 @@ public class LoggerAddon {
 
     @PreDestroy
     void dispose() {
+        if (broker != null) {
+            broker.unsubscribe(boardsFetched);
+        }
         if (connection != null) {
             connection.removeListener(listener);
         }
@@ -113,6 +138,34 @@ public class LoggerAddon {
             Problems.log(target, severity, message);
             post(UiTopics.NOTIFICATIONS, Boolean.TRUE);
         });
+    }
+
+    /** Asks for the runtime's boards when the connection comes up idle, and forgets them when it goes. */
+    private void followBoards(ConnectionStatus status) {
+        ConnectionStatus previous = shownStatus;
+        shownStatus = status;
+        if (status != ConnectionStatus.CONNECTED) {
+            if (previous == ConnectionStatus.CONNECTED) {
+                setKnownBoards(List.of());
+            }
+        } else if (previous != ConnectionStatus.CONNECTED && !connection.isLogging()) {
+            // BOARDS is an idle-state command of the original logger
+            LoggerConnection asked = connection;
+            Background.run("Requesting connected boards", () -> setKnownBoards(asked.boards()));
+        }
+    }
+
+    /** Publishes the runtime's boards in the workbench context ({@link UiTopics#KNOWN_BOARDS}). */
+    private void setKnownBoards(List<Integer> boards) {
+        Runnable publish = () -> {
+            context.set(UiTopics.KNOWN_BOARDS, List.copyOf(boards));
+            requestEnablementUpdate();
+        };
+        if (ui != null) {
+            ui.asyncExec(publish);
+        } else {
+            publish.run();
+        }
     }
 
     private void requestEnablementUpdate() {

@@ -9,6 +9,13 @@ public final class UiTopics {
     /** A notification was logged. */
     public static final String NOTIFICATIONS = "blitz/ui/notifications";
 
+    /**
+     * Key of the workbench context's value holding the boards the connected runtime reported
+     * ({@code List<Integer>}, empty while not connected), kept by {@link LoggerAddon}; board commands
+     * inject it to decide whether they apply.
+     */
+    public static final String KNOWN_BOARDS = "blitz.ui.knownBoards";
+
     private UiTopics() {
     }
 }

@@ -1,7 +1,9 @@
 package blitz.ui.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -10,17 +12,18 @@ import org.zeromq.ZMQ;
 /**
  * A tiny logging runtime on a real ZeroMQ REP socket on loopback: it answers the connection's probe
  * like an idle original logger and reports boards 08 and 09; anything else gets the original's
- * "unknown command" error.
+ * "unknown command" error. Board commands are acknowledged and every request is kept, in order.
  */
 public final class TinyLogger implements AutoCloseable {
     private static final Map<String, String> REPLIES = Map.of("LOGGING", "NACK", "BOARDS", "BOARDS 08 09",
-            "SESSIONS", "NACK", "UPDATE", "NOSESSION");
+            "SESSIONS", "NACK", "UPDATE", "NOSESSION", "BOARD", "ACK");
 
     private final ZContext context = new ZContext();
     private final ZMQ.Socket socket = context.createSocket(SocketType.REP);
     private final int port;
     private final Thread loop;
     private volatile boolean running = true;
+    private final List<String> requests = new CopyOnWriteArrayList<>();
 
     public TinyLogger() {
         socket.setLinger(0);
@@ -44,10 +47,17 @@ public final class TinyLogger implements AutoCloseable {
                 return;
             }
             if (request != null) {
-                String command = new String(request, StandardCharsets.US_ASCII).split(" ")[0];
+                String line = new String(request, StandardCharsets.US_ASCII);
+                requests.add(line);
+                String command = line.split(" ")[0];
                 socket.send(REPLIES.getOrDefault(command, "ERROR 2IDLE").getBytes(StandardCharsets.US_ASCII), 0);
             }
         }
+    }
+
+    /** @return every request received so far, in order */
+    public List<String> requests() {
+        return requests;
     }
 
     @Override

@@ -73,6 +73,11 @@ public final class UiFixture implements AutoCloseable {
         return part;
     }
 
+    /** Creates an addon in the context every view made here inherits from, as the workbench does. */
+    public <T> T addon(Class<T> type) {
+        return ContextInjectionFactory.make(type, context);
+    }
+
     public Shell shell() {
         return shell;
     }

@@ -1,0 +1,197 @@
+package blitz.ui.charts.internal;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+
+import blitz.model.client.Bucket;
+
+/**
+ * Draws a time chart with a GC, on screen or into an image: per variable a light band from each
+ * bucket's min to its max and a line through the buckets' first and last values that breaks where a
+ * bucket is missing (a gap in the data), one y axis per unit
+ * (left of the plot, outermost first), the x axis in seconds from an origin, and a legend.
+ */
+final class ChartPainter {
+    /** Width of one y axis column left of the plot. */
+    static final int AXIS_WIDTH = 64;
+    private static final int TOP = 28;
+    private static final int BOTTOM = 40;
+    private static final int RIGHT = 16;
+    private static final int BAND_ALPHA = 70;
+    private static final int[] COLOURS = { SWT.COLOR_BLUE, SWT.COLOR_RED, SWT.COLOR_DARK_GREEN, SWT.COLOR_MAGENTA,
+            SWT.COLOR_DARK_CYAN, SWT.COLOR_DARK_YELLOW, SWT.COLOR_BLACK };
+
+    private ChartPainter() {
+    }
+
+    /** @return the plot rectangle inside a chart of {@code area} with {@code axes} y axes */
+    static Rectangle plotArea(Rectangle area, int axes) {
+        int left = Math.max(1, axes) * AXIS_WIDTH;
+        return new Rectangle(area.x + left, area.y + TOP, Math.max(0, area.width - left - RIGHT),
+                Math.max(0, area.height - TOP - BOTTOM));
+    }
+
+    /** @return the distinct units of the series, in order of first appearance: one y axis each */
+    static List<String> units(List<Series> series) {
+        return series.stream().map(Series::unit).distinct().toList();
+    }
+
+    /**
+     * @param origin  time shown as 0 s on the x axis
+     * @param message shown in the middle instead of data when not null
+     */
+    static void paint(GC gc, Rectangle area, TimeRange range, long origin, String xTitle, List<Series> series,
+            String message) {
+        gc.setBackground(system(gc, SWT.COLOR_WHITE));
+        gc.fillRectangle(area);
+        List<String> units = units(series);
+        Rectangle plot = plotArea(area, units.size());
+        if (plot.width < 20 || plot.height < 20) {
+            return;
+        }
+        gc.setForeground(system(gc, SWT.COLOR_DARK_GRAY));
+        gc.drawRectangle(plot);
+        drawTimeAxis(gc, plot, range, origin, xTitle);
+        if (message != null || series.isEmpty()) {
+            String text = message != null ? message : "Choose variables to plot";
+            Point size = gc.textExtent(text);
+            gc.drawText(text, plot.x + (plot.width - size.x) / 2, plot.y + (plot.height - size.y) / 2, true);
+            return;
+        }
+        Map<String, double[]> limits = new LinkedHashMap<>();
+        for (String unit : units) {
+            limits.put(unit, limits(series.stream().filter(s -> s.unit().equals(unit)).toList()));
+        }
+        for (int axis = 0; axis < units.size(); axis++) {
+            drawValueAxis(gc, plot, plot.x - axis * AXIS_WIDTH, units.get(axis), limits.get(units.get(axis)));
+        }
+        int legendX = plot.x;
+        for (int index = 0; index < series.size(); index++) {
+            Series one = series.get(index);
+            Color colour = system(gc, COLOURS[index % COLOURS.length]);
+            gc.setClipping(plot);
+            drawSeries(gc, plot, range, one, limits.get(one.unit()), colour);
+            gc.setClipping((Rectangle) null);
+            String label = one.unit().isEmpty() ? one.name() : one.name() + " [" + one.unit() + "]";
+            gc.setForeground(colour);
+            gc.drawText(label, legendX, area.y + 6, true);
+            legendX += gc.textExtent(label).x + 16;
+        }
+    }
+
+    private static void drawSeries(GC gc, Rectangle plot, TimeRange range, Series series, double[] limits,
+            Color colour) {
+        List<Bucket> buckets = series.buckets();
+        gc.setBackground(colour);
+        gc.setAlpha(BAND_ALPHA);
+        for (Bucket bucket : buckets) {
+            if (bucket.max() > bucket.min()) {
+                int left = x(plot, range, bucket.startTime());
+                int right = Math.max(left + 1, x(plot, range, bucket.endTime()));
+                int top = y(plot, limits, bucket.max());
+                gc.fillRectangle(left, top, right - left, y(plot, limits, bucket.min()) - top + 1);
+            }
+        }
+        gc.setAlpha(255);
+        gc.setForeground(colour);
+        // the line runs through each bucket's first and last value and breaks where buckets are missing
+        int[] line = new int[buckets.size() * 4];
+        int length = 0;
+        for (int i = 0; i < buckets.size(); i++) {
+            Bucket bucket = buckets.get(i);
+            if (i > 0 && bucket.startTime() > buckets.get(i - 1).endTime()) {
+                gc.drawPolyline(Arrays.copyOf(line, length));
+                length = 0;
+            }
+            line[length++] = x(plot, range, bucket.firstTime());
+            line[length++] = y(plot, limits, bucket.first());
+            line[length++] = x(plot, range, bucket.lastTime());
+            line[length++] = y(plot, limits, bucket.last());
+        }
+        gc.drawPolyline(Arrays.copyOf(line, length));
+    }
+
+    /** @return {min, max} over every bucket of the series, padded so a flat line sits mid-height */
+    private static double[] limits(List<Series> series) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Series one : series) {
+            for (Bucket bucket : one.buckets()) {
+                min = Math.min(min, bucket.min());
+                max = Math.max(max, bucket.max());
+            }
+        }
+        if (min > max) {
+            return new double[] { 0, 1 };
+        }
+        double pad = max > min ? (max - min) * 0.05 : Math.max(1e-9, Math.abs(min) * 0.05 + 0.5);
+        return new double[] { min - pad, max + pad };
+    }
+
+    private static void drawTimeAxis(GC gc, Rectangle plot, TimeRange range, long origin, String title) {
+        double from = (range.from() - origin) / 1000.0;
+        double to = (range.to() - origin) / 1000.0;
+        double step = niceStep(to - from, Math.max(2, plot.width / 90));
+        for (double tick = Math.ceil(from / step) * step; tick <= to; tick += step) {
+            int x = x(plot, range, origin + Math.round(tick * 1000));
+            gc.drawLine(x, plot.y + plot.height, x, plot.y + plot.height + 4);
+            String label = format(tick, step);
+            gc.drawText(label, x - gc.textExtent(label).x / 2, plot.y + plot.height + 5, true);
+        }
+        Point size = gc.textExtent(title);
+        gc.drawText(title, plot.x + (plot.width - size.x) / 2, plot.y + plot.height + 21, true);
+    }
+
+    private static void drawValueAxis(GC gc, Rectangle plot, int axisX, String unit, double[] limits) {
+        gc.setForeground(system(gc, SWT.COLOR_DARK_GRAY));
+        gc.drawLine(axisX, plot.y, axisX, plot.y + plot.height);
+        double step = niceStep(limits[1] - limits[0], Math.max(2, plot.height / 50));
+        for (double tick = Math.ceil(limits[0] / step) * step; tick <= limits[1]; tick += step) {
+            int y = y(plot, limits, tick);
+            gc.drawLine(axisX - 4, y, axisX, y);
+            String label = format(tick, step);
+            Point size = gc.textExtent(label);
+            gc.drawText(label, axisX - 6 - size.x, y - size.y / 2, true);
+        }
+        String title = unit.isEmpty() ? "Value" : unit;
+        gc.drawText(title, axisX - AXIS_WIDTH + 4, plot.y - 16, true);
+    }
+
+    /** @return a 1, 2 or 5 times a power of ten step giving about {@code ticks} ticks over {@code span} */
+    static double niceStep(double span, int ticks) {
+        double raw = span / ticks;
+        if (!(raw > 0) || Double.isInfinite(raw)) {
+            return 1;
+        }
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double norm = raw / magnitude;
+        return (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * magnitude;
+    }
+
+    private static String format(double value, double step) {
+        int decimals = Math.max(0, (int) -Math.floor(Math.log10(step)));
+        return String.format(Locale.ROOT, "%." + decimals + "f", Math.abs(value) < step / 2 ? 0.0 : value);
+    }
+
+    private static int x(Rectangle plot, TimeRange range, long time) {
+        return plot.x + (int) Math.round((time - range.from()) * (double) plot.width / range.span());
+    }
+
+    private static int y(Rectangle plot, double[] limits, double value) {
+        double share = (value - limits[0]) / (limits[1] - limits[0]);
+        return plot.y + plot.height - (int) Math.round(share * plot.height);
+    }
+
+    private static Color system(GC gc, int colour) {
+        return gc.getDevice().getSystemColor(colour);
+    }
+}

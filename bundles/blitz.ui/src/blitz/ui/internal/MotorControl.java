@@ -1,0 +1,132 @@
+package blitz.ui.internal;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Spinner;
+
+import blitz.model.client.ClientStore;
+import blitz.model.connection.ConnectionStatus;
+import blitz.model.connection.LoggerConnection;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/**
+ * The original's toolbar control " Diffuser position: " with a spin box 0..40: each new angle is sent
+ * to the motor board ({@code BOARD 09 850000000000XX}). Enabled while connected to a runtime that
+ * reported board 09. Angles chosen faster than the runtime answers are coalesced: the last one is
+ * always sent, after the one under way.
+ */
+public class MotorControl {
+    static final String LABEL = " Diffuser position: ";
+
+    private Display display;
+    private Shell shell;
+    private Spinner position;
+    private volatile LoggerConnection connection;
+    private volatile ClientStore store;
+    private List<Integer> knownBoards = List.of();
+    private UiConnectionListener listening;
+    private final AtomicInteger wanted = new AtomicInteger();
+    private final Job mover = Job.create("Sending the diffuser position", monitor -> {
+        move(wanted.get());
+        return Status.OK_STATUS;
+    });
+
+    @PostConstruct
+    public void createControls(Composite parent) {
+        display = parent.getDisplay();
+        shell = parent.getShell();
+        Composite row = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(2).margins(4, 0).applyTo(row);
+        new Label(row, SWT.NONE).setText(LABEL);
+        position = new Spinner(row, SWT.BORDER);
+        position.setValues(MotorBoard.MIN_ANGLE, MotorBoard.MIN_ANGLE, MotorBoard.MAX_ANGLE, 0, 1, 5);
+        position.setToolTipText("Moves the motor board (09) to this angle, in degrees");
+        GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).applyTo(position);
+        position.addListener(SWT.Selection, event -> {
+            wanted.set(position.getSelection());
+            mover.schedule();
+        });
+        mover.setSystem(true);
+        attach();
+    }
+
+    @Inject
+    void setConnection(@Optional @Service LoggerConnection newConnection) {
+        connection = newConnection;
+        if (display != null) {
+            Background.onUi(display, this::attach);
+        }
+    }
+
+    @Inject
+    void setStore(@Optional @Service ClientStore newStore) {
+        store = newStore;
+    }
+
+    @Inject
+    void setKnownBoards(@Optional @Named(UiTopics.KNOWN_BOARDS) List<Integer> boards) {
+        knownBoards = boards == null ? List.of() : boards;
+        if (display != null) {
+            Background.onUi(display, this::updateEnablement);
+        }
+    }
+
+    private void attach() {
+        detach();
+        LoggerConnection current = connection;
+        if (current != null) {
+            listening = UiConnectionListener.attach(current, display, this::updateEnablement);
+        }
+        updateEnablement();
+    }
+
+    private void updateEnablement() {
+        if (position.isDisposed()) {
+            return;
+        }
+        LoggerConnection current = connection;
+        position.setEnabled(current != null && current.status() == ConnectionStatus.CONNECTED
+                && MotorBoard.present(knownBoards));
+    }
+
+    private void move(int angle) {
+        LoggerConnection current = connection;
+        if (current == null) {
+            return;
+        }
+        LoggerConnection.Reply reply = current.boardCommand(MotorBoard.BOARD_ID, MotorBoard.moveCommand(angle));
+        if (!reply.ok() && !shell.isDisposed()) {
+            Problems.report(shell, store, "Blitz Data Logger Error",
+                    "The motor board did not take the position " + angle + " deg. The reply was: "
+                            + (reply.text().isBlank() ? "(none)" : reply.text()));
+        }
+    }
+
+    private void detach() {
+        if (listening != null) {
+            listening.close();
+            listening = null;
+        }
+    }
+
+    @PreDestroy
+    void dispose() {
+        detach();
+        mover.cancel();
+    }
+}

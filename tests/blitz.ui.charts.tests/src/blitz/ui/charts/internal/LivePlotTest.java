@@ -1,0 +1,109 @@
+package blitz.ui.charts.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Table;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+
+import blitz.model.sync.LiveValues;
+import blitz.model.sync.LiveVariable;
+
+/** Live mode plots the history the live values service holds for the ticked variables. */
+class LivePlotTest {
+
+    /** Live values of a fixed ramp: 100 points over the last 10 s, in volts. */
+    private static final class Ramp implements LiveValues {
+        private final long now = System.currentTimeMillis();
+
+        @Override
+        public List<LiveVariable> latest() {
+            return List.of(new LiveVariable("supply_voltage", "V", 99, now, 8));
+        }
+
+        @Override
+        public double[] history(String variableName) {
+            double[] history = new double[200];
+            for (int i = 0; i < 100; i++) {
+                history[2 * i] = now - 10_000 + i * 100;
+                history[2 * i + 1] = i;
+            }
+            return history;
+        }
+
+        @Override
+        public void setTransforms(String variableName, List<String> transforms) {
+            throw new IllegalArgumentException("no transforms here");
+        }
+
+        @Override
+        public List<String> transforms(String variableName) {
+            return List.of();
+        }
+
+        @Override
+        public void clear() {
+        }
+
+        @Override
+        public AutoCloseable subscribe(Consumer<List<LiveVariable>> listener) {
+            return () -> {
+            };
+        }
+    }
+
+    @Test
+    void plotsTheHistoryOfTheTickedVariables() {
+        PlotFixture.store();
+        ServiceRegistration<LiveValues> registration = FrameworkUtil.getBundle(getClass()).getBundleContext()
+                .registerService(LiveValues.class, new Ramp(),
+                        new Hashtable<>(Map.of(Constants.SERVICE_RANKING, Integer.MAX_VALUE)));
+        try (PlotFixture ui = new PlotFixture()) {
+            Button live = PlotFixture.find(ui.shell(), Button.class).stream()
+                    .filter(button -> button.getText().equals("Live")).findFirst().orElseThrow();
+            live.setSelection(true);
+            live.notifyListeners(SWT.Selection, new Event());
+            Table variables = PlotFixture.find(ui.shell(), Table.class).get(0);
+            PlotFixture.waitUntil("the live variable is listed", 5_000, () -> variables.getItemCount() == 1);
+            assertEquals("supply_voltage", variables.getItem(0).getText());
+            variables.getItem(0).setChecked(true);
+            Event check = new Event();
+            check.detail = SWT.CHECK;
+            check.item = variables.getItem(0);
+            variables.notifyListeners(SWT.Selection, check);
+            PlotFixture.waitUntil("the history is plotted", 5_000, () -> !ui.view.series().isEmpty());
+            Series plotted = ui.view.series().get(0);
+            assertEquals("V", plotted.unit());
+            assertEquals(100, plotted.buckets().size());
+            assertEquals(PlotView.LIVE_WINDOW_MS + 1, ui.view.range().span());
+
+            ImageData image = ui.view.snapshot();
+            RGB white = new RGB(255, 255, 255);
+            int drawn = 0;
+            // the last tenth of the plot holds the ramp; the rest of the minute is empty
+            for (int x = image.width - 70; x < image.width - 20; x++) {
+                for (int y = 40; y < image.height - 45; y++) {
+                    if (!image.palette.getRGB(image.getPixel(x, y)).equals(white)) {
+                        drawn++;
+                    }
+                }
+            }
+            assertTrue(drawn > 20, "only " + drawn + " pixels of the ramp drawn");
+        } finally {
+            registration.unregister();
+        }
+    }
+}

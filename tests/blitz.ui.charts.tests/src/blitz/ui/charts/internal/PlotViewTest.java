@@ -1,0 +1,180 @@
+package blitz.ui.charts.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalLong;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Event;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import blitz.model.SessionSummary;
+import blitz.model.client.Bucket;
+import blitz.model.client.ClientStore;
+import blitz.model.client.ReadingBatch;
+
+/**
+ * The Plot view against a real in-memory client store holding one session of 200 000 readings of one
+ * variable (one every 5 ms over 1000 s, with no readings between 500 s and 600 s).
+ */
+class PlotViewTest {
+    private static final long SESSION = 4242;
+    private static final int READINGS = 200_000;
+    private static final long STEP_MS = 5;
+    private static final long GAP_FROM = 500_000;
+    private static final long GAP_TO = 600_000;
+
+    @BeforeAll
+    static void storeOneLongSession() {
+        ClientStore store = PlotFixture.store();
+        store.updateSessionList(List.of(new SessionSummary(SESSION, 1_700_000_000_000L,
+                OptionalLong.of(1_700_001_000_000L), READINGS)));
+        long category = store.getOrCreateCategory("plot_sine");
+        ReadingBatch batch = new ReadingBatch(READINGS);
+        for (int i = 0; i < READINGS; i++) {
+            long time = i * STEP_MS;
+            if (time < GAP_FROM || time >= GAP_TO) {
+                batch.add(time, category, 100 * Math.sin(time / 20_000.0) + i % 7);
+            }
+        }
+        store.addReadings(SESSION, batch);
+        store.updateSessionAvailability(SESSION);
+    }
+
+    private static List<PlotFixture.Query> openSession(PlotFixture ui) {
+        int before = PlotFixture.queries().size();
+        long started = System.nanoTime();
+        ui.view.showSession(SESSION);
+        PlotFixture.waitUntil("the session is plotted", 20_000, () -> !ui.view.series().isEmpty());
+        System.out.printf("session of %d readings plotted in %d ms%n", READINGS, (System.nanoTime() - started) / 1_000_000);
+        return PlotFixture.queries().subList(before, PlotFixture.queries().size());
+    }
+
+    private static Canvas canvas(PlotFixture ui) {
+        return PlotFixture.find(ui.shell(), Canvas.class).get(0);
+    }
+
+    @Test
+    void asksForOneBucketPerPixelColumnAndNeverMore() {
+        try (PlotFixture ui = new PlotFixture()) {
+            List<PlotFixture.Query> queries = openSession(ui);
+            int width = ui.view.plotWidth();
+            int canvasWidth = canvas(ui).getClientArea().width;
+            assertTrue(width > 300 && width < canvasWidth, "plot width " + width + " of canvas " + canvasWidth);
+            assertFalse(queries.isEmpty());
+            for (PlotFixture.Query query : queries) {
+                assertTrue(query.width() <= canvasWidth, "a query asked for more buckets than pixels: " + query);
+                assertTrue(query.answered() <= query.width(), query.toString());
+            }
+            PlotFixture.Query last = queries.get(queries.size() - 1);
+            assertEquals(width, last.width());
+            assertEquals(new TimeRange(0, (READINGS - 1) * STEP_MS + 1), new TimeRange(last.from(), last.to()));
+            List<Bucket> buckets = ui.view.series().get(0).buckets();
+            // the gap (a tenth of the session) has no buckets; every other pixel column has one
+            assertTrue(buckets.size() > width * 0.85 && buckets.size() < width * 0.92,
+                    buckets.size() + " buckets for " + width + " columns");
+            assertEquals(READINGS - (GAP_TO - GAP_FROM) / STEP_MS, buckets.stream().mapToLong(Bucket::count).sum());
+        }
+    }
+
+    @Test
+    void wheelAndDragQueryTheNewRangeAndDropStaleAnswers() {
+        try (PlotFixture ui = new PlotFixture()) {
+            openSession(ui);
+            Canvas canvas = canvas(ui);
+            TimeRange whole = ui.view.range();
+            Rectangle area = canvas.getClientArea();
+            Event wheel = new Event();
+            wheel.x = area.width / 2;
+            wheel.y = area.height / 2;
+            wheel.count = 3;
+            for (int i = 0; i < 8; i++) { // a burst: only the last range's answer may be drawn
+                canvas.notifyListeners(SWT.MouseWheel, wheel);
+            }
+            TimeRange zoomed = ui.view.range();
+            assertTrue(zoomed.span() < whole.span() / 5, zoomed + " after zooming into " + whole);
+            PlotFixture.waitUntil("the zoomed range is queried", 20_000,
+                    () -> lastQueried().equals(zoomed) && inRange(ui.view.series(), zoomed));
+
+            Event press = new Event();
+            press.button = 1;
+            press.x = 400;
+            press.y = 200;
+            canvas.notifyListeners(SWT.MouseDown, press);
+            Event move = new Event();
+            move.x = 300;
+            move.y = 200;
+            canvas.notifyListeners(SWT.MouseMove, move);
+            canvas.notifyListeners(SWT.MouseUp, move);
+            TimeRange panned = ui.view.range();
+            assertEquals(zoomed.span(), panned.span());
+            long expected = Math.round(100.0 * zoomed.span() / ui.view.plotWidth());
+            assertEquals(expected, panned.from() - zoomed.from(), 1, "dragging left by 100 px moves later");
+            PlotFixture.waitUntil("the panned range is queried", 20_000,
+                    () -> lastQueried().equals(panned) && inRange(ui.view.series(), panned));
+        }
+    }
+
+    private static TimeRange lastQueried() {
+        List<PlotFixture.Query> queries = PlotFixture.queries();
+        PlotFixture.Query last = queries.get(queries.size() - 1);
+        return new TimeRange(last.from(), last.to());
+    }
+
+    private static boolean inRange(List<Series> series, TimeRange range) {
+        return !series.isEmpty() && series.stream().flatMap(s -> s.buckets().stream())
+                .allMatch(b -> b.firstTime() >= range.from() && b.lastTime() < range.to());
+    }
+
+    @Test
+    void drawsWhereTheDataIsAndExportsAPng() throws Exception {
+        try (PlotFixture ui = new PlotFixture()) {
+            openSession(ui);
+            PlotFixture.spin(100);
+            ImageData image = ui.view.snapshot();
+            Rectangle plot = ChartPainter.plotArea(new Rectangle(0, 0, image.width, image.height), 1);
+            TimeRange range = ui.view.range();
+            int inGap = plot.x + (int) ((GAP_FROM + GAP_TO) / 2 * (long) plot.width / range.span());
+            int beforeGap = plot.x + (int) (GAP_FROM / 2 * (long) plot.width / range.span());
+            int afterGap = plot.x + (int) ((GAP_TO + range.to()) / 2 * (long) plot.width / range.span());
+            assertTrue(drawnPixels(image, plot, beforeGap) > 0, "no data drawn at x=" + beforeGap);
+            assertTrue(drawnPixels(image, plot, afterGap) > 0, "no data drawn at x=" + afterGap);
+            assertEquals(0, drawnPixels(image, plot, inGap), "something drawn in the gap at x=" + inGap);
+
+            Path file = Path.of(System.getProperty("blitz.test.workdir", "target/work"), "plot.png");
+            Files.createDirectories(file.getParent());
+            ui.view.exportPng(file);
+            byte[] bytes = Files.readAllBytes(file);
+            assertArrayEquals(new byte[] { (byte) 0x89, 'P', 'N', 'G' }, Arrays.copyOf(bytes, 4));
+            ImageData decoded = new ImageLoader().load(file.toString())[0];
+            assertEquals(image.width, decoded.width);
+            assertEquals(image.height, decoded.height);
+            assertTrue(drawnPixels(decoded, plot, beforeGap) > 0, "the PNG lost the data");
+        }
+    }
+
+    /** @return pixels of one column strictly inside the plot frame that are not the white background */
+    private static int drawnPixels(ImageData image, Rectangle plot, int x) {
+        RGB white = new RGB(255, 255, 255);
+        int drawn = 0;
+        for (int y = plot.y + 1; y < plot.y + plot.height; y++) {
+            if (!image.palette.getRGB(image.getPixel(x, y)).equals(white)) {
+                drawn++;
+            }
+        }
+        return drawn;
+    }
+}
