@@ -316,9 +316,9 @@ public final class NetScannerSource implements MessageSource {
             badLine("not a reading of 16 channels (" + e.getMessage() + "): " + preview(reply));
             return;
         }
-        messages.increment();
         MessageSink target = sink;
         if (target != null && !stopping) {
+            messages.increment();
             try {
                 target.onMessage(id, line);
             } catch (RuntimeException e) {
