@@ -39,6 +39,7 @@ class ReadingTilesTest {
 
     @AfterEach
     void close() throws SQLException {
+        connection.rollback();
         connection.close();
         database.shutdown();
     }

@@ -66,11 +66,11 @@ class TileSummaryTest {
     @Test
     void downloadsInOrderThenOutOfOrderAndSingleInserts() {
         for (int i = 0; i < 10; i++) {
-            inOrder(1, 15_000 + random.nextInt(100));
+            inOrder(1, 8_000 + random.nextInt(100));
         }
         // a download chunk (raw lines beside readings) takes the same path
-        ReadingBatch download = chunk(clock[1], 5_000);
-        clock[1] = download.timeLogged(4_999);
+        ReadingBatch download = chunk(clock[1], 3_000);
+        clock[1] = download.timeLogged(2_999);
         store.addDownloadChunk(1, 0, List.of("line 0", "line 1"), download);
         checkSession(1);
 
@@ -83,7 +83,7 @@ class TileSummaryTest {
         checkSession(1);
 
         // an out-of-order chunk, then an in-order one before any query
-        store.addReadings(1, chunk(clock[1] / 4, 20_000));
+        store.addReadings(1, chunk(clock[1] / 4, 10_000));
         inOrder(1, 4_000);
         checkSession(1);
         inOrder(1, 2_000);
@@ -94,13 +94,13 @@ class TileSummaryTest {
     void clearsAndDeletesDropTheSummary() {
         for (int session = 1; session <= 3; session++) {
             for (int i = 0; i < 4; i++) {
-                inOrder(session, 10_000);
+                inOrder(session, 5_000);
             }
         }
         store.clearSessionReadings(2);
         checkSession(2);
         checkSession(1);
-        inOrder(2, 30_000);
+        inOrder(2, 15_000);
         checkSession(2);
         store.clearSessionData(1);
         checkSession(1);
@@ -109,7 +109,7 @@ class TileSummaryTest {
         store.updateSessionList(List.of(new SessionSummary(1, 0, OptionalLong.empty(), 0)));
         checkSession(3);
         clock[1] = 0;
-        inOrder(1, 20_000);
+        inOrder(1, 10_000);
         checkSession(1);
     }
 
