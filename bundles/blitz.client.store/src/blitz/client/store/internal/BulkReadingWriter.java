@@ -24,16 +24,23 @@ public final class BulkReadingWriter {
     }
 
     /**
-     * Inserts every reading of {@code batch} for {@code sessionId}. Does not commit.
+     * Inserts every reading of {@code batch} for {@code sessionId} and records them in the series
+     * summary ({@link ReadingTiles}, default tile size). Does not commit.
      *
      * @return the number of rows inserted
      */
     public static int write(Connection connection, long sessionId, ReadingBatch batch) throws SQLException {
+        return write(connection, sessionId, batch, ReadingTiles.DEFAULT_TILE_SIZE);
+    }
+
+    /** {@link #write(Connection, long, ReadingBatch)} with new series cut into tiles of {@code tileSize}. */
+    static int write(Connection connection, long sessionId, ReadingBatch batch, int tileSize) throws SQLException {
         int size = batch.size();
         if (size == 0) {
             return 0;
         }
         long firstId = allocateIds(connection, size);
+        ReadingTiles.recordChunk(connection, sessionId, batch, firstId, tileSize);
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO reading (id, sessionId, timeLogged, categoryId, value) VALUES (?, ?, ?, ?, ?)")) {
             for (int i = 0; i < size; i++) {

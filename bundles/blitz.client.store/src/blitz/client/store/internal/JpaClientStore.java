@@ -64,6 +64,9 @@ public final class JpaClientStore implements ClientStore {
     public @interface Config {
         @AttributeDefinition(description = "Database folder, or 'memory' for an in-memory database")
         String database() default DerbyDatabase.DEFAULT_FOLDER;
+
+        @AttributeDefinition(description = "Readings per tile of the plot summary (tests use small tiles)")
+        int readingsPerTile() default ReadingTiles.DEFAULT_TILE_SIZE;
     }
 
     /** A model record type and the entity that stores it. */
@@ -87,17 +90,28 @@ public final class JpaClientStore implements ClientStore {
 
     private final DerbyDatabase database;
     private final EntityManagerFactory factory;
+    /** Readings per tile of newly summarised series ({@link ReadingTiles}). */
+    private final int tileSize;
     /** Serialises the read-then-write calls (get-or-create, set config, session list). */
     private final Object writeLock = new Object();
 
     @Activate
     public JpaClientStore(Config config) {
-        this(DerbyDatabase.of(config.database()));
+        this(DerbyDatabase.of(config.database()), config.readingsPerTile());
     }
 
     /** Opens (creating if needed) the database and its tables. */
     public JpaClientStore(DerbyDatabase database) {
+        this(database, ReadingTiles.DEFAULT_TILE_SIZE);
+    }
+
+    /** Opens (creating if needed) the database and its tables; series are summarised in tiles of {@code tileSize}. */
+    public JpaClientStore(DerbyDatabase database, int tileSize) {
+        if (tileSize < 1) {
+            throw new IllegalArgumentException("readings per tile must be positive: " + tileSize);
+        }
         this.database = database;
+        this.tileSize = tileSize;
         try (Connection connection = database.connect()) {
             Schema.create(connection, false);
         } catch (SQLException e) {
@@ -152,13 +166,16 @@ public final class JpaClientStore implements ClientStore {
 
     /** Runs plain JDBC on EclipseLink's connection, inside a JPA transaction. */
     private <R> R jdbc(SqlWork<R> work) {
-        return inTransaction(em -> {
-            try {
-                return work.run(em.unwrap(Connection.class));
-            } catch (SQLException e) {
-                throw new IllegalStateException("workbench database error: " + e.getMessage(), e);
-            }
-        });
+        return inTransaction(em -> sql(em, work));
+    }
+
+    /** Runs plain JDBC on the connection of the current transaction of {@code em}. */
+    private static <R> R sql(EntityManager em, SqlWork<R> work) {
+        try {
+            return work.run(em.unwrap(Connection.class));
+        } catch (SQLException e) {
+            throw new IllegalStateException("workbench database error: " + e.getMessage(), e);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -208,6 +225,15 @@ public final class JpaClientStore implements ClientStore {
         List<StoredEntity<T>> entities = items.stream().map(JpaClientStore::toEntity).toList();
         return inTransaction(em -> {
             entities.forEach(em::persist);
+            for (T item : items) {
+                if (item instanceof Reading reading) {
+                    sql(em, connection -> {
+                        ReadingTiles.recordSingle(connection, reading.sessionId(), reading.categoryId(),
+                                reading.timeLogged());
+                        return null;
+                    });
+                }
+            }
             return records(entities);
         });
     }
@@ -273,7 +299,7 @@ public final class JpaClientStore implements ClientStore {
 
     @Override
     public int addReadings(long sessionId, ReadingBatch batch) {
-        return jdbc(connection -> BulkReadingWriter.write(connection, sessionId, batch));
+        return jdbc(connection -> BulkReadingWriter.write(connection, sessionId, batch, tileSize));
     }
 
     @Override
@@ -366,9 +392,20 @@ public final class JpaClientStore implements ClientStore {
 
     @Override
     public List<Category> getSessionVariables(long sessionId) {
-        return read(em -> records(em.createQuery("SELECT k FROM CategoryEntity k WHERE k.id IN "
-                + "(SELECT r.categoryId FROM ReadingEntity r WHERE r.sessionId = :s) ORDER BY k.id",
-                CategoryEntity.class).setParameter("s", sessionId).getResultList()));
+        // from the series summary: one row per variable instead of a scan of the readings
+        return jdbc(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT k.id, k.variableName FROM category k "
+                    + "WHERE k.id IN (SELECT s.categoryId FROM series_summary s WHERE s.sessionId = ?) ORDER BY k.id")) {
+                query.setLong(1, sessionId);
+                List<Category> categories = new ArrayList<>();
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        categories.add(new Category(rs.getLong(1), rs.getString(2)));
+                    }
+                }
+                return categories;
+            }
+        });
     }
 
     private static boolean hasReadings(EntityManager em, long sessionId) {
@@ -381,7 +418,12 @@ public final class JpaClientStore implements ClientStore {
                 .setParameter("s", sessionId).getResultStream().findFirst();
     }
 
+    /** Deletes a session's readings and their summary in the caller's transaction. */
     private static void deleteReadings(EntityManager em, long sessionId) {
+        sql(em, connection -> {
+            ReadingTiles.deleteSession(connection, sessionId);
+            return null;
+        });
         em.createQuery("DELETE FROM ReadingEntity r WHERE r.sessionId = :s").setParameter("s", sessionId)
                 .executeUpdate();
     }
@@ -389,11 +431,10 @@ public final class JpaClientStore implements ClientStore {
     /** Deletes a session's readings and raw messages in the caller's transaction. */
     private static void deleteSessionData(EntityManager em, long sessionId) {
         deleteReadings(em, sessionId);
-        try {
-            RawMessageTable.delete(em.unwrap(Connection.class), sessionId);
-        } catch (SQLException e) {
-            throw new IllegalStateException("workbench database error: " + e.getMessage(), e);
-        }
+        sql(em, connection -> {
+            RawMessageTable.delete(connection, sessionId);
+            return null;
+        });
     }
 
     @Override
@@ -511,7 +552,7 @@ public final class JpaClientStore implements ClientStore {
     public void addDownloadChunk(long sessionId, long firstIndex, List<String> rawLines, ReadingBatch readings) {
         jdbc(connection -> {
             RawMessageTable.append(connection, sessionId, firstIndex, rawLines);
-            return BulkReadingWriter.write(connection, sessionId, readings);
+            return BulkReadingWriter.write(connection, sessionId, readings, tileSize);
         });
     }
 
@@ -547,18 +588,13 @@ public final class JpaClientStore implements ClientStore {
 
     @Override
     public List<Bucket> buckets(long sessionId, long categoryId, long fromTime, long toTime, int width) {
-        return jdbc(connection -> BucketQuery.run(connection, sessionId, categoryId, fromTime, toTime, width));
+        return jdbc(connection -> BucketQuery.run(connection, sessionId, categoryId, fromTime, toTime, width,
+                tileSize));
     }
 
     @Override
     public Optional<long[]> sessionTimeRange(long sessionId) {
-        return read(em -> {
-            Object[] range = em.createQuery(
-                    "SELECT MIN(r.timeLogged), MAX(r.timeLogged) FROM ReadingEntity r WHERE r.sessionId = :s",
-                    Object[].class).setParameter("s", sessionId).getSingleResult();
-            return range[0] == null ? Optional.empty()
-                    : Optional.of(new long[] { ((Number) range[0]).longValue(), ((Number) range[1]).longValue() });
-        });
+        return jdbc(connection -> ReadingTiles.sessionTimeRange(connection, sessionId));
     }
 
     // --- notifications -----------------------------------------------------------------------

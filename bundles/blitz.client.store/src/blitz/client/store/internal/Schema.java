@@ -44,6 +44,8 @@ public final class Schema {
             new Table("reading", "CREATE TABLE reading (id BIGINT NOT NULL PRIMARY KEY, sessionId BIGINT NOT NULL, "
                     + "timeLogged BIGINT NOT NULL, categoryId BIGINT NOT NULL, value DOUBLE NOT NULL)",
                     "CREATE INDEX " + READING_INDEX + " ON reading (sessionId, categoryId, timeLogged, id, value)"),
+            new Table("series_summary", ReadingTiles.SERIES_TABLE_DDL),
+            new Table("series_tile", ReadingTiles.TILE_TABLE_DDL, ReadingTiles.TILE_INDEX_DDL),
             new Table("session", "CREATE TABLE session (id BIGINT NOT NULL PRIMARY KEY, "
                     + "ref_id BIGINT NOT NULL CONSTRAINT session_ref UNIQUE, available BOOLEAN NOT NULL, "
                     + "timeStarted BIGINT NOT NULL, timeStopped BIGINT, numberOfReadings BIGINT NOT NULL, "
@@ -75,6 +77,7 @@ public final class Schema {
                     }
                 }
             }
+            boolean readingsPredateSeries = exists(connection, "reading") && !exists(connection, "series_summary");
             for (Table table : TABLES) {
                 if (!exists(connection, table.name())) {
                     statement.execute(table.ddl());
@@ -82,6 +85,9 @@ public final class Schema {
                         statement.execute(index);
                     }
                 }
+            }
+            if (readingsPredateSeries) {
+                statement.execute(ReadingTiles.SERIES_FROM_READINGS);
             }
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO id_sequence (seq_name, seq_count) VALUES (?, 0)")) {

@@ -5,9 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.LongConsumer;
 
@@ -34,6 +32,7 @@ public final class ClientStorePerf {
         Path work = Path.of(args[0]);
         long readings = args.length > 1 ? Long.parseLong(args[1]) : 2_000_000;
         long bucketReadings = args.length > 2 ? Long.parseLong(args[2]) : 10_000_000;
+        int tileSize = args.length > 3 ? Integer.parseInt(args[3]) : 64;
         System.out.printf(Locale.ROOT, "java %s, %d cores, %d readings per run, chunks of %d%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), readings, CHUNK);
 
@@ -42,7 +41,7 @@ public final class ClientStorePerf {
         double[] rawNoIndex = new double[RUNS];
         double[] indexBuild = new double[RUNS];
         for (int run = 0; run < RUNS; run++) {
-            store[run] = storeRate(work.resolve("store-" + run), readings);
+            store[run] = storeRate(work.resolve("store-" + run), readings, tileSize);
             raw[run] = rawRate(work.resolve("raw-" + run), readings, true, null);
             double[] build = new double[1];
             rawNoIndex[run] = rawRate(work.resolve("raw-noindex-" + run), readings, false, build);
@@ -57,7 +56,7 @@ public final class ClientStorePerf {
                 median(store), median(raw), 100 * median(store) / median(raw), median(rawNoIndex),
                 median(indexBuild));
 
-        bucketQuery(work.resolve("buckets"), bucketReadings);
+        bucketQuery(work.resolve("buckets"), bucketReadings, tileSize);
     }
 
     private static void generate(long total, LongConsumer chunkStart, ReadingBatch batch, Runnable flush) {
@@ -71,8 +70,8 @@ public final class ClientStorePerf {
         }
     }
 
-    private static double storeRate(Path folder, long total) {
-        JpaClientStore store = new JpaClientStore(DerbyDatabase.of(folder.toString()));
+    private static double storeRate(Path folder, long total, int tileSize) {
+        JpaClientStore store = new JpaClientStore(DerbyDatabase.of(folder.toString()), tileSize);
         try {
             ReadingBatch batch = new ReadingBatch(CHUNK);
             long begin = System.nanoTime();
@@ -135,8 +134,8 @@ public final class ClientStorePerf {
         }
     }
 
-    private static void bucketQuery(Path folder, long total) {
-        JpaClientStore store = new JpaClientStore(DerbyDatabase.of(folder.toString()));
+    private static void bucketQuery(Path folder, long total, int tileSize) {
+        JpaClientStore store = new JpaClientStore(DerbyDatabase.of(folder.toString()), tileSize);
         try {
             ReadingBatch batch = new ReadingBatch(CHUNK);
             long begin = System.nanoTime();
@@ -149,23 +148,39 @@ public final class ClientStorePerf {
             report(store, "a tenth of the session, 1000 buckets", range[0], range[0] + (end - range[0]) / 10, 1000);
             report(store, "a hundredth of the session, 1000 buckets", range[0], range[0] + (end - range[0]) / 100,
                     1000);
+            report(store, "the middle tenth of the session, 1000 buckets", range[0] + (end - range[0]) * 9 / 20,
+                    range[0] + (end - range[0]) * 11 / 20, 1000);
+            time("session time range", () -> store.sessionTimeRange(1));
+            time("session variables", () -> store.getSessionVariables(1));
+            // a single insert makes the variable's tiles stale: the next query rebuilds them
+            store.addReading(1, range[1] / 2, 1, 0.5);
+            long rebuild = System.nanoTime();
+            store.buckets(1, 1, range[0], end, 1000);
+            System.out.printf(Locale.ROOT, "bucket query after a single insert (rebuilds the variable's tiles): %.0f ms%n",
+                    seconds(rebuild) * 1000);
+            report(store, "whole session after the rebuild, 1000 buckets", range[0], end, 1000);
         } finally {
             store.close();
         }
     }
 
     private static void report(JpaClientStore store, String what, long from, long to, int width) {
-        List<Double> times = new ArrayList<>();
-        long count = 0;
-        for (int i = 0; i < 5; i++) {
+        long[] count = new long[1];
+        time("bucket query, " + what, () -> count[0] = store.buckets(1, 1, from, to, width).stream()
+                .mapToLong(Bucket::count).sum());
+        System.out.printf(Locale.ROOT, "  (%d readings of the variable)%n", count[0]);
+    }
+
+    /** Runs {@code query} 7 times and prints the median and every run. */
+    private static void time(String what, Runnable query) {
+        double[] ms = new double[7];
+        for (int i = 0; i < ms.length; i++) {
             long begin = System.nanoTime();
-            List<Bucket> buckets = store.buckets(1, 1, from, to, width);
-            times.add(seconds(begin) * 1000);
-            count = buckets.stream().mapToLong(Bucket::count).sum();
+            query.run();
+            ms[i] = seconds(begin) * 1000;
         }
-        double[] ms = times.stream().mapToDouble(Double::doubleValue).toArray();
-        System.out.printf(Locale.ROOT, "bucket query, %s (%d readings of the variable): median %.0f ms (runs %s)%n",
-                what, count, median(ms), Arrays.toString(Arrays.stream(ms).mapToLong(Math::round).toArray()));
+        System.out.printf(Locale.ROOT, "%s: median %.1f ms (runs %s)%n", what, median(ms),
+                Arrays.toString(Arrays.stream(ms).map(m -> Math.round(m * 10) / 10.0).toArray()));
     }
 
     private static double seconds(long beginNanos) {

@@ -35,6 +35,17 @@ final class StoreService {
 
     /** Points the store at {@code database} ("memory" or a folder) and returns the new instance. */
     static ClientStore configure(String database) {
+        return configure(database, new Hashtable<>());
+    }
+
+    /** {@link #configure(String)} with the plot summary cut into tiles of {@code readingsPerTile}. */
+    static ClientStore configure(String database, int readingsPerTile) {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("readingsPerTile", readingsPerTile);
+        return configure(database, properties);
+    }
+
+    private static ClientStore configure(String database, Hashtable<String, Object> properties) {
         String marker = UUID.randomUUID().toString();
         BundleContext context = context();
         ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> admin = new ServiceTracker<>(context,
@@ -46,7 +57,6 @@ final class StoreService {
                 throw new IllegalStateException("no ConfigurationAdmin service");
             }
             Configuration configuration = configurationAdmin.getConfiguration(PID, "?");
-            Hashtable<String, Object> properties = new Hashtable<>();
             properties.put("database", database);
             properties.put("test.marker", marker);
             configuration.update(properties);
