@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Client store benchmark (not run by verify). Builds the store first if needed, then runs
 # ClientStorePerf on a plain class path: Derby's jars, EclipseLink from the local Maven repository,
-# the model and the store's classes. Usage: run-perf.sh [readings-per-run] [bucket-session-readings] [readings-per-tile]
+# the model and the store's classes. Usage: run-perf.sh [readings-per-run, 0 skips] [bucket-session-readings] [readings-per-tile]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"

@@ -216,23 +216,33 @@ final class ReadingTiles {
 
     // --- queries ------------------------------------------------------------------------------
 
-    /** @return the tiles of a fresh series that hold readings in {@code [fromTime, toTime)}, in order */
+    /**
+     * @return the tiles of a fresh series that hold readings in {@code [fromTime, toTime)}, in order;
+     *         empty when none of them ends inside the range (then it holds at most one tile's readings)
+     */
     static List<Tile> overlapping(Connection connection, long sessionId, long categoryId, long fromTime, long toTime)
             throws SQLException {
         List<Tile> tiles = new ArrayList<>();
+        // a bounded scan of the covering index: the tiles that end in the range...
+        // (Derby's optimizer otherwise scans the whole series by its primary key and sorts)
         try (PreparedStatement query = connection.prepareStatement("SELECT " + TILE_COLUMNS + " FROM series_tile "
-                + "WHERE sessionId = ? AND categoryId = ? AND endTime >= ? ORDER BY endTime, tileIndex")) {
+                + "--DERBY-PROPERTIES index=series_tile_time\n"
+                + "WHERE sessionId = ? AND categoryId = ? AND endTime >= ? AND endTime < ? ORDER BY endTime, tileIndex")) {
             query.setLong(1, sessionId);
             query.setLong(2, categoryId);
             query.setLong(3, fromTime);
+            query.setLong(4, toTime);
             query.setFetchSize(1000);
             try (ResultSet rs = query.executeQuery()) {
-                // tiles are in time order: stop at the first one that starts after the range
-                while (rs.next() && rs.getLong(3) < toTime) {
-                    tiles.add(new Tile(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                            rs.getLong(6), rs.getDouble(7), rs.getDouble(8), rs.getDouble(9), rs.getDouble(10)));
+                while (rs.next()) {
+                    tiles.add(tile(rs));
                 }
             }
+        }
+        // ...and the next one, which may start inside it (tiles are in time order, so no other can)
+        if (!tiles.isEmpty()) {
+            tile(connection, sessionId, categoryId, tiles.get(tiles.size() - 1).index + 1)
+                    .filter(next -> next.startTime < toTime).ifPresent(tiles::add);
         }
         return tiles;
     }
@@ -341,7 +351,9 @@ final class ReadingTiles {
         long count = series.count();
         int next = 0;
         if (count % tileSize != 0) {
-            Tile partial = lastTile(connection, sessionId, categoryId, (count - 1) / tileSize);
+            long last = (count - 1) / tileSize;
+            Tile partial = tile(connection, sessionId, categoryId, last).orElseThrow(() -> new SQLException("tile "
+                    + last + " of session " + sessionId + ", variable " + categoryId + " is missing from a fresh series"));
             while (next < indexes.length && partial.count < tileSize) {
                 int i = indexes[next++];
                 partial.add(batch.timeLogged(i), firstId + i, batch.value(i));
@@ -357,7 +369,7 @@ final class ReadingTiles {
         }
     }
 
-    private static Tile lastTile(Connection connection, long sessionId, long categoryId, long index)
+    private static Optional<Tile> tile(Connection connection, long sessionId, long categoryId, long index)
             throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT " + TILE_COLUMNS
                 + " FROM series_tile WHERE sessionId = ? AND categoryId = ? AND tileIndex = ?")) {
@@ -365,14 +377,14 @@ final class ReadingTiles {
             query.setLong(2, categoryId);
             query.setLong(3, index);
             try (ResultSet rs = query.executeQuery()) {
-                if (!rs.next()) {
-                    throw new SQLException("tile " + index + " of session " + sessionId + ", variable " + categoryId
-                            + " is missing from a fresh series");
-                }
-                return new Tile(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), rs.getDouble(7), rs.getDouble(8), rs.getDouble(9), rs.getDouble(10));
+                return rs.next() ? Optional.of(tile(rs)) : Optional.empty();
             }
         }
+    }
+
+    private static Tile tile(ResultSet rs) throws SQLException {
+        return new Tile(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                rs.getDouble(7), rs.getDouble(8), rs.getDouble(9), rs.getDouble(10));
     }
 
     private static void updateTile(Connection connection, long sessionId, long categoryId, Tile tile)

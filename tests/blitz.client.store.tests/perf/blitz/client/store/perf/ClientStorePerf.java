@@ -36,6 +36,13 @@ public final class ClientStorePerf {
         System.out.printf(Locale.ROOT, "java %s, %d cores, %d readings per run, chunks of %d%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), readings, CHUNK);
 
+        if (readings > 0) {
+            insertRates(work, readings, tileSize);
+        }
+        bucketQuery(work.resolve("buckets"), bucketReadings, tileSize);
+    }
+
+    private static void insertRates(Path work, long readings, int tileSize) throws SQLException {
         double[] store = new double[RUNS];
         double[] raw = new double[RUNS];
         double[] rawNoIndex = new double[RUNS];
@@ -55,8 +62,6 @@ public final class ClientStorePerf {
                         + "raw without plot index %.0f/s, index build after %.2f s%n",
                 median(store), median(raw), 100 * median(store) / median(raw), median(rawNoIndex),
                 median(indexBuild));
-
-        bucketQuery(work.resolve("buckets"), bucketReadings, tileSize);
     }
 
     private static void generate(long total, LongConsumer chunkStart, ReadingBatch batch, Runnable flush) {
