@@ -20,6 +20,7 @@ public final class SocatPtyPair implements AutoCloseable {
     private final Path boardEnd;
     private final Path log;
     private Process socat;
+    private Thread exitHook;
 
     /**
      * @param directory where the two links ({@code host}, {@code board}) and socat's log go; created if missing
@@ -57,6 +58,10 @@ public final class SocatPtyPair implements AutoCloseable {
         Files.deleteIfExists(boardEnd);
         socat = new ProcessBuilder(List.of("socat", "-d", "-d", "pty,raw,echo=0,link=" + hostEnd,
                 "pty,raw,echo=0,link=" + boardEnd)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // A JVM that exits without stopping the framework (e.g. the shell's exit) must not leave socat behind.
+        Process started = socat;
+        exitHook = new Thread(started::destroy, "socat-stop " + started.pid());
+        Runtime.getRuntime().addShutdownHook(exitHook);
         long deadline = System.nanoTime() + LINK_WAIT.toNanos();
         while (!(Files.exists(hostEnd) && Files.exists(boardEnd))) {
             if (!socat.isAlive() || System.nanoTime() > deadline) {
@@ -74,6 +79,11 @@ public final class SocatPtyPair implements AutoCloseable {
             return;
         }
         socat.destroy();
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it stops socat too
+        }
         try {
             if (!socat.waitFor(5, TimeUnit.SECONDS)) {
                 socat.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
