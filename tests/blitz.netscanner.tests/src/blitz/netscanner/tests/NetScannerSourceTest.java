@@ -27,6 +27,7 @@ import blitz.model.source.LossEvent;
 import blitz.model.source.MessageSource;
 import blitz.model.source.SourceState;
 import blitz.model.source.SourceStatistics;
+import blitz.testing.CollectingSink;
 
 /**
  * The NetScanner source made by DS from a ConfigAdmin configuration, against a fake scanner on a real
@@ -56,12 +57,12 @@ class NetScannerSourceTest {
             sent[12] = -1.234567;
             scanner.values(sent);
             MessageSource source = configured.source;
-            RecordingSink sink = new RecordingSink();
+            CollectingSink sink = new CollectingSink();
             long started = System.nanoTime();
             source.start(sink);
             await("RUNNING", 10_000, () -> source.state() == SourceState.RUNNING);
             assertEquals(Set.of(10), source.boardIds());
-            await("5 readings", 10_000, () -> sink.count() >= 5);
+            await("5 readings", 10_000, () -> sink.lineCount() >= 5);
             double seconds = (System.nanoTime() - started) / 1e9;
             CommandResult command = source.sendCommand(10, "85");
             source.stop();
@@ -97,9 +98,9 @@ class NetScannerSourceTest {
 
             assertFalse(command.acknowledged(), "a scanner takes no board commands");
             assertTrue(command.reply().contains("no board commands"), command.reply());
-            int delivered = sink.count();
+            int delivered = sink.lineCount();
             Thread.sleep(700);
-            assertEquals(delivered, sink.count(), "nothing delivered after stop()");
+            assertEquals(delivered, sink.lineCount(), "nothing delivered after stop()");
             assertEquals(SourceState.STOPPED, source.state());
             assertTrue(source.boardIds().isEmpty(), "no board while stopped");
             SourceStatistics statistics = source.statistics();
@@ -117,9 +118,9 @@ class NetScannerSourceTest {
             double[] sent = FakeNetScanner.pattern(-0.5);
             scanner.values(sent);
             MessageSource source = configured.source;
-            RecordingSink sink = new RecordingSink();
+            CollectingSink sink = new CollectingSink();
             source.start(sink);
-            await("3 readings", 10_000, () -> sink.count() >= 3);
+            await("3 readings", 10_000, () -> sink.lineCount() >= 3);
             source.stop();
 
             assertEquals(Set.of(), source.boardIds());
@@ -150,10 +151,10 @@ class NetScannerSourceTest {
                     FakeNetScanner.reading(sent).replaceFirst("^\\S+", "NaN"), FakeNetScanner.reading(outOfRange),
                     "\u0000\u0001\u00ff binary");
             MessageSource source = configured.source;
-            RecordingSink sink = new RecordingSink();
+            CollectingSink sink = new CollectingSink();
             source.start(sink);
             await("6 bad lines and 5 readings after them", 10_000,
-                    () -> source.statistics().badLines() == 6 && sink.count() >= 5);
+                    () -> source.statistics().badLines() == 6 && sink.lineCount() >= 5);
             source.stop();
 
             List<LossEvent> bad = sink.losses(LossEvent.Kind.BAD_LINE);
@@ -170,7 +171,7 @@ class NetScannerSourceTest {
                 assertTrue(result.isDecoded(), result.detail());
                 assertEquals(sent[15], result.values().get(0).value(), KPA_TOLERANCE);
             }
-            assertEquals(sink.count(), source.statistics().messages());
+            assertEquals(sink.lineCount(), source.statistics().messages());
         }
     }
 
@@ -181,9 +182,9 @@ class NetScannerSourceTest {
                         Map.of("rateHz", 10.0, "reconnectMaxDelayMs", 400))) {
             scanner.values(FakeNetScanner.pattern(1));
             MessageSource source = configured.source;
-            RecordingSink sink = new RecordingSink();
+            CollectingSink sink = new CollectingSink();
             source.start(sink);
-            await("first readings", 10_000, () -> sink.count() >= 3);
+            await("first readings", 10_000, () -> sink.lineCount() >= 3);
 
             scanner.refusing(true);
             scanner.hangUp();
@@ -194,8 +195,8 @@ class NetScannerSourceTest {
             double[] after = FakeNetScanner.pattern(200);
             scanner.values(after);
             await("RUNNING again", 10_000, () -> source.state() == SourceState.RUNNING);
-            int before = sink.count();
-            await("readings after the reconnect", 10_000, () -> sink.count() >= before + 3);
+            int before = sink.lineCount();
+            await("readings after the reconnect", 10_000, () -> sink.lineCount() >= before + 3);
             source.stop();
 
             List<LossEvent> gaps = sink.losses(LossEvent.Kind.RECONNECT_GAP);
@@ -218,16 +219,16 @@ class NetScannerSourceTest {
                 ConfiguredScanner configured = new ConfiguredScanner("ns-silent", scanner.port(),
                         Map.of("rateHz", 10.0, "timeoutMs", 150, "maxRetries", 2))) {
             MessageSource source = configured.source;
-            RecordingSink sink = new RecordingSink();
+            CollectingSink sink = new CollectingSink();
             source.start(sink);
-            await("first readings", 10_000, () -> sink.count() >= 2);
+            await("first readings", 10_000, () -> sink.lineCount() >= 2);
 
             scanner.silent(true);
             await("a reconnect after 3 unanswered reads", 10_000, () -> scanner.connections() >= 2);
             assertTrue(source.statistics().lastError().contains("no reply to rFFFF0"), source.statistics().lastError());
             scanner.silent(false);
-            int before = sink.count();
-            await("readings again", 10_000, () -> sink.count() >= before + 2);
+            int before = sink.lineCount();
+            await("readings again", 10_000, () -> sink.lineCount() >= before + 2);
             source.stop();
 
             List<String> first = scanner.commands(0);
@@ -245,7 +246,7 @@ class NetScannerSourceTest {
         }
         try (ConfiguredScanner configured = new ConfiguredScanner("ns-nobody", closedPort, Map.of("timeoutMs", 500))) {
             MessageSource source = configured.source;
-            RecordingSink sink = new RecordingSink();
+            CollectingSink sink = new CollectingSink();
             source.start(sink);
             await("FAILED", 5_000, () -> source.state() == SourceState.FAILED);
             String error = source.statistics().lastError();
@@ -254,7 +255,7 @@ class NetScannerSourceTest {
             assertFalse(source.sendCommand(10, "85").acknowledged());
             source.stop();
             assertEquals(SourceState.STOPPED, source.state());
-            assertEquals(0, sink.count());
+            assertEquals(0, sink.lineCount());
             assertTrue(sink.losses(LossEvent.Kind.RECONNECT_GAP).isEmpty(), "never connected: no gap");
         }
     }
@@ -263,7 +264,7 @@ class NetScannerSourceTest {
     void aConfigurationWithoutHostFailsWithTheReason() throws Exception {
         try (ConfiguredScanner configured = new ConfiguredScanner("ns-nohost", 9000, Map.of("host", " "))) {
             MessageSource source = configured.source;
-            source.start(new RecordingSink());
+            source.start(new CollectingSink());
             assertEquals(SourceState.FAILED, source.state());
             assertEquals("no host configured (property host)", source.statistics().lastError());
             source.stop();

@@ -1,6 +1,6 @@
 package blitz.serial.tests;
 
-import static blitz.serial.tests.CollectingSink.await;
+import static blitz.testing.CollectingSink.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +20,7 @@ import blitz.model.source.SourceStatistics;
 import blitz.simulator.BoardKind;
 import blitz.simulator.BoardSimulator;
 import blitz.simulator.SimulatorOptions;
+import blitz.testing.CollectingSink;
 
 /**
  * End to end with real parts: simulator → socat pty → jSerialComm → the serial MessageSource made by

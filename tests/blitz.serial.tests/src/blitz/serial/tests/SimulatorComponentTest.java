@@ -1,6 +1,6 @@
 package blitz.serial.tests;
 
-import static blitz.serial.tests.CollectingSink.await;
+import static blitz.testing.CollectingSink.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -23,6 +23,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import blitz.model.source.MessageSource;
 import blitz.model.source.SourceState;
 import blitz.simulator.SimulatedPort;
+import blitz.testing.CollectingSink;
 
 /** The runtime's "simulated board": a {@code blitz.simulator} configuration, then a serial port pointed at it. */
 class SimulatorComponentTest {

@@ -1,4 +1,4 @@
-package blitz.serial.tests;
+package blitz.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,8 +7,8 @@ import java.util.function.BooleanSupplier;
 import blitz.model.source.LossEvent;
 import blitz.model.source.MessageSink;
 
-/** Keeps every line and loss event a source delivers, in order. */
-final class CollectingSink implements MessageSink {
+/** Keeps every line and loss event a message source delivers, in order: the sink of source tests. */
+public final class CollectingSink implements MessageSink {
     private final List<String> lines = new ArrayList<>();
     private final List<LossEvent> losses = new ArrayList<>();
 
@@ -22,20 +22,24 @@ final class CollectingSink implements MessageSink {
         losses.add(event);
     }
 
-    synchronized List<String> lines() {
+    public synchronized List<String> lines() {
         return List.copyOf(lines);
     }
 
-    synchronized int lineCount() {
+    public synchronized int lineCount() {
         return lines.size();
     }
 
-    synchronized List<LossEvent> losses(LossEvent.Kind kind) {
+    public synchronized String last() {
+        return lines.get(lines.size() - 1);
+    }
+
+    public synchronized List<LossEvent> losses(LossEvent.Kind kind) {
         return losses.stream().filter(e -> e.kind() == kind).toList();
     }
 
     /** Waits until {@code condition} holds; fails the test with {@code what} after {@code timeoutMs}. */
-    static void await(String what, long timeoutMs, BooleanSupplier condition) throws InterruptedException {
+    public static void await(String what, long timeoutMs, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMs;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
