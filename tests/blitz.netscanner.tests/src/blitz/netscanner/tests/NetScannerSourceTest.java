@@ -1,5 +1,6 @@
 package blitz.netscanner.tests;
 
+import static blitz.testing.CollectingSink.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -268,16 +268,6 @@ class NetScannerSourceTest {
             assertEquals(SourceState.FAILED, source.state());
             assertEquals("no host configured (property host)", source.statistics().lastError());
             source.stop();
-        }
-    }
-
-    private static void await(String what, long timeoutMs, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out after " + timeoutMs + " ms waiting for " + what);
-            }
-            Thread.sleep(10);
         }
     }
 }
