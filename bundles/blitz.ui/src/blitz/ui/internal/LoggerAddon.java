@@ -1,7 +1,6 @@
 package blitz.ui.internal;
 
 import java.util.List;
-import java.util.Locale;
 
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -13,7 +12,6 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Display;
 import org.osgi.service.event.EventHandler;
 
-import blitz.model.Notification;
 import blitz.model.SessionSummary;
 import blitz.model.client.ClientStore;
 import blitz.model.connection.ConnectionListener;
@@ -45,11 +43,6 @@ public class LoggerAddon {
                         "The connection to the data logger was lost (" + detail + ").\n"
                                 + "The workbench keeps trying to reconnect; Logger ▸ Disconnect stops it."));
             }
-            if (status == ConnectionStatus.RECONNECTING || status == ConnectionStatus.REFUSED
-                    || status == ConnectionStatus.AUTHENTICATION_FAILED || status == ConnectionStatus.TIMED_OUT) {
-                logNotification(Notification.WARNING, "Runtime connection " + status.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                        + ": " + detail);
-            }
         }
 
         @Override
@@ -66,11 +59,6 @@ public class LoggerAddon {
                     post(UiTopics.SESSIONS, Boolean.TRUE);
                 });
             }
-        }
-
-        @Override
-        public void error(String message) {
-            logNotification(Notification.ERROR, "The logger reported an error: " + message);
         }
     };
 
@@ -130,14 +118,6 @@ public class LoggerAddon {
         if (connection != null) {
             connection.removeListener(listener);
         }
-    }
-
-    private void logNotification(int severity, String message) {
-        ClientStore target = store;
-        Background.run("Logging a notification", () -> {
-            Problems.log(target, severity, message);
-            post(UiTopics.NOTIFICATIONS, Boolean.TRUE);
-        });
     }
 
     /** Asks for the runtime's boards when the connection comes up idle, and forgets them when it goes. */
