@@ -17,18 +17,18 @@ import blitz.model.client.ClientStore;
 import blitz.model.connection.ConnectionListener;
 import blitz.model.connection.ConnectionStatus;
 import blitz.model.connection.LoggerConnection;
-import blitz.model.sync.SessionSync;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 /**
  * Keeps the workbench in step with the runtime connection: re-evaluates the commands' enablement on
- * every status or logging change, logs connection problems and runtime errors as notifications, and,
- * while no {@link SessionSync} service exists, mirrors the session lists the connection fetches into
- * the client store. It keeps the boards the runtime reports (asked when the connection comes up idle,
- * and on Logger ▸ Update board list) in the context as {@link UiTopics#KNOWN_BOARDS}. Store writes run
- * in jobs: the listener is called on the connection's thread.
+ * every status or logging change, shows the original's "connection lost" box, and mirrors every session
+ * list the connection fetches (after a Stop, or on Logger ▸ Update session list) into the client store,
+ * so the Sessions view lists a session as soon as it ends. It keeps the boards the runtime reports
+ * (asked when the connection comes up idle, and on Logger ▸ Update board list) in the context as
+ * {@link UiTopics#KNOWN_BOARDS}. Store writes run in jobs: the listener is called on the connection's
+ * thread.
  */
 public class LoggerAddon {
     private final ConnectionListener listener = new ConnectionListener() {
@@ -53,7 +53,7 @@ public class LoggerAddon {
         @Override
         public void sessionsChanged(List<SessionSummary> sessions) {
             ClientStore target = store;
-            if (sessionSync == null && target != null) {
+            if (target != null) {
                 Background.run("Mirroring the session list", () -> {
                     target.updateSessionList(sessions);
                     post(UiTopics.SESSIONS, Boolean.TRUE);
@@ -77,7 +77,6 @@ public class LoggerAddon {
         }
     };
     private volatile ClientStore store;
-    private volatile SessionSync sessionSync;
     private LoggerConnection connection;
 
     @Inject
@@ -103,11 +102,6 @@ public class LoggerAddon {
     @Inject
     void setStore(@Optional @Service ClientStore newStore) {
         store = newStore;
-    }
-
-    @Inject
-    void setSessionSync(@Optional @Service SessionSync newSync) {
-        sessionSync = newSync;
     }
 
     @PreDestroy

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import blitz.model.connection.ConnectionStatus;
 import blitz.model.connection.Endpoint;
 import blitz.model.connection.LoggerConnection;
+import blitz.testing.swt.UiFixture;
 
 /**
  * The motor board's controls against a tiny ZeroMQ logger that reports boards 08 and 09: the toolbar

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import blitz.model.connection.ConnectionStatus;
 import blitz.model.connection.Endpoint;
 import blitz.model.connection.LoggerConnection;
+import blitz.testing.swt.UiFixture;
 
 /** The status line follows the real connection's events: connected to a ZeroMQ peer, refused on a closed port. */
 class StatusLineControlTest {

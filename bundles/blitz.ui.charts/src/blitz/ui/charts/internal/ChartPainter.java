@@ -16,8 +16,8 @@ import blitz.model.client.Bucket;
 
 /**
  * Draws a time chart with a GC, on screen or into an image: per variable a light band from each
- * bucket's min to its max and a line through the buckets' first and last values that breaks where a
- * bucket is missing (a gap in the data), one y axis per unit
+ * bucket's min to its max and a line through the buckets' first and last values that breaks at a gap
+ * in the data (see {@link #gapThreshold}), one y axis per unit
  * (left of the plot, outermost first), the x axis in seconds from an origin, and a legend.
  */
 final class ChartPainter {
@@ -103,12 +103,13 @@ final class ChartPainter {
         }
         gc.setAlpha(255);
         gc.setForeground(colour);
-        // the line runs through each bucket's first and last value and breaks where buckets are missing
+        // the line runs through each bucket's first and last value and breaks at gaps
+        double gap = gapThreshold(buckets, plot, range);
         int[] line = new int[buckets.size() * 4];
         int length = 0;
         for (int i = 0; i < buckets.size(); i++) {
             Bucket bucket = buckets.get(i);
-            if (i > 0 && bucket.startTime() > buckets.get(i - 1).endTime()) {
+            if (i > 0 && bucket.firstTime() - buckets.get(i - 1).lastTime() > gap) {
                 gc.drawPolyline(Arrays.copyOf(line, length));
                 length = 0;
             }
@@ -118,6 +119,24 @@ final class ChartPainter {
             line[length++] = y(plot, limits, bucket.last());
         }
         gc.drawPolyline(Arrays.copyOf(line, length));
+    }
+
+    /**
+     * A gap is a pause between readings wider than three pixels and five times the series' median pause:
+     * a sparse series (fewer readings than pixel columns, so most columns are empty) still draws as a
+     * line, while a dense one breaks where the data really stops.
+     */
+    static double gapThreshold(List<Bucket> buckets, Rectangle plot, TimeRange range) {
+        if (buckets.size() < 2) {
+            return Double.POSITIVE_INFINITY;
+        }
+        long[] pauses = new long[buckets.size() - 1];
+        for (int i = 1; i < buckets.size(); i++) {
+            pauses[i - 1] = buckets.get(i).firstTime() - buckets.get(i - 1).lastTime();
+        }
+        Arrays.sort(pauses);
+        double threePixels = 3.0 * (range.to() - range.from()) / Math.max(1, plot.width);
+        return Math.max(threePixels, 5.0 * pauses[pauses.length / 2]);
     }
 
     /** @return {min, max} over every bucket of the series, padded so a flat line sits mid-height */

@@ -244,9 +244,14 @@ public class SessionsPart {
         dialog.setOverwrite(true);
         String file = dialog.open();
         if (file != null) {
-            start("Saving data", (sessionSync, progress) -> "Session " + session.refId() + ": "
-                    + sessionSync.exportCsv(session.refId(), Path.of(file), progress) + " rows written to " + file);
+            exportCsv(session, Path.of(file));
         }
+    }
+
+    /** Exports a session to {@code file} in a job (what Export CSV… does once the file is chosen). */
+    void exportCsv(Session session, Path file) {
+        start("Saving data", (sessionSync, progress) -> "Session " + session.refId() + ": "
+                + sessionSync.exportCsv(session.refId(), file, progress) + " rows written to " + file);
     }
 
     private void delete(Session session) {
@@ -315,11 +320,16 @@ public class SessionsPart {
         display.timerExec(100, () -> showProgress(job, progress));
     }
 
+    /** An operation ended: the stored sessions may have changed, for this view and the others (the Plot). */
     private void finished() {
         running = null;
         if (!progressRow.isDisposed()) {
             progressRow.setVisible(false);
-            refresh();
+            if (broker != null) {
+                broker.post(UiTopics.SESSIONS, Boolean.TRUE);
+            } else {
+                refresh();
+            }
         }
     }
 

@@ -18,7 +18,7 @@ import blitz.model.connection.ConnectionStatus;
 import blitz.model.connection.Endpoint;
 import blitz.model.connection.LoggerConnection;
 import blitz.ui.internal.TinyLogger;
-import blitz.ui.internal.UiFixture;
+import blitz.testing.swt.UiFixture;
 
 /**
  * The Logger commands' enablement, asked the way the workbench asks it (injected {@code @CanExecute}

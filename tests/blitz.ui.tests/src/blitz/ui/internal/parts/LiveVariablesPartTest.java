@@ -17,7 +17,7 @@ import org.osgi.framework.ServiceRegistration;
 
 import blitz.model.sync.LiveValues;
 import blitz.model.sync.LiveVariable;
-import blitz.ui.internal.UiFixture;
+import blitz.testing.swt.UiFixture;
 import blitz.ui.internal.WithoutComponent;
 
 /**

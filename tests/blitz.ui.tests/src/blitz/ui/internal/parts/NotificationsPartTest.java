@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import blitz.model.Notification;
 import blitz.model.client.ClientStore;
-import blitz.ui.internal.UiFixture;
+import blitz.testing.swt.UiFixture;
 
 /** Notifications lists the store's notifications; Handle and Clear all remove them from the store. */
 class NotificationsPartTest {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import blitz.model.connection.Endpoint;
 import blitz.model.connection.LoggerConnection;
 import blitz.ui.internal.TinyLogger;
-import blitz.ui.internal.UiFixture;
+import blitz.testing.swt.UiFixture;
 
 /** Runtime &amp; Boards lists the built-in boards from the real registry and marks the runtime's boards. */
 class RuntimePartTest {

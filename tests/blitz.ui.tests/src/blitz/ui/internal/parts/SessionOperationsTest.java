@@ -28,7 +28,7 @@ import blitz.model.sync.DownloadReport;
 import blitz.model.sync.Progress;
 import blitz.model.sync.SessionSync;
 import blitz.ui.internal.TinyLogger;
-import blitz.ui.internal.UiFixture;
+import blitz.testing.swt.UiFixture;
 
 /**
  * The Sessions buttons run their operation in a job, show its progress and cancel it: driven against a

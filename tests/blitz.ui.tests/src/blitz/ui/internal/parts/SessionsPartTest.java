@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import blitz.model.Session;
 import blitz.model.client.ClientStore;
 import blitz.ui.internal.Names;
-import blitz.ui.internal.UiFixture;
+import blitz.testing.swt.UiFixture;
 import blitz.ui.internal.WithoutComponent;
 
 /** Sessions shows the mirrored list of a real client store (in memory, with the original's fixtures). */

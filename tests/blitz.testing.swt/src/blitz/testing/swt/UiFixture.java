@@ -1,4 +1,4 @@
-package blitz.ui.internal;
+package blitz.testing.swt;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.EclipseContextFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -46,6 +47,35 @@ public final class UiFixture implements AutoCloseable {
         shell.setLayout(new FillLayout());
         shell.setSize(900, 600);
         context = EclipseContextFactory.getServiceContext(bundleContext()).createChild("blitz.ui.tests");
+        // @UIEventTopic deliveries reach the views on the UI thread through this, as in the workbench
+        context.set(UISynchronize.class, new UISynchronize() {
+            @Override
+            public void syncExec(Runnable runnable) {
+                shell.getDisplay().syncExec(runnable);
+            }
+
+            @Override
+            public void asyncExec(Runnable runnable) {
+                shell.getDisplay().asyncExec(runnable);
+            }
+
+            @Override
+            protected boolean isUIThread(Thread thread) {
+                return shell.getDisplay().getThread() == thread;
+            }
+
+            @Override
+            protected void showBusyWhile(Runnable runnable) {
+                runnable.run();
+            }
+
+            @Override
+            protected boolean dispatchEvents() {
+                return shell.getDisplay().readAndDispatch();
+            }
+        });
+        // the injector fills extended suppliers (the @UIEventTopic one) from the default context, as E4Application sets it
+        ContextInjectionFactory.setDefault(context);
     }
 
     /** @return the display; fails when there is no X display to open */
@@ -58,13 +88,17 @@ public final class UiFixture implements AutoCloseable {
 
     static BundleContext bundleContext() {
         BundleContext context = FrameworkUtil.getBundle(UiFixture.class).getBundleContext();
-        assertNotNull(context, "bundle blitz.ui is not started");
+        assertNotNull(context, "the SWT test support bundle is not started");
         return context;
     }
 
     /** Creates a view (or the status line) as the workbench does: injected, then its @PostConstruct. */
     public <T> T make(Class<T> type) {
-        Composite parent = new Composite(shell, SWT.NONE);
+        return make(type, new Composite(shell, SWT.NONE));
+    }
+
+    /** Creates a view in {@code parent} (a composite of this shell), as {@link #make(Class)} does. */
+    public <T> T make(Class<T> type, Composite parent) {
         IEclipseContext partContext = context.createChild(type.getSimpleName());
         partContext.set(Composite.class, parent);
         T part = ContextInjectionFactory.make(type, partContext);
@@ -80,6 +114,11 @@ public final class UiFixture implements AutoCloseable {
 
     public Shell shell() {
         return shell;
+    }
+
+    /** @return the context views made here are injected from (commands are invoked with it too) */
+    public IEclipseContext context() {
+        return context;
     }
 
     /** Runs the event loop until {@code condition} holds, failing with {@code what} after {@code timeoutMs}. */
