@@ -2,6 +2,7 @@
 # Installs the Debian packages Blitz needs, only those that are missing.
 #   build   JDK 17 and Debian's Maven (used once by ./mvnw to fetch the pinned Maven)
 #   runtime build + socat (the demo runtime's simulated board talks over a pty pair)
+#   workbench build + GTK 3 (the desktop workbench)
 #   test    build + redis-server, socat (pty pairs), Xvfb, GTK 3, X11 tools, ImageMagick (screenshots),
 #           e2fsprogs (chattr: the read-only store fault test runs as root, whom chmod does not stop)
 set -euo pipefail
@@ -9,6 +10,9 @@ what="${1:-build}"
 packages=(openjdk-17-jdk-headless maven ca-certificates)
 if [ "$what" = runtime ]; then
   packages+=(socat)
+fi
+if [ "$what" = workbench ]; then
+  packages+=(libgtk-3-0)
 fi
 if [ "$what" = test ]; then
   packages+=(redis-server socat xvfb libgtk-3-0 x11-utils x11-apps imagemagick e2fsprogs)
