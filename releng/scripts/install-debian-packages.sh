@@ -4,7 +4,8 @@
 #   runtime build + socat (the demo runtime's simulated board talks over a pty pair)
 #   workbench build + GTK 3 (the desktop workbench)
 #   test    build + redis-server, socat (pty pairs), Xvfb, GTK 3, X11 tools, ImageMagick (screenshots),
-#           e2fsprogs (chattr: the read-only store fault test runs as root, whom chmod does not stop)
+#           e2fsprogs (chattr: the read-only store fault test runs as root, whom chmod does not stop),
+#           openssl (certificates for the Redis TLS test)
 set -euo pipefail
 what="${1:-build}"
 packages=(openjdk-17-jdk-headless maven ca-certificates)
@@ -15,7 +16,7 @@ if [ "$what" = workbench ]; then
   packages+=(libgtk-3-0)
 fi
 if [ "$what" = test ]; then
-  packages+=(redis-server socat xvfb libgtk-3-0 x11-utils x11-apps imagemagick e2fsprogs)
+  packages+=(redis-server socat xvfb libgtk-3-0 x11-utils x11-apps imagemagick e2fsprogs openssl)
 fi
 missing=()
 for package in "${packages[@]}"; do
