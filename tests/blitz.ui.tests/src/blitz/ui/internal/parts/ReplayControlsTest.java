@@ -13,6 +13,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Scale;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Widget;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,12 @@ class ReplayControlsTest {
             batch.add(step * 100L, two, 1000 + step);
         }
         store.addReadings(SESSION, batch);
+    }
+
+    /** The store is shared by the module's tests, which count on the fixtures' sessions alone. */
+    @AfterAll
+    static void removeTheSession() {
+        store.deleteSession(SESSION);
     }
 
     @Test
