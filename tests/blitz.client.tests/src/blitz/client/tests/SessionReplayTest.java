@@ -186,6 +186,28 @@ class SessionReplayTest {
         assertTrue(ratio >= 0.95 && ratio < 3, "100×: " + elapsed + " ms for 100 s of session");
     }
 
+    /** A session far denser than the pace allows: the replay reads as fast as it can, without sleeping. */
+    @Test
+    void shouldCatchUpWithoutSleepingWhenBehind() throws Exception {
+        watch();
+        int steps = 100_000; // 100 000 readings in 2 s of session: 20 ms at 100×
+        sessionId++;
+        store.add(new Session(null, sessionId, true, SESSION_START, SESSION_START + 2000, steps));
+        ReadingBatch batch = new ReadingBatch(steps);
+        for (int step = 0; step < steps; step++) {
+            batch.add(step / 50, step % 2 == 0 ? one : other, step % 2 == 0 ? step : -step);
+        }
+        store.addReadings(sessionId, batch);
+        long elapsed = timedReplay(sessionId, 100);
+        assertEquals(steps, replay.state().delivered());
+        assertEquals(lastOf(steps), latestValues(), "the last values are shown");
+        long shownOne = seen.stream().filter(v -> v.name().equals(oneName)).count();
+        System.out.printf("catching up: %d readings in %d ms (%.0f readings/s, loaded machine), %d values of one"
+                + " variable shown%n", steps, elapsed, steps * 1000.0 / elapsed, shownOne);
+        assertTrue(shownOne <= elapsed / SessionReplay.MIN_UPDATE_INTERVAL_MS + 3,
+                shownOne + " values of one variable shown in " + elapsed + " ms");
+    }
+
     @Test
     void shouldPauseResumeSeekAndStop() throws Exception {
         watch();
@@ -214,6 +236,12 @@ class SessionReplayTest {
                 "after a seek only values from there on: " + live.latest());
         waitForPhase(Phase.FINISHED, 10_000);
         assertEquals(20, replay.state().delivered(), "the readings from 8.0 s to 9.9 s");
+        replay.seek(9_500);
+        assertEquals(Phase.PAUSED, replay.state().phase(), "a seek after the end holds the replay there");
+        assertEquals(9_500, replay.state().position());
+        replay.resume();
+        waitForPhase(Phase.FINISHED, 10_000);
+        assertEquals(5, replay.state().delivered(), "the readings from 9.5 s to 9.9 s");
 
         replay.stop();
         assertEquals(Phase.IDLE, replay.state().phase());
