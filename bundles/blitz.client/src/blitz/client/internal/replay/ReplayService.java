@@ -74,6 +74,8 @@ public class ReplayService implements SessionReplay {
         Phase phase = Phase.PLAYING;
         Clock clock;
         long pausedAt;
+        /** Time of the next reading not yet replayed: where the replay really is when it falls behind its clock. */
+        long nextTime = Long.MAX_VALUE;
         long delivered;
         long seeks;
         /** Counts control calls, so the replay thread never sleeps through one. */
@@ -92,7 +94,7 @@ public class ReplayService implements SessionReplay {
 
         long position(long nanos) {
             long time = switch (phase) {
-            case PLAYING -> clock.timeAt(nanos);
+            case PLAYING -> Math.min(clock.timeAt(nanos), nextTime);
             case FINISHED -> lastTime;
             default -> pausedAt;
             };
@@ -212,6 +214,7 @@ public class ReplayService implements SessionReplay {
         control(replay -> {
             if (replay.phase == Phase.PAUSED) {
                 replay.clock = new Clock(System.nanoTime(), replay.pausedAt, replay.clock.speed());
+                replay.nextTime = Long.MAX_VALUE;
                 replay.phase = Phase.PLAYING;
             }
         });
@@ -225,7 +228,7 @@ public class ReplayService implements SessionReplay {
         }
         control(replay -> {
             long now = System.nanoTime();
-            replay.clock = new Clock(now, replay.clock.timeAt(now), speed);
+            replay.clock = new Clock(now, replay.position(now), speed);
             feed.relabel(replay.source());
         });
     }
@@ -243,6 +246,7 @@ public class ReplayService implements SessionReplay {
             replay.seeks++;
             replay.delivered = 0;
             replay.pausedAt = target;
+            replay.nextTime = Long.MAX_VALUE;
             replay.clock = new Clock(System.nanoTime(), target, replay.clock.speed());
             if (replay.phase == Phase.FINISHED) {
                 replay.phase = Phase.PAUSED;
@@ -378,6 +382,7 @@ public class ReplayService implements SessionReplay {
                             replay.sessionStart + reading.timeLogged(), variable.boardId()));
                 }
                 replay.delivered += due.size();
+                replay.nextTime = next == null ? replay.lastTime : next.timeLogged();
                 if (next == null) {
                     show(replay, coalescer.drain(now));
                     replay.phase = Phase.FINISHED;
