@@ -16,6 +16,7 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
@@ -209,7 +210,11 @@ public class SessionsPart {
         Background.load("Reading the session list", display, () -> source.all(Session.class).stream()
                 .sorted(Comparator.comparingLong(Session::refId).reversed()).toList(), sessions -> {
                     if (!table.getTable().isDisposed()) {
+                        Session before = selected();
                         table.setInput(sessions);
+                        // the rows are new records (a download changes availability): keep the same session selected
+                        sessions.stream().filter(s -> before != null && s.refId() == before.refId()).findFirst()
+                                .ifPresent(same -> table.setSelection(new StructuredSelection(same)));
                         updateButtons();
                     }
                 });

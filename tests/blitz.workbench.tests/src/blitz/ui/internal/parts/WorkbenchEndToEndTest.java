@@ -188,8 +188,6 @@ class WorkbenchEndToEndTest {
             ui.screenshot("workbench-session");
 
             // Replay the downloaded session at 10× through Live variables and the live Plot, then stop
-            sessionTable.select(rowOf(sessionTable, session)); // the list was read again after the download
-            sessionTable.notifyListeners(SWT.Selection, new Event());
             Button replay = button(sessionsArea, "Replay");
             UiFixture.waitUntil("Replay enabled for the downloaded session", TIMEOUT_MS, replay::isEnabled);
             Combo speed = UiFixture.find(sessionsArea, Combo.class).get(0);
