@@ -73,9 +73,17 @@ final class ReplayControls {
         position.setMaximum(SLIDER_STEPS);
         position.setToolTipText("Move the replay to another time of the session");
         GridDataFactory.fillDefaults().grab(true, false).hint(160, SWT.DEFAULT).applyTo(position);
+        // a drag seeks once, where it ends; the keyboard seeks at each step
         position.addListener(SWT.MouseDown, event -> dragging = true);
-        position.addListener(SWT.MouseUp, event -> dragging = false);
-        position.addListener(SWT.Selection, event -> seekToSlider());
+        position.addListener(SWT.MouseUp, event -> {
+            dragging = false;
+            seekToSlider();
+        });
+        position.addListener(SWT.Selection, event -> {
+            if (!dragging) {
+                seekToSlider();
+            }
+        });
         status = new Label(row, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).span(6, 1).applyTo(status);
         show(shown);

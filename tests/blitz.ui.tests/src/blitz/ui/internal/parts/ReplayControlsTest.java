@@ -95,8 +95,15 @@ class ReplayControlsTest {
             click(pause);
             UiFixture.waitUntil("paused", 5_000, () -> replay.state().phase() == Phase.PAUSED
                     && pause.getText().equals("Resume") && replayStatus.getText().contains("paused"));
+            Scale slider = UiFixture.find(ui.shell(), Scale.class).get(0);
+            slider.setSelection(slider.getMaximum() * 3 / 4);
+            click(slider);
+            assertEquals(Phase.PAUSED, replay.state().phase(), "moved, still paused");
+            assertEquals(STEPS * 100 * 3 / 4, replay.state().position(), 100, "moved to three quarters of the session");
             click(pause);
             UiFixture.waitUntil("playing again", 5_000, () -> replay.state().phase() == Phase.PLAYING);
+            UiFixture.waitUntil(() -> "values from three quarters on: " + UiFixture.rows(live), 5_000,
+                    () -> live.getItemCount() == 2 && Double.parseDouble(UiFixture.rows(live).get(0).get(1)) >= 149);
 
             click(button(ui, "Stop replay"));
             UiFixture.waitUntil(() -> "the live view back to the runtime: " + UiFixture.rows(live), 10_000,
