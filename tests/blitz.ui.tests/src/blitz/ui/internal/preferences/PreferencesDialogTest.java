@@ -18,6 +18,7 @@ import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CCombo;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
@@ -42,6 +43,7 @@ import blitz.model.decoder.DecodedValue;
 import blitz.model.decoder.DecoderRegistry;
 import blitz.model.connection.Endpoint;
 import blitz.testing.swt.UiFixture;
+import blitz.ui.internal.ConnectDialog;
 import blitz.ui.internal.ConnectionPreferences;
 import blitz.ui.internal.handlers.PreferencesHandler;
 import blitz.ui.internal.parts.TestStore;
@@ -273,6 +275,22 @@ class PreferencesDialogTest {
             assertEquals(Endpoint.of("lab-pc", 9000), preferences.endpoint(), "Connect starts from the new default");
             assertEquals(before.size() + 1, preferences.runtimes().size(), "" + preferences.runtimes());
             assertTrue(preferences.runtimes().contains(chosenBefore), "the former default is still saved");
+            try (UiFixture ui = new UiFixture()) {
+                ConnectDialog connect = new ConnectDialog(ui.shell(), preferences.endpoint(), preferences.runtimes());
+                connect.setBlockOnOpen(false);
+                connect.open();
+                Combo saved = UiFixture.find(connect.getShell(), Combo.class).get(0);
+                assertEquals("lab-pc:9000", saved.getText(), "the dialog starts from the default");
+                List<Text> fields = UiFixture.find(connect.getShell(), Text.class);
+                assertEquals("lab-pc", fields.get(0).getText());
+                saved.select(Arrays.asList(saved.getItems()).indexOf(chosenBefore.host() + ":" + chosenBefore.port()));
+                saved.notifyListeners(SWT.Selection, new Event());
+                assertEquals(chosenBefore.host(), fields.get(0).getText(), "picking a saved runtime fills the fields");
+                assertEquals(Integer.toString(chosenBefore.port()), fields.get(1).getText());
+                UiFixture.spin(300); // let the dialog paint before the picture
+                UiFixture.screenshot(connect.getShell(), "connect-saved-runtimes");
+                connect.close();
+            }
         } finally {
             preferences.saveRuntimes(before, before.indexOf(chosenBefore));
         }
