@@ -30,9 +30,10 @@ import blitz.model.sync.LiveVariable;
 /**
  * Watches live values against the alarm rules kept in the client store. Checking a value is a map
  * lookup and a comparison on the poller's thread; notifications are written by a thread of their own,
- * so a slow disk never slows the polling.
+ * so a slow disk never slows the polling. Immediate: alarms are watched whether or not anything uses
+ * the service (a headless client has no view asking for it).
  */
-@Component(service = AlarmService.class)
+@Component(service = AlarmService.class, immediate = true)
 public final class AlarmEngine implements AlarmService {
     private static final Logger LOG = Logger.getLogger(AlarmEngine.class.getName());
 
