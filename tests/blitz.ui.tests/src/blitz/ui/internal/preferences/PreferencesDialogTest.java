@@ -37,11 +37,16 @@ import blitz.client.alarms.AlarmRule;
 import blitz.client.alarms.AlarmService;
 import blitz.client.alarms.AlarmState;
 import blitz.model.Notification;
+import blitz.model.Session;
 import blitz.model.client.ClientStore;
+import blitz.model.client.ReadingBatch;
+import blitz.model.connection.Endpoint;
 import blitz.model.decoder.Calibration;
 import blitz.model.decoder.DecodedValue;
 import blitz.model.decoder.DecoderRegistry;
-import blitz.model.connection.Endpoint;
+import blitz.model.sync.DownloadReport;
+import blitz.model.sync.Progress;
+import blitz.model.sync.SessionSync;
 import blitz.testing.swt.UiFixture;
 import blitz.ui.internal.ConnectDialog;
 import blitz.ui.internal.ConnectionPreferences;
@@ -193,14 +198,32 @@ class PreferencesDialogTest {
                 "only the changed variable is stored; the refused scale is not");
         UiFixture.waitUntil("the decoder registry took the calibration", 10_000,
                 () -> registry.calibration(CHANNEL).equals(new Calibration("mV", 0.5, 1.0)));
-        // a re-decode decodes the stored raw lines through the registry: this is the value it now stores
-        DecodedValue first = registry.decode(LINE).values().get(0);
-        assertEquals(new DecodedValue(CHANNEL, 2047 * 0.5 + 1, "mV"), first);
+        assertEquals(new DecodedValue(CHANNEL, 2047 * 0.5 + 1, "mV"), registry.decode(LINE).values().get(0));
+        assertEquals(2047 * 0.5 + 1, redecodedFirstChannel(), "a re-decode stores the calibrated value");
 
         AlarmRule rule = new AlarmRule(CHANNEL, Double.NEGATIVE_INFINITY, 3000, 50, Notification.ERROR, true);
         assertEquals(rule.format(), store.getConfig(AlarmService.CONFIG_PREFIX + CHANNEL).orElseThrow().value());
         assertEquals(List.of(rule), alarms.rules(), "the engine watches the saved rule at once");
         assertEquals(Optional.of(AlarmState.UNKNOWN), alarms.state(CHANNEL));
+    }
+
+    /**
+     * Re-decodes, with the real session sync, a stored session whose one raw line was downloaded before
+     * the calibration changed. @return the first channel's reading afterwards
+     */
+    private static double redecodedFirstChannel() {
+        long session = 77;
+        store.add(new Session(null, session, false, 0, 1000L, 1));
+        try {
+            store.addDownloadChunk(session, 0, List.of(LINE), new ReadingBatch(0));
+            DownloadReport report = UiFixture.service(SessionSync.class).redecode(session, Progress.NONE);
+            assertEquals(5, report.readings(), report.toString());
+            long category = store.getOrCreateCategory(CHANNEL);
+            return store.getSessionReadings(session).stream().filter(reading -> reading.categoryId() == category)
+                    .findFirst().orElseThrow().value();
+        } finally {
+            store.deleteSession(session);
+        }
     }
 
     private static String[] rowTexts(TableViewer viewer, int row) {
