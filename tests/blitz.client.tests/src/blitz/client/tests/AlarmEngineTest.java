@@ -29,7 +29,6 @@ import blitz.model.Notification;
 import blitz.model.client.ClientStore;
 import blitz.model.connection.Endpoint;
 import blitz.model.connection.LoggerConnection;
-import blitz.model.sync.LiveValues;
 
 /**
  * The alarm engine on live values polled at 20 Hz from a peer answering as the original logger, with
@@ -42,7 +41,6 @@ class AlarmEngineTest {
     static Path folder;
     private static LoggerConnection connection;
     private static ClientStore store;
-    private static LiveValues live;
     private static AlarmService alarms;
     private OriginalLoggerPeer peer;
 
@@ -56,10 +54,9 @@ class AlarmEngineTest {
         ServiceReference<?> storeReference = newest("(&(objectClass=" + ClientStore.class.getName() + ")(database="
                 + database + "))", 0);
         store = (ClientStore) Osgi.context().getService(storeReference);
-        ServiceReference<?> liveReference = newest("(objectClass=" + LiveValues.class.getName() + ")", id(storeReference));
-        live = (LiveValues) Osgi.context().getService(liveReference);
+        // the engine needs the store: it comes back (a new registration) bound to this test's store
         alarms = (AlarmService) Osgi.context().getService(
-                newest("(objectClass=" + AlarmService.class.getName() + ")", id(liveReference)));
+                newest("(objectClass=" + AlarmService.class.getName() + ")", id(storeReference)));
     }
 
     @AfterAll
@@ -67,7 +64,7 @@ class AlarmEngineTest {
         Osgi.inMemoryStore();
     }
 
-    /** Waits for a service registered after {@code afterId}: one bound to the store and live values of this test. */
+    /** Waits for a service registered after {@code afterId}: one bound to the store of this test. */
     private static ServiceReference<?> newest(String filter, long afterId) throws Exception {
         List<ServiceReference<?>> found = new ArrayList<>();
         assertTrue(Osgi.waitFor(() -> {
@@ -95,7 +92,6 @@ class AlarmEngineTest {
     void startPeer() {
         alarms.setRules(List.of());
         store.clearErrors();
-        live.clear();
         peer = new OriginalLoggerPeer();
     }
 
@@ -108,6 +104,15 @@ class AlarmEngineTest {
     /** A board 8 line whose first channel is {@code value} (0..4095). */
     private static String line(int index, int value) {
         return String.format("08A0%08X%03X0000000000000", index * 10, value);
+    }
+
+    /**
+     * Waits until the peer served {@code lines} live lines and was asked once more: the poller asks
+     * again only after the previous reply went through the live values to their subscribers.
+     */
+    private boolean servedAndDecoded(int lines) throws InterruptedException {
+        return Osgi.waitFor(() -> peer.received().stream().filter(request -> request.startsWith("UPDATE")).count() > lines,
+                15_000);
     }
 
     private static List<Notification> about(String variable) {
@@ -129,8 +134,7 @@ class AlarmEngineTest {
         connection.start();
         assertTrue(Osgi.waitFor(() -> alarms.state(CHANNEL).equals(Optional.of(AlarmState.HIGH)), 10_000),
                 "the alarm is raised: " + alarms.state(CHANNEL));
-        assertTrue(Osgi.waitFor(() -> live.history(CHANNEL).length == 2 * values.length, 15_000),
-                "every line was polled: " + live.history(CHANNEL).length / 2);
+        assertTrue(servedAndDecoded(values.length), "every line was polled: " + peer.received());
         assertEquals(Optional.of(AlarmState.NORMAL), alarms.state(CHANNEL));
         assertTrue(Osgi.waitFor(() -> about(CHANNEL).size() >= 2, 5_000), "" + about(CHANNEL));
         Thread.sleep(300); // a flood would show by now
@@ -142,6 +146,21 @@ class AlarmEngineTest {
         assertEquals(Notification.INFO, notifications.get(1).severity());
         assertTrue(notifications.get(1).description().contains("back to normal at 2000.0"),
                 notifications.get(1).description());
+    }
+
+    @Test
+    void shouldTreatAJumpAcrossTheRangeAsANewAlarm() throws Exception {
+        alarms.setRules(List.of(new AlarmRule(CHANNEL, 1000, 3000, 0, Notification.WARNING, true)));
+        peer.setLiveLines(List.of(line(0, 2000), line(1, 500), line(2, 500), line(3, 3500), line(4, 2000)));
+        connection.connect(Endpoint.of("127.0.0.1", peer.port()));
+        connection.start();
+        assertTrue(servedAndDecoded(5), "every line was polled: " + peer.received());
+        assertTrue(Osgi.waitFor(() -> about(CHANNEL).size() >= 3, 5_000), "" + about(CHANNEL));
+        List<String> descriptions = about(CHANNEL).stream().map(Notification::description).toList();
+        assertEquals(3, descriptions.size(), "" + descriptions);
+        assertTrue(descriptions.get(0).contains("below its low threshold 1000.0"), descriptions.get(0));
+        assertTrue(descriptions.get(1).contains("above its high threshold 3000.0"), descriptions.get(1));
+        assertTrue(descriptions.get(2).contains("back to normal"), descriptions.get(2));
     }
 
     @Test
