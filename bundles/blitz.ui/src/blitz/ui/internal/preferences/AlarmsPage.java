@@ -78,13 +78,13 @@ public class AlarmsPage extends TablePreferencePage<AlarmRule> {
     @Override
     protected List<Column<AlarmRule>> columns() {
         return List.of(
-                Column.of("Variable", 150, AlarmRule::variable,
+                Column.of("Variable", 140, AlarmRule::variable,
                         (rule, text) -> rule.withVariable(Cells.name(text, "variable name"))),
                 Column.of("Low", 70, rule -> Cells.show(rule.low()),
                         (rule, text) -> rule.withLow(Cells.numberOr(text, Double.NEGATIVE_INFINITY))),
                 Column.of("High", 70, rule -> Cells.show(rule.high()),
                         (rule, text) -> rule.withHigh(Cells.numberOr(text, Double.POSITIVE_INFINITY))),
-                Column.of("Hysteresis", 75, rule -> Cells.show(rule.hysteresis()),
+                Column.of("Hysteresis", 90, rule -> Cells.show(rule.hysteresis()),
                         (rule, text) -> rule.withHysteresis(Cells.number(text))),
                 Column.choice("Severity", 80, rule -> AlarmRule.severityName(rule.severity()),
                         (rule, text) -> rule.withSeverity(AlarmRule.severity(text)), SEVERITIES),
