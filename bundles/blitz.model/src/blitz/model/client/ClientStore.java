@@ -106,6 +106,9 @@ public interface ClientStore {
         setConfig(key, value, true);
     }
 
+    /** Removes a key. @return whether it existed */
+    boolean removeConfig(String key);
+
     // --- categories and sessions ----------------------------------------------------------
 
     /** @return the id of the category with this name, created if missing (atomically) */

@@ -1,5 +1,6 @@
 package blitz.ui.internal;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -8,6 +9,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -16,9 +18,13 @@ import org.eclipse.swt.widgets.Text;
 
 import blitz.model.connection.Endpoint;
 
-/** Asks for the runtime's host, port and optional access token; starts from the remembered ones. */
+/**
+ * Asks for the runtime's host, port and optional access token; starts from the remembered ones, and
+ * offers the other saved runtimes (File ▸ Preferences… ▸ Runtimes) in a drop-down.
+ */
 public class ConnectDialog extends TitleAreaDialog {
     private final Endpoint initial;
+    private final List<Endpoint> saved;
     private Text host;
     private Text port;
     private Text token;
@@ -27,8 +33,13 @@ public class ConnectDialog extends TitleAreaDialog {
     private boolean tokenRemembered;
 
     public ConnectDialog(Shell parent, Endpoint initial) {
+        this(parent, initial, List.of());
+    }
+
+    public ConnectDialog(Shell parent, Endpoint initial, List<Endpoint> saved) {
         super(parent);
         this.initial = initial;
+        this.saved = List.copyOf(saved);
     }
 
     @Override
@@ -45,6 +56,7 @@ public class ConnectDialog extends TitleAreaDialog {
         Composite fields = new Composite(area, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).applyTo(fields);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(fields);
+        Combo savedRuntimes = saved.size() > 1 ? savedRuntimes(fields) : null;
         host = field(fields, "&Host:", initial.host(), SWT.BORDER);
         port = field(fields, "&Port:", Integer.toString(initial.port()), SWT.BORDER);
         token = field(fields, "Access &token (optional):", initial.token().orElse(""), SWT.BORDER | SWT.PASSWORD);
@@ -52,9 +64,28 @@ public class ConnectDialog extends TitleAreaDialog {
         rememberToken = new Button(fields, SWT.CHECK);
         rememberToken.setText("Remember the token (kept as plain text in the workbench preferences)");
         rememberToken.setSelection(initial.token().isPresent());
+        if (savedRuntimes != null) {
+            savedRuntimes.addListener(SWT.Selection, event -> fill(saved.get(savedRuntimes.getSelectionIndex())));
+        }
         host.addModifyListener(e -> validate());
         port.addModifyListener(e -> validate());
         return area;
+    }
+
+    private Combo savedRuntimes(Composite fields) {
+        new Label(fields, SWT.NONE).setText("&Saved:");
+        Combo combo = new Combo(fields, SWT.READ_ONLY);
+        saved.forEach(runtime -> combo.add(runtime.host() + ":" + runtime.port()));
+        combo.select(Math.max(0, saved.indexOf(initial)));
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(combo);
+        return combo;
+    }
+
+    private void fill(Endpoint runtime) {
+        host.setText(runtime.host());
+        port.setText(Integer.toString(runtime.port()));
+        token.setText(runtime.token().orElse(""));
+        rememberToken.setSelection(runtime.token().isPresent());
     }
 
     private static Text field(Composite parent, String label, String value, int style) {

@@ -1,5 +1,7 @@
 package blitz.ui.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -10,15 +12,18 @@ import org.osgi.service.prefs.BackingStoreException;
 import blitz.model.connection.Endpoint;
 
 /**
- * The last runtime the user connected to, kept in the workbench's instance preferences (node
- * {@code blitz.ui}). The token is kept only when the user asks for it, since preferences are plain
- * text on disk.
+ * The runtimes the user connects to, kept in the workbench's instance preferences (node
+ * {@code blitz.ui}): the default one (the last connected, or the one chosen in File ▸ Preferences… ▸
+ * Runtimes), which the Connect dialog starts from, and the list of saved ones (child node
+ * {@code runtimes}). A token is kept only when the user asks for it, since preferences are plain text
+ * on disk.
  */
 public final class ConnectionPreferences {
     static final String NODE = "blitz.ui";
     static final String HOST = "connection.host";
     static final String PORT = "connection.port";
     static final String TOKEN = "connection.token";
+    static final String RUNTIMES = "runtimes";
     public static final String DEFAULT_HOST = "127.0.0.1";
     private static final Logger LOG = Logger.getLogger(ConnectionPreferences.class.getName());
 
@@ -43,19 +48,68 @@ public final class ConnectionPreferences {
                 token.isEmpty() ? Optional.empty() : Optional.of(token));
     }
 
-    /** Remembers an endpoint; its token only when {@code rememberToken}. */
+    /** Remembers an endpoint as the default and adds it to the saved runtimes; its token only when {@code rememberToken}. */
     public void remember(Endpoint endpoint, boolean rememberToken) {
-        node.put(HOST, endpoint.host());
-        node.putInt(PORT, endpoint.port());
-        if (rememberToken && endpoint.token().isPresent()) {
-            node.put(TOKEN, endpoint.token().get());
-        } else {
-            node.remove(TOKEN);
-        }
+        Endpoint kept = rememberToken ? endpoint : withoutToken(endpoint);
+        List<Endpoint> saved = new ArrayList<>(runtimes());
+        saved.removeIf(runtime -> sameAddress(runtime, endpoint));
+        saved.add(0, kept);
+        saveRuntimes(saved, 0);
+    }
+
+    /** @return the saved runtimes, in the user's order; at least the default one */
+    public List<Endpoint> runtimes() {
+        List<Endpoint> saved = new ArrayList<>();
         try {
+            var list = node.node(RUNTIMES);
+            for (int index = 0; list.nodeExists(Integer.toString(index)); index++) {
+                var runtime = list.node(Integer.toString(index));
+                String token = runtime.get("token", "");
+                saved.add(new Endpoint(runtime.get("host", DEFAULT_HOST), runtime.getInt("port", Endpoint.DEFAULT_PORT),
+                        token.isEmpty() ? Optional.empty() : Optional.of(token)));
+            }
+        } catch (BackingStoreException | IllegalArgumentException e) {
+            LOG.warning("could not read the saved runtimes: " + e.getMessage());
+        }
+        if (saved.stream().noneMatch(runtime -> sameAddress(runtime, endpoint()))) {
+            saved.add(0, endpoint());
+        }
+        return saved;
+    }
+
+    /** Replaces the saved runtimes; {@code defaultIndex} (or none, with an empty list) becomes the default. */
+    public void saveRuntimes(List<Endpoint> runtimes, int defaultIndex) {
+        try {
+            node.node(RUNTIMES).removeNode();
+            var list = node.node(RUNTIMES);
+            for (int index = 0; index < runtimes.size(); index++) {
+                var runtime = list.node(Integer.toString(index));
+                runtime.put("host", runtimes.get(index).host());
+                runtime.putInt("port", runtimes.get(index).port());
+                runtimes.get(index).token().ifPresent(token -> runtime.put("token", token));
+            }
+            if (runtimes.isEmpty()) {
+                node.remove(HOST);
+                node.remove(PORT);
+                node.remove(TOKEN);
+            } else {
+                Endpoint chosen = runtimes.get(defaultIndex);
+                node.put(HOST, chosen.host());
+                node.putInt(PORT, chosen.port());
+                chosen.token().ifPresentOrElse(token -> node.put(TOKEN, token), () -> node.remove(TOKEN));
+            }
             node.flush();
         } catch (BackingStoreException e) {
             LOG.warning("could not save the connection preferences: " + e.getMessage());
         }
+    }
+
+    /** @return whether two endpoints name the same host and port */
+    public static boolean sameAddress(Endpoint one, Endpoint other) {
+        return one.host().equals(other.host()) && one.port() == other.port();
+    }
+
+    private static Endpoint withoutToken(Endpoint endpoint) {
+        return new Endpoint(endpoint.host(), endpoint.port(), Optional.empty());
     }
 }

@@ -204,6 +204,16 @@ public final class UiFixture implements AutoCloseable {
 
     /** Saves a picture of the shell under the module's work folder (for the docs and for failures). */
     public void screenshot(String name) throws Exception {
+        screenshot(shell, name);
+    }
+
+    /**
+     * Saves a picture of any shell (a dialog, say) as {@code <name>.png} under the module's work folder
+     * ({@code blitz.test.workdir}, by default {@code target/work}).
+     *
+     * @return the file written
+     */
+    public static Path screenshot(Shell shell, String name) throws Exception {
         Path folder = Path.of(System.getProperty("blitz.test.workdir", "target/work"));
         Files.createDirectories(folder);
         Image image = new Image(shell.getDisplay(), shell.getBounds().width, shell.getBounds().height);
@@ -212,8 +222,10 @@ public final class UiFixture implements AutoCloseable {
         gc.dispose();
         ImageLoader loader = new ImageLoader();
         loader.data = new ImageData[] { image.getImageData() };
-        loader.save(folder.resolve(name + ".png").toString(), SWT.IMAGE_PNG);
+        Path file = folder.resolve(name + ".png");
+        loader.save(file.toString(), SWT.IMAGE_PNG);
         image.dispose();
+        return file;
     }
 
     @Override

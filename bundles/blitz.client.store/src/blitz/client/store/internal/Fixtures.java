@@ -16,24 +16,18 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    /** Default configuration, in the order it is written; existing values are never overwritten. */
+    /**
+     * Default configuration, in the order it is written; existing values are never overwritten. Only the
+     * original's six: the workbench's own settings are OSGi configurations and preferences, and alarm
+     * thresholds ({@code alarm.<variable>}) exist only once a user sets them.
+     */
     static final List<Map.Entry<String, String>> DEFAULT_CONFIG = List.of(
-            // the original's six (legacy web-UI settings, kept for compatibility)
             Map.entry("loggerPort", "8989"),
             Map.entry("loggerIp", "192.168.1.79"),
             Map.entry("clientPort", "8988"),
             Map.entry("clientIp", "192.168.1.79"),
             Map.entry("sampleRate", "50"),
-            Map.entry("clientRefreshRate", "2"),
-            // what the workbench reads
-            Map.entry("runtimeHost", "127.0.0.1"),
-            Map.entry("runtimePort", "8999"),
-            Map.entry("updatePeriodMs", "1000"),
-            Map.entry("requestTimeoutMs", "3000"),
-            Map.entry("requestRetries", "3"),
-            Map.entry("downloadChunkSize", "100"),
-            Map.entry("storeChunkSize", "10000"),
-            Map.entry("livePointsPerVariable", "50"));
+            Map.entry("clientRefreshRate", "2"));
 
     static List<Category> categories() {
         return List.of(Category.named("adc_channel_one"), Category.named("adc_channel_two"),

@@ -363,6 +363,14 @@ public final class JpaClientStore implements ClientStore {
         }
     }
 
+    @Override
+    public boolean removeConfig(String key) {
+        synchronized (writeLock) {
+            return inTransaction(em -> em.createQuery("DELETE FROM ConfigEntity c WHERE c.key = :key")
+                    .setParameter("key", key).executeUpdate() > 0);
+        }
+    }
+
     // --- categories and sessions -------------------------------------------------------------
 
     @Override

@@ -35,7 +35,7 @@ public class ConnectHandler extends LoggerCommandHandler {
     @Override
     Function<Services, String> prepare(Shell shell) {
         ConnectionPreferences preferences = ConnectionPreferences.instance();
-        ConnectDialog dialog = new ConnectDialog(shell, preferences.endpoint());
+        ConnectDialog dialog = new ConnectDialog(shell, preferences.endpoint(), preferences.runtimes());
         if (dialog.open() != Window.OK) {
             return null;
         }

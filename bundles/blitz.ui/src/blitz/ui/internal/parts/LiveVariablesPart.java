@@ -13,6 +13,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 
+import blitz.client.alarms.AlarmService;
 import blitz.model.sync.LiveValues;
 import blitz.model.sync.LiveVariable;
 import blitz.ui.internal.Background;
@@ -22,8 +23,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 /**
- * Live variables: the latest value of every variable, as the original's Variables tab, with unit and
- * time. New values arrive on the poller's thread in any number; the table is redrawn at most every
+ * Live variables: the latest value of every variable, as the original's Variables tab, with unit,
+ * time and, for a variable with an alarm rule, its alarm state (OK, LOW, HIGH). New values arrive on the poller's thread in any number; the table is redrawn at most every
  * {@link #MIN_REFRESH_MS} ms from {@link LiveValues#latest()}, so the UI thread never queues up work.
  * During a replay the state line says which session is replayed, and at what speed.
  */
@@ -36,6 +37,7 @@ public class LiveVariablesPart {
     private Label state;
     private TableViewer table;
     private volatile LiveValues live;
+    private volatile AlarmService alarms;
     private AutoCloseable subscription;
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private long lastRefresh;
@@ -51,6 +53,7 @@ public class LiveVariablesPart {
         Tables.<LiveVariable>column(table, "Value", 110, variable -> String.format(Locale.ROOT, "%.6g", variable.value()));
         Tables.<LiveVariable>column(table, "Unit", 60, LiveVariable::unit);
         Tables.<LiveVariable>column(table, "Time", 150, variable -> Names.time(variable.timeMillis()));
+        Tables.<LiveVariable>column(table, "Alarm", 70, variable -> alarm(variable.name()));
         subscribe();
     }
 
@@ -61,6 +64,21 @@ public class LiveVariablesPart {
         if (display != null) {
             Background.onUi(display, this::subscribe);
         }
+    }
+
+    @Inject
+    void setAlarms(@Optional @Service AlarmService newAlarms) {
+        alarms = newAlarms;
+    }
+
+    /** @return a variable's alarm state for the table: empty without an enabled rule or before its first value */
+    private String alarm(String variable) {
+        AlarmService source = alarms;
+        return source == null ? "" : source.state(variable).map(state -> switch (state) {
+        case UNKNOWN -> "";
+        case NORMAL -> "OK";
+        case LOW, HIGH -> state.name();
+        }).orElse("");
     }
 
     private void subscribe() {

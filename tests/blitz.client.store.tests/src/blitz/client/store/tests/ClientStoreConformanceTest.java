@@ -59,7 +59,7 @@ class ClientStoreConformanceTest {
         assertEquals(6, store.all(Reading.class).size());
         assertEquals(6, store.all(CacheEntry.class).size());
         assertEquals(2, store.all(Session.class).size());
-        assertEquals(14, store.all(ConfigEntry.class).size());
+        assertEquals(6, store.all(ConfigEntry.class).size());
         assertEquals(0, store.all(Notification.class).size());
         assertEquals(List.of("adc_channel_one", "adc_channel_two", "adc_channel_three"),
                 store.all(Category.class).stream().map(Category::variableName).toList());
@@ -69,7 +69,7 @@ class ClientStoreConformanceTest {
     void fixturesWithoutTestingLoadOnlyConfiguration() {
         store.createTables(true);
         store.loadFixtures(false);
-        assertEquals(14, store.all(ConfigEntry.class).size());
+        assertEquals(6, store.all(ConfigEntry.class).size());
         assertEquals(0, store.all(Category.class).size());
         assertEquals(0, store.all(Reading.class).size());
         assertEquals(0, store.all(Session.class).size());
@@ -80,7 +80,7 @@ class ClientStoreConformanceTest {
         store.setConfig("loggerPort", "1234");
         store.loadFixtures(false);
         assertEquals("1234", store.getConfig("loggerPort").orElseThrow().value());
-        assertEquals(14, store.all(ConfigEntry.class).size());
+        assertEquals(6, store.all(ConfigEntry.class).size());
     }
 
     @Test
@@ -257,7 +257,17 @@ class ClientStoreConformanceTest {
         store.setConfig("brandNew", "x", false);
         assertEquals("x", store.getConfig("brandNew").orElseThrow().value());
         assertEquals(1, store.find(ConfigEntry.class, Map.of("key", "loggerPort")).size());
-        assertEquals(15, store.all(ConfigEntry.class).size());
+        assertEquals(7, store.all(ConfigEntry.class).size());
+    }
+
+    @Test
+    void removeConfigRemovesOnlyThatKey() {
+        store.setConfig("alarm.adc_channel_one", "1,2,true");
+        assertTrue(store.removeConfig("alarm.adc_channel_one"));
+        assertTrue(store.getConfig("alarm.adc_channel_one").isEmpty());
+        assertFalse(store.removeConfig("alarm.adc_channel_one"));
+        assertEquals("8989", store.getConfig("loggerPort").orElseThrow().value());
+        assertEquals(6, store.all(ConfigEntry.class).size());
     }
 
     @Test

@@ -12,17 +12,24 @@ import java.util.function.Consumer;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 
+import blitz.client.alarms.AlarmRule;
+import blitz.client.alarms.AlarmService;
+import blitz.model.Notification;
+import blitz.model.client.ClientStore;
 import blitz.model.sync.LiveValues;
 import blitz.model.sync.LiveVariable;
 import blitz.testing.swt.UiFixture;
 import blitz.ui.internal.WithoutComponent;
 
 /**
- * Live variables says when no live values service runs, picks one up when it appears, and redraws at
- * most about ten times a second however fast values arrive.
+ * Live variables says when no live values service runs, picks one up when it appears, redraws at
+ * most about ten times a second however fast values arrive, and shows the real alarm engine's state.
  */
 class LiveVariablesPartTest {
 
@@ -107,6 +114,54 @@ class LiveVariablesPartTest {
             UiFixture.waitUntil("the view noticed the service left", 10_000,
                     () -> state.getText().equals(LiveVariablesPart.NOT_AVAILABLE));
         }
+    }
+
+    @Test
+    void showsTheAlarmStateOfVariablesWithARule() throws Exception {
+        ClientStore store = TestStore.memory();
+        BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+        try (WithoutComponent noLiveValues = WithoutComponent.disable("blitz.client.internal.LiveValuesService");
+                UiFixture ui = new UiFixture()) {
+            Feed feed = new Feed();
+            ServiceRegistration<LiveValues> registration = context.registerService(LiveValues.class, feed, null);
+            AlarmService alarms = null;
+            try {
+                long feedId = (Long) registration.getReference().getProperty(Constants.SERVICE_ID);
+                UiFixture.waitUntil("the real alarm engine watches the feed", 30_000, () -> {
+                    ServiceReference<AlarmService> engine = context.getServiceReference(AlarmService.class);
+                    return engine != null && (Long) engine.getProperty(Constants.SERVICE_ID) > feedId;
+                });
+                alarms = context.getService(context.getServiceReference(AlarmService.class));
+                alarms.setRules(List.of(new AlarmRule("adc_channel_one", 0, 3000, 50, Notification.WARNING, true)));
+                store.clearErrors();
+                ui.make(LiveVariablesPart.class);
+                Table table = ui.table();
+                assertEquals("Alarm", table.getColumn(4).getText());
+
+                feed.publish(new LiveVariable("adc_channel_one", "", 4000, System.currentTimeMillis(), 8));
+                feed.publish(new LiveVariable("adc_channel_two", "", 5, System.currentTimeMillis(), 8));
+                UiFixture.waitUntil(() -> "channel one is HIGH, two has no rule: " + UiFixture.rows(table), 10_000,
+                        () -> alarmColumn(table).equals(List.of("HIGH", "")));
+                UiFixture.spin(300); // let the table paint before the picture
+                ui.screenshot("live-variables-alarm");
+                feed.publish(new LiveVariable("adc_channel_one", "", 2000, System.currentTimeMillis(), 8));
+                UiFixture.waitUntil(() -> "channel one back to OK: " + UiFixture.rows(table), 10_000,
+                        () -> alarmColumn(table).equals(List.of("OK", "")));
+                UiFixture.waitUntil("the alarm and its end were notified", 10_000,
+                        () -> store.all(Notification.class).size() == 2);
+                assertEquals(List.of(Notification.WARNING, Notification.INFO),
+                        store.all(Notification.class).stream().map(Notification::severity).toList());
+            } finally {
+                if (alarms != null) {
+                    alarms.setRules(List.of());
+                }
+                registration.unregister();
+            }
+        }
+    }
+
+    private static List<String> alarmColumn(Table table) {
+        return UiFixture.rows(table).stream().map(row -> row.get(4)).toList();
     }
 
     private static void sleep(long millis) {

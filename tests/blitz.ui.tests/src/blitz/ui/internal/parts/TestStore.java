@@ -13,14 +13,14 @@ import org.osgi.util.tracker.ServiceTracker;
 
 import blitz.model.client.ClientStore;
 /** The real client store service (fixtures load once: a second load would duplicate them), configured through ConfigAdmin (PID blitz.client.store) to an in-memory database. */
-final class TestStore {
+public final class TestStore {
     private static ClientStore store;
 
     private TestStore() {
     }
 
     /** @return the store on an in-memory database with the original's fixtures, configured once per test run */
-    static synchronized ClientStore memory() {
+    public static synchronized ClientStore memory() {
         if (store == null) {
             store = configure();
             store.loadFixtures(true);

@@ -1,0 +1,13 @@
+package blitz.client.alarms;
+
+/** Where a watched variable stands against its {@link AlarmRule}. */
+public enum AlarmState {
+    /** No value has arrived since the rule was (re)loaded. */
+    UNKNOWN,
+    /** Inside the thresholds. */
+    NORMAL,
+    /** Below the low threshold (and not yet back above it by the hysteresis). */
+    LOW,
+    /** Above the high threshold (and not yet back below it by the hysteresis). */
+    HIGH
+}

@@ -1,0 +1,194 @@
+package blitz.client.internal.alarms;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+import blitz.client.alarms.AlarmRule;
+import blitz.client.alarms.AlarmService;
+import blitz.client.alarms.AlarmState;
+import blitz.model.ConfigEntry;
+import blitz.model.Notification;
+import blitz.model.client.ClientStore;
+import blitz.model.sync.LiveValues;
+import blitz.model.sync.LiveVariable;
+
+/**
+ * Watches live values against the alarm rules kept in the client store. Checking a value is a map
+ * lookup and a comparison on the poller's thread; notifications are written by a thread of their own,
+ * so a slow disk never slows the polling. Immediate: alarms are watched whether or not anything uses
+ * the service (a headless client has no view asking for it).
+ */
+@Component(service = AlarmService.class, immediate = true)
+public final class AlarmEngine implements AlarmService {
+    private static final Logger LOG = Logger.getLogger(AlarmEngine.class.getName());
+
+    private final ClientStore store;
+    private final AutoCloseable subscription;
+    private final ExecutorService notifier = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "blitz-alarm-notifications");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Every rule by variable; replaced whole (guarded by {@code this} for writers). */
+    private volatile Map<String, AlarmRule> rules = Map.of();
+    /** The watched (enabled) rules by variable; replaced whole with {@link #rules}. */
+    private volatile Map<String, Watch> watches = Map.of();
+    /** Stored values already reported as unreadable, so each is reported once. */
+    private final Set<String> reportedBadRules = new HashSet<>();
+
+    @Activate
+    public AlarmEngine(@Reference ClientStore store, @Reference LiveValues live) {
+        this.store = store;
+        reload();
+        this.subscription = live.subscribe(this::check);
+    }
+
+    @Deactivate
+    void deactivate() throws Exception {
+        subscription.close();
+        notifier.shutdown();
+    }
+
+    @Override
+    public List<AlarmRule> rules() {
+        return rules.values().stream().sorted(Comparator.comparing(AlarmRule::variable)).toList();
+    }
+
+    @Override
+    public synchronized void setRules(List<AlarmRule> newRules) {
+        Map<String, AlarmRule> byVariable = new LinkedHashMap<>();
+        for (AlarmRule rule : newRules) {
+            if (byVariable.put(rule.variable(), rule) != null) {
+                throw new IllegalArgumentException("two alarm rules for " + rule.variable());
+            }
+        }
+        for (ConfigEntry entry : storedRules()) {
+            if (!byVariable.containsKey(entry.key().substring(CONFIG_PREFIX.length()))) {
+                store.removeConfig(entry.key());
+            }
+        }
+        byVariable.values().forEach(rule -> store.setConfig(CONFIG_PREFIX + rule.variable(), rule.format()));
+        apply(byVariable);
+    }
+
+    @Override
+    public synchronized void reload() {
+        Map<String, AlarmRule> byVariable = new LinkedHashMap<>();
+        for (ConfigEntry entry : storedRules()) {
+            String variable = entry.key().substring(CONFIG_PREFIX.length());
+            try {
+                byVariable.put(variable, AlarmRule.parse(variable, entry.value()));
+            } catch (IllegalArgumentException e) {
+                if (reportedBadRules.add(entry.key() + "=" + entry.value())) {
+                    String text = "Alarm rule " + entry.key() + " = \"" + entry.value() + "\" is ignored: " + e.getMessage();
+                    LOG.warning(text);
+                    store.logError(text, Notification.WARNING);
+                }
+            }
+        }
+        apply(byVariable);
+    }
+
+    private List<ConfigEntry> storedRules() {
+        return store.all(ConfigEntry.class).stream().filter(entry -> entry.key().startsWith(CONFIG_PREFIX)).toList();
+    }
+
+    /** Publishes new rules, keeping the state of every watch whose rule did not change. */
+    private void apply(Map<String, AlarmRule> byVariable) {
+        Map<String, Watch> old = watches;
+        Map<String, Watch> fresh = new HashMap<>();
+        byVariable.values().stream().filter(AlarmRule::enabled).forEach(rule -> {
+            Watch kept = old.get(rule.variable());
+            fresh.put(rule.variable(), kept != null && kept.rule.equals(rule) ? kept : new Watch(rule));
+        });
+        rules = Map.copyOf(byVariable);
+        watches = Map.copyOf(fresh);
+    }
+
+    @Override
+    public Optional<AlarmState> state(String variable) {
+        return Optional.ofNullable(watches.get(variable)).map(watch -> watch.state);
+    }
+
+    /** Called with each batch of live values, on the poller's thread. */
+    void check(List<LiveVariable> batch) {
+        Map<String, Watch> current = watches;
+        for (LiveVariable variable : batch) {
+            Watch watch = current.get(variable.name());
+            if (watch != null && !Double.isNaN(variable.value())) {
+                watch.accept(variable);
+            }
+        }
+    }
+
+    private void tell(String text, int severity) {
+        notifier.execute(() -> {
+            try {
+                store.logError(text, severity);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not store the alarm notification \"" + text + "\"", e);
+            }
+        });
+    }
+
+    /** One enabled rule and where its variable stands. */
+    private final class Watch {
+        final AlarmRule rule;
+        volatile AlarmState state = AlarmState.UNKNOWN;
+
+        Watch(AlarmRule rule) {
+            this.rule = rule;
+        }
+
+        synchronized void accept(LiveVariable variable) {
+            AlarmState next = next(variable.value());
+            if (next == state) {
+                return;
+            }
+            AlarmState previous = state;
+            state = next;
+            if (next == AlarmState.LOW || next == AlarmState.HIGH) {
+                tell("Alarm: " + variable.name() + " is " + value(variable) + (next == AlarmState.LOW
+                        ? ", below its low threshold " + rule.low() : ", above its high threshold " + rule.high()),
+                        rule.severity());
+            } else if (previous != AlarmState.UNKNOWN) {
+                tell("Alarm ended: " + variable.name() + " is back to normal at " + value(variable), Notification.INFO);
+            }
+        }
+
+        private AlarmState next(double value) {
+            if (value < rule.low()) {
+                return AlarmState.LOW;
+            }
+            if (value > rule.high()) {
+                return AlarmState.HIGH;
+            }
+            if (state == AlarmState.LOW && value < rule.low() + rule.hysteresis()) {
+                return AlarmState.LOW;
+            }
+            if (state == AlarmState.HIGH && value > rule.high() - rule.hysteresis()) {
+                return AlarmState.HIGH;
+            }
+            return AlarmState.NORMAL;
+        }
+
+        private static String value(LiveVariable variable) {
+            return variable.value() + (variable.unit().isEmpty() ? "" : " " + variable.unit());
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package blitz.client.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+import blitz.client.alarms.AlarmRule;
+import blitz.client.alarms.AlarmService;
+import blitz.client.alarms.AlarmState;
+import blitz.model.Notification;
+import blitz.model.client.ClientStore;
+import blitz.model.connection.Endpoint;
+import blitz.model.connection.LoggerConnection;
+
+/**
+ * The alarm engine on live values polled at 20 Hz from a peer answering as the original logger, with
+ * its rules and notifications in the real client store on Derby files.
+ */
+class AlarmEngineTest {
+    private static final String CHANNEL = "adc_channel_one";
+
+    @TempDir
+    static Path folder;
+    private static LoggerConnection connection;
+    private static ClientStore store;
+    private static AlarmService alarms;
+    private OriginalLoggerPeer peer;
+
+    @BeforeAll
+    static void services() throws Exception {
+        connection = Osgi.configuredConnection();
+        String database = folder.resolve("alarms-db").toString();
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("database", database);
+        Osgi.service(ConfigurationAdmin.class).getConfiguration("blitz.client.store", "?").update(properties);
+        ServiceReference<?> storeReference = newest("(&(objectClass=" + ClientStore.class.getName() + ")(database="
+                + database + "))", 0);
+        store = (ClientStore) Osgi.context().getService(storeReference);
+        // the engine needs the store: it comes back (a new registration) bound to this test's store
+        alarms = (AlarmService) Osgi.context().getService(
+                newest("(objectClass=" + AlarmService.class.getName() + ")", id(storeReference)));
+    }
+
+    @AfterAll
+    static void backToMemory() throws Exception {
+        Osgi.inMemoryStore();
+    }
+
+    /** Waits for a service registered after {@code afterId}: one bound to the store of this test. */
+    private static ServiceReference<?> newest(String filter, long afterId) throws Exception {
+        List<ServiceReference<?>> found = new ArrayList<>();
+        assertTrue(Osgi.waitFor(() -> {
+            found.clear();
+            try {
+                ServiceReference<?>[] references = Osgi.context().getServiceReferences((String) null, filter);
+                for (ServiceReference<?> reference : references == null ? new ServiceReference<?>[0] : references) {
+                    if (id(reference) > afterId) {
+                        found.add(reference);
+                    }
+                }
+            } catch (org.osgi.framework.InvalidSyntaxException e) {
+                throw new AssertionError(e);
+            }
+            return !found.isEmpty();
+        }, 30_000), "no service " + filter + " after service " + afterId);
+        return found.get(0);
+    }
+
+    private static long id(ServiceReference<?> reference) {
+        return (Long) reference.getProperty(Constants.SERVICE_ID);
+    }
+
+    @BeforeEach
+    void startPeer() {
+        alarms.setRules(List.of());
+        store.clearErrors();
+        peer = new OriginalLoggerPeer();
+    }
+
+    @AfterEach
+    void stopPeer() throws Exception {
+        connection.disconnect();
+        peer.close();
+    }
+
+    /** A board 8 line whose first channel is {@code value} (0..4095). */
+    private static String line(int index, int value) {
+        return String.format("08A0%08X%03X0000000000000", index * 10, value);
+    }
+
+    /**
+     * Waits until the peer served {@code lines} live lines and was asked once more: the poller asks
+     * again only after the previous reply went through the live values to their subscribers.
+     */
+    private boolean servedAndDecoded(int lines) throws InterruptedException {
+        return Osgi.waitFor(() -> peer.received().stream().filter(request -> request.startsWith("UPDATE")).count() > lines,
+                15_000);
+    }
+
+    private static List<Notification> about(String variable) {
+        return store.all(Notification.class).stream().filter(n -> n.description().contains(variable)).toList();
+    }
+
+    @Test
+    void shouldRaiseOneAlarmAndOneReturnWhileValuesArriveAt20Hz() throws Exception {
+        alarms.setRules(List.of(new AlarmRule(CHANNEL, Double.NEGATIVE_INFINITY, 3000, 100, Notification.ERROR, true)));
+        List<String> lines = new ArrayList<>();
+        int[] values = new int[60];
+        for (int i = 0; i < values.length; i++) {
+            // normal, then far above, then wobbling across the threshold inside the hysteresis, then normal
+            values[i] = i < 10 ? 2000 : i < 25 ? 3500 : i < 45 ? (i % 2 == 0 ? 3020 : 2950) : 2000;
+            lines.add(line(i, values[i]));
+        }
+        peer.setLiveLines(lines);
+        connection.connect(Endpoint.of("127.0.0.1", peer.port()));
+        connection.start();
+        assertTrue(Osgi.waitFor(() -> alarms.state(CHANNEL).equals(Optional.of(AlarmState.HIGH)), 10_000),
+                "the alarm is raised: " + alarms.state(CHANNEL));
+        assertTrue(servedAndDecoded(values.length), "every line was polled: " + peer.received());
+        assertEquals(Optional.of(AlarmState.NORMAL), alarms.state(CHANNEL));
+        assertTrue(Osgi.waitFor(() -> about(CHANNEL).size() >= 2, 5_000), "" + about(CHANNEL));
+        Thread.sleep(300); // a flood would show by now
+        List<Notification> notifications = about(CHANNEL);
+        assertEquals(2, notifications.size(), "one alarm and one return, not one per value: " + notifications);
+        assertEquals(Notification.ERROR, notifications.get(0).severity());
+        assertTrue(notifications.get(0).description().contains("above its high threshold 3000.0"),
+                notifications.get(0).description());
+        assertEquals(Notification.INFO, notifications.get(1).severity());
+        assertTrue(notifications.get(1).description().contains("back to normal at 2000.0"),
+                notifications.get(1).description());
+    }
+
+    @Test
+    void shouldTreatAJumpAcrossTheRangeAsANewAlarm() throws Exception {
+        alarms.setRules(List.of(new AlarmRule(CHANNEL, 1000, 3000, 0, Notification.WARNING, true)));
+        peer.setLiveLines(List.of(line(0, 2000), line(1, 500), line(2, 500), line(3, 3500), line(4, 2000)));
+        connection.connect(Endpoint.of("127.0.0.1", peer.port()));
+        connection.start();
+        assertTrue(servedAndDecoded(5), "every line was polled: " + peer.received());
+        assertTrue(Osgi.waitFor(() -> about(CHANNEL).size() >= 3, 5_000), "" + about(CHANNEL));
+        List<String> descriptions = about(CHANNEL).stream().map(Notification::description).toList();
+        assertEquals(3, descriptions.size(), "" + descriptions);
+        assertTrue(descriptions.get(0).contains("below its low threshold 1000.0"), descriptions.get(0));
+        assertTrue(descriptions.get(1).contains("above its high threshold 3000.0"), descriptions.get(1));
+        assertTrue(descriptions.get(2).contains("back to normal"), descriptions.get(2));
+    }
+
+    @Test
+    void shouldKeepRulesInTheStoreAndReportAnUnreadableOneOnce() {
+        AlarmRule low = new AlarmRule("adc_channel_two", 100, Double.POSITIVE_INFINITY, 5, Notification.WARNING, true);
+        AlarmRule off = new AlarmRule("adc_channel_three", -1, 1, 0, Notification.ERROR, false);
+        alarms.setRules(List.of(low, off));
+        assertEquals("100.0,,5.0,WARNING,true", store.getConfig("alarm.adc_channel_two").orElseThrow().value());
+        assertEquals(Optional.empty(), alarms.state("adc_channel_three"), "a disabled rule is not watched");
+        assertEquals(Optional.of(AlarmState.UNKNOWN), alarms.state("adc_channel_two"));
+
+        alarms.setRules(List.of(low));
+        assertTrue(store.getConfig("alarm.adc_channel_three").isEmpty(), "a rule left out is removed from the store");
+
+        store.setConfig("alarm.adc_channel_four", "high,,0,WARNING,true");
+        alarms.reload();
+        alarms.reload();
+        assertEquals(List.of(low), alarms.rules());
+        List<Notification> warnings = about("alarm.adc_channel_four");
+        assertEquals(1, warnings.size(), "reported once: " + warnings);
+        assertEquals(Notification.WARNING, warnings.get(0).severity());
+        assertTrue(warnings.get(0).description().contains("not a number: 'high'"), warnings.get(0).description());
+
+        assertThrows(IllegalArgumentException.class, () -> alarms.setRules(List.of(low, low)));
+        assertEquals(List.of(low), alarms.rules(), "a refused list changes nothing");
+    }
+
+    @Test
+    void shouldRefuseRulesThatCannotWork() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new AlarmRule(CHANNEL, 5, 5, 0, Notification.WARNING, true));
+        assertThrows(IllegalArgumentException.class,
+                () -> new AlarmRule(CHANNEL, 0, 5, -1, Notification.WARNING, true));
+        assertThrows(IllegalArgumentException.class, () -> new AlarmRule(CHANNEL, 0, 5, 0, Notification.INFO, true));
+        assertThrows(IllegalArgumentException.class, () -> AlarmRule.parse(CHANNEL, "1,2,0,WARNING"));
+        assertEquals(new AlarmRule(CHANNEL, 1, 2, 0.5, Notification.ERROR, false),
+                AlarmRule.parse(CHANNEL, new AlarmRule(CHANNEL, 1, 2, 0.5, Notification.ERROR, false).format()));
+    }
+
+    @Test
+    void shouldListRulesAndStatesInTheShell() throws Exception {
+        alarms.setRules(List.of(new AlarmRule(CHANNEL, 10, 3000, 0, Notification.WARNING, true),
+                new AlarmRule("adc_channel_two", 0, 1, 0, Notification.ERROR, false)));
+        peer.setLiveLines(List.of(line(0, 4000)));
+        connection.connect(Endpoint.of("127.0.0.1", peer.port()));
+        connection.start();
+        assertTrue(Osgi.waitFor(() -> alarms.state(CHANNEL).equals(Optional.of(AlarmState.HIGH)), 10_000));
+        ServiceReference<?> commands = Osgi.context().getServiceReferences((String) null,
+                "(&(osgi.command.scope=client)(osgi.command.function=alarms))")[0];
+        Object shell = Osgi.context().getService(commands);
+        String output = (String) shell.getClass().getMethod("alarms").invoke(shell);
+        String[] rows = output.split("\n");
+        assertEquals(2, rows.length, output);
+        assertTrue(rows[0].startsWith(CHANNEL) && rows[0].contains("WARNING") && rows[0].endsWith("HIGH"), rows[0]);
+        assertTrue(rows[1].startsWith("adc_channel_two") && rows[1].endsWith("disabled"), rows[1]);
+        assertFalse(output.contains("UNKNOWN"));
+    }
+}
