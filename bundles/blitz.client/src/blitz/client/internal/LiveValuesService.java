@@ -27,6 +27,7 @@ import blitz.model.connection.LoggerConnection;
 import blitz.model.decoder.DecodeResult;
 import blitz.model.decoder.DecodedValue;
 import blitz.model.decoder.DecoderRegistry;
+import blitz.model.sync.LiveSource;
 import blitz.model.sync.LiveValues;
 import blitz.model.sync.LiveVariable;
 
@@ -34,10 +35,11 @@ import blitz.model.sync.LiveVariable;
  * Decodes the live lines the connection polls, keeps a bounded history per variable, and writes
  * every value to the client store's cache on a writer thread of its own, so a slow disk never slows
  * the polling. When the writer falls behind by more than its queue, the oldest pending writes are
- * dropped and counted (the values stay in memory and on screen).
+ * dropped and counted (the values stay in memory and on screen). A replay (see {@link ReplayFeed})
+ * shows its values the same way, without writing them to the cache.
  */
-@Component(service = LiveValues.class)
-public class LiveValuesService implements LiveValues {
+@Component(service = { LiveValues.class, ReplayFeed.class })
+public class LiveValuesService implements LiveValues, ReplayFeed {
     private static final Logger LOG = Logger.getLogger(LiveValuesService.class.getName());
     private static final int CACHE_QUEUE = 10_000;
 
@@ -49,6 +51,7 @@ public class LiveValuesService implements LiveValues {
     private final List<Consumer<List<LiveVariable>>> subscribers = new CopyOnWriteArrayList<>();
     private final AtomicLong droppedCacheWrites = new AtomicLong();
     private final ThreadPoolExecutor cacheWriter;
+    private volatile LiveSource source = LiveSource.RUNTIME;
     private final ConnectionListener lineListener = new ConnectionListener() {
         @Override
         public void liveLine(String line) {
@@ -84,6 +87,9 @@ public class LiveValuesService implements LiveValues {
 
     /** Decodes one live line received at {@code timeMillis}; lines that do not decode are ignored. */
     void accept(String line, long timeMillis) {
+        if (source.replay()) {
+            return;
+        }
         DecodeResult result = registry.decode(line);
         if (!result.isDecoded()) {
             return;
@@ -99,9 +105,43 @@ public class LiveValuesService implements LiveValues {
         if (store != null) {
             cacheWriter.execute(() -> writeCache(batch));
         }
+        publish(batch);
+    }
+
+    private void publish(List<LiveVariable> batch) {
         for (Consumer<List<LiveVariable>> subscriber : subscribers) {
             subscriber.accept(batch);
         }
+    }
+
+    @Override
+    public void switchTo(LiveSource newSource) {
+        source = newSource;
+        clear();
+        publish(List.of());
+    }
+
+    @Override
+    public void relabel(LiveSource newSource) {
+        source = newSource;
+        publish(List.of());
+    }
+
+    @Override
+    public void replayed(List<LiveVariable> values) {
+        List<LiveVariable> batch = new ArrayList<>(values.size());
+        synchronized (series) {
+            for (LiveVariable value : values) {
+                LiveSeries one = series.computeIfAbsent(value.name(), name -> new LiveSeries(HISTORY));
+                batch.add(one.add(value.name(), value.unit(), value.value(), value.timeMillis(), value.boardId()));
+            }
+        }
+        publish(batch);
+    }
+
+    @Override
+    public LiveSource source() {
+        return source;
     }
 
     private void writeCache(List<LiveVariable> batch) {

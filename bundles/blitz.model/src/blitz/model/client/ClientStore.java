@@ -168,6 +168,19 @@ public interface ClientStore {
      */
     long forEachSessionReading(long sessionId, int chunkSize, Consumer<List<Reading>> chunkConsumer);
 
+    /**
+     * One page of one variable's readings in a session, for reading in time order from any point
+     * without holding a cursor open (replay, seek): the readings of {@code categoryId} after the
+     * position ({@code afterTime}, {@code afterId}) — a later time, or the same time and a greater id —
+     * ordered by time then id, at most {@code limit}. Start at time t with {@code (t, Long.MIN_VALUE)};
+     * continue with the time and id of the last reading returned. A page costs its size wherever it
+     * starts (served by the plot index), so a session of any length can be walked page by page.
+     *
+     * @return the page; shorter than {@code limit} (possibly empty) at the end of the series
+     * @throws IllegalArgumentException if {@code limit} is not positive
+     */
+    List<Reading> seriesPage(long sessionId, long categoryId, long afterTime, long afterId, int limit);
+
     // --- raw messages of downloaded sessions ----------------------------------------------
 
     /**

@@ -37,6 +37,19 @@ public interface LiveValues {
     /** Forgets every value (e.g. when a new session starts). */
     void clear();
 
-    /** Called with each batch of new values, on the poller's thread. @return a handle that removes it */
+    /**
+     * Called with each batch of new values, on the poller's (or the replay's) thread. When the
+     * {@link #source()} changes the listener is called with an empty batch, so a view can show the new
+     * source at once. @return a handle that removes it
+     */
     AutoCloseable subscribe(Consumer<List<LiveVariable>> listener);
+
+    /**
+     * @return where the values come from now: the runtime, or a replay of a downloaded session (see
+     *         {@code blitz.client.replay.SessionReplay}); a view showing live values shows its
+     *         {@link LiveSource#label()}
+     */
+    default LiveSource source() {
+        return LiveSource.RUNTIME;
+    }
 }

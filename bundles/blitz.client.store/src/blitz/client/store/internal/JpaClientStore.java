@@ -557,6 +557,33 @@ public final class JpaClientStore implements ClientStore {
     }
 
     @Override
+    public List<Reading> seriesPage(long sessionId, long categoryId, long afterTime, long afterId, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        // "timeLogged >= ?" is the index range start; the OR only filters the rows at afterTime itself
+        return jdbc(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT id, timeLogged, value FROM reading "
+                    + "WHERE sessionId = ? AND categoryId = ? AND timeLogged >= ? AND (timeLogged > ? OR id > ?) "
+                    + "ORDER BY timeLogged, id FETCH FIRST ? ROWS ONLY")) {
+                query.setLong(1, sessionId);
+                query.setLong(2, categoryId);
+                query.setLong(3, afterTime);
+                query.setLong(4, afterTime);
+                query.setLong(5, afterId);
+                query.setInt(6, limit);
+                List<Reading> page = new ArrayList<>(Math.min(limit, 10_000));
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        page.add(new Reading(rs.getLong(1), sessionId, rs.getLong(2), categoryId, rs.getDouble(3)));
+                    }
+                }
+                return page;
+            }
+        });
+    }
+
+    @Override
     public void addDownloadChunk(long sessionId, long firstIndex, List<String> rawLines, ReadingBatch readings) {
         jdbc(connection -> {
             RawMessageTable.append(connection, sessionId, firstIndex, rawLines);

@@ -363,6 +363,7 @@ public class PlotView {
                     .toList();
             message = latest.isEmpty() ? "No live values yet: connect to a logger and start a session (F5)"
                     : known.isEmpty() || !series.isEmpty() ? null : "Choose variables to plot";
+            status.setText(source.source().label()); // e.g. "Replay of session 3 at 10×"; empty for the runtime
             canvas.redraw();
         }
         display.timerExec(LIVE_REDRAW_MS, this::liveTick);

@@ -26,6 +26,7 @@ import jakarta.inject.Inject;
  * Live variables: the latest value of every variable, as the original's Variables tab, with unit,
  * time and, for a variable with an alarm rule, its alarm state (OK, LOW, HIGH). New values arrive on the poller's thread in any number; the table is redrawn at most every
  * {@link #MIN_REFRESH_MS} ms from {@link LiveValues#latest()}, so the UI thread never queues up work.
+ * During a replay the state line says which session is replayed, and at what speed.
  */
 public class LiveVariablesPart {
     static final String NOT_AVAILABLE = "Live values are not available (no live values service is running).";
@@ -114,6 +115,16 @@ public class LiveVariablesPart {
         List<LiveVariable> latest = source == null ? List.of()
                 : source.latest().stream().sorted(Comparator.comparing(LiveVariable::name)).toList();
         table.setInput(latest);
+        showSource(source);
+    }
+
+    /** Says when the values are a replay, not the runtime's (the source changing sends an empty batch). */
+    private void showSource(LiveValues source) {
+        String text = source == null ? NOT_AVAILABLE : source.source().label();
+        if (!text.equals(state.getText())) {
+            state.setText(text);
+            state.getParent().layout();
+        }
     }
 
     /** @return how many times the table was redrawn (for the refresh-rate test) */

@@ -16,6 +16,7 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
@@ -27,6 +28,7 @@ import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Shell;
 import org.osgi.service.event.EventHandler;
 
+import blitz.client.replay.SessionReplay;
 import blitz.model.Session;
 import blitz.model.client.ClientStore;
 import blitz.model.connection.ConnectionStatus;
@@ -47,7 +49,8 @@ import jakarta.inject.Inject;
  * Sessions: the session list mirrored in the client store, and the operations on one session (Download,
  * Export CSV, Delete, Re-decode) run by the session sync service in a job, one at a time, with a
  * progress bar and Cancel. Results refresh the table; failures are reported as a dialog and a
- * notification. Delete asks first and removes the row only once the runtime has confirmed.
+ * notification. Delete asks first and removes the row only once the runtime has confirmed. Under
+ * them, the {@link ReplayControls} play a downloaded session through the live views.
  */
 public class SessionsPart {
     static final String NO_STORE = "The workbench's store is not available (bundle blitz.client.store is not running).";
@@ -70,6 +73,8 @@ public class SessionsPart {
     private Label progressLabel;
     private ProgressBar progressBar;
     private Button cancel;
+    private ReplayControls replayControls;
+    private volatile SessionReplay replay;
 
     private volatile ClientStore store;
     private volatile SessionSync sync;
@@ -102,6 +107,8 @@ public class SessionsPart {
         redecode = button(parent, "Re-decode", session -> start("Decoding the session again",
                 (sessionSync, progress) -> downloaded(sessionSync.redecode(session.refId(), progress))));
         createProgressRow(parent);
+        replayControls = new ReplayControls(parent, 4, this::selected, () -> store);
+        replayControls.setReplay(replay);
         if (broker != null) {
             broker.subscribe(UiTopics.SESSIONS, sessionsChanged);
         }
@@ -165,6 +172,14 @@ public class SessionsPart {
         }
     }
 
+    @Inject
+    void setReplay(@Optional @Service SessionReplay newReplay) {
+        replay = newReplay;
+        if (display != null) {
+            Background.onUi(display, () -> replayControls.setReplay(newReplay));
+        }
+    }
+
     private void attach() {
         if (state.isDisposed()) {
             return;
@@ -195,7 +210,11 @@ public class SessionsPart {
         Background.load("Reading the session list", display, () -> source.all(Session.class).stream()
                 .sorted(Comparator.comparingLong(Session::refId).reversed()).toList(), sessions -> {
                     if (!table.getTable().isDisposed()) {
+                        Session before = selected();
                         table.setInput(sessions);
+                        // the rows are new records (a download changes availability): keep the same session selected
+                        sessions.stream().filter(s -> before != null && s.refId() == before.refId()).findFirst()
+                                .ifPresent(same -> table.setSelection(new StructuredSelection(same)));
                         updateButtons();
                     }
                 });
@@ -216,6 +235,7 @@ public class SessionsPart {
         export.setEnabled(ready && (session.available() || connected));
         delete.setEnabled(ready && connected);
         redecode.setEnabled(ready && session.available());
+        replayControls.update();
     }
 
     private static String downloaded(DownloadReport report) throws Exception {
@@ -343,6 +363,7 @@ public class SessionsPart {
     @PreDestroy
     void dispose() {
         detach();
+        replayControls.close();
         if (broker != null) {
             broker.unsubscribe(sessionsChanged);
         }

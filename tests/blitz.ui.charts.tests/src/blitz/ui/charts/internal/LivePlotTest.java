@@ -13,12 +13,14 @@ import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 
+import blitz.model.sync.LiveSource;
 import blitz.model.sync.LiveValues;
 import blitz.model.sync.LiveVariable;
 
@@ -28,6 +30,12 @@ class LivePlotTest {
     /** Live values of a fixed ramp: 100 points over the last 10 s, in volts. */
     private static final class Ramp implements LiveValues {
         private final long now = System.currentTimeMillis();
+        private volatile LiveSource source = LiveSource.RUNTIME;
+
+        @Override
+        public LiveSource source() {
+            return source;
+        }
 
         @Override
         public List<LiveVariable> latest() {
@@ -68,8 +76,9 @@ class LivePlotTest {
     @Test
     void plotsTheHistoryOfTheTickedVariables() {
         PlotFixture.store();
+        Ramp ramp = new Ramp();
         ServiceRegistration<LiveValues> registration = FrameworkUtil.getBundle(getClass()).getBundleContext()
-                .registerService(LiveValues.class, new Ramp(),
+                .registerService(LiveValues.class, ramp,
                         new Hashtable<>(Map.of(Constants.SERVICE_RANKING, Integer.MAX_VALUE)));
         try (PlotFixture ui = new PlotFixture()) {
             Button live = PlotFixture.find(ui.shell(), Button.class).stream()
@@ -102,6 +111,10 @@ class LivePlotTest {
                 }
             }
             assertTrue(drawn > 20, "only " + drawn + " pixels of the ramp drawn");
+
+            ramp.source = LiveSource.replay(3, 10);
+            PlotFixture.waitUntil("the plot says it shows a replay", 5_000, () -> PlotFixture.find(ui.shell(),
+                    Label.class).stream().anyMatch(label -> label.getText().equals("Replay of session 3 at 10×")));
         } finally {
             registration.unregister();
         }

@@ -186,6 +186,25 @@ class WorkbenchEndToEndTest {
             assertEquals(rows + 1, lines.size(), "a header and the rows: " + lines.subList(0, 2));
             UiFixture.spin(500);
             ui.screenshot("workbench-session");
+
+            // Replay the downloaded session at 10× through Live variables and the live Plot, then stop
+            Button replay = button(sessionsArea, "Replay");
+            UiFixture.waitUntil("Replay enabled for the downloaded session", TIMEOUT_MS, replay::isEnabled);
+            Combo speed = UiFixture.find(sessionsArea, Combo.class).get(0);
+            speed.select(speed.indexOf("10×"));
+            speed.notifyListeners(SWT.Selection, new Event());
+            liveButton.setSelection(true);
+            liveButton.notifyListeners(SWT.Selection, new Event());
+            replay.notifyListeners(SWT.Selection, new Event());
+            Label liveState = UiFixture.find(liveArea, Label.class).get(0);
+            String replaying = "Replay of session " + session + " at 10×";
+            UiFixture.waitUntil(() -> "Live variables showing the replay to its end: " + liveState.getText(), TIMEOUT_MS,
+                    () -> liveState.getText().equals(replaying + ", finished") && live.getItemCount() >= 5);
+            UiFixture.waitUntil("the live Plot labelled as a replay", TIMEOUT_MS, () -> UiFixture
+                    .find(plotArea, Label.class).stream().anyMatch(label -> label.getText().startsWith(replaying)));
+            button(sessionsArea, "Stop replay").notifyListeners(SWT.Selection, new Event());
+            UiFixture.waitUntil(() -> "Live variables back to the runtime: " + liveState.getText(), TIMEOUT_MS,
+                    () -> liveState.getText().isEmpty());
         } finally {
             connection.disconnect();
             runtime.stopSession();
