@@ -16,13 +16,17 @@ import org.eclipse.swt.widgets.Text;
 
 import blitz.model.connection.Endpoint;
 
-/** Asks for the runtime's host, port and optional access token; starts from the remembered ones. */
+/**
+ * Asks for the runtime's host, port, optional access token and optional CURVE server key; starts from the
+ * remembered ones.
+ */
 public class ConnectDialog extends TitleAreaDialog {
     private final Endpoint initial;
     private Text host;
     private Text port;
     private Text token;
     private Button rememberToken;
+    private Text serverKey;
     private Endpoint endpoint;
     private boolean tokenRemembered;
 
@@ -52,6 +56,9 @@ public class ConnectDialog extends TitleAreaDialog {
         rememberToken = new Button(fields, SWT.CHECK);
         rememberToken.setText("Remember the token (kept as plain text in the workbench preferences)");
         rememberToken.setSelection(initial.token().isPresent());
+        serverKey = field(fields, "Server &key (CURVE, optional):", initial.serverKey().orElse(""), SWT.BORDER);
+        serverKey.setToolTipText("The public key the runtime's shell prints with protocol:key, when it encrypts with CURVE");
+        serverKey.addModifyListener(e -> validate());
         host.addModifyListener(e -> validate());
         port.addModifyListener(e -> validate());
         return area;
@@ -79,6 +86,10 @@ public class ConnectDialog extends TitleAreaDialog {
         if (host.getText().isBlank()) {
             return "Enter the host name or address of the runtime";
         }
+        String key = serverKey.getText().trim();
+        if (!key.isEmpty() && !Endpoint.isCurveKey(key)) {
+            return "The server key is the 40-character key the runtime's 'protocol:key' prints";
+        }
         try {
             int value = Integer.parseInt(port.getText().trim());
             return value >= 1 && value <= 65535 ? null : "The port must be between 1 and 65535";
@@ -93,8 +104,9 @@ public class ConnectDialog extends TitleAreaDialog {
             return;
         }
         String tokenText = token.getText();
+        String key = serverKey.getText().trim();
         endpoint = new Endpoint(host.getText().trim(), Integer.parseInt(port.getText().trim()),
-                tokenText.isEmpty() ? Optional.empty() : Optional.of(tokenText));
+                tokenText.isEmpty() ? Optional.empty() : Optional.of(tokenText), key.isEmpty() ? Optional.empty() : Optional.of(key));
         tokenRemembered = rememberToken.getSelection();
         super.okPressed();
     }

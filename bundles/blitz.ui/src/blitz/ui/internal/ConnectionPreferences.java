@@ -19,6 +19,8 @@ public final class ConnectionPreferences {
     static final String HOST = "connection.host";
     static final String PORT = "connection.port";
     static final String TOKEN = "connection.token";
+    /** The runtime's CURVE public key: public, so always kept. */
+    static final String SERVER_KEY = "connection.serverKey";
     public static final String DEFAULT_HOST = "127.0.0.1";
     private static final Logger LOG = Logger.getLogger(ConnectionPreferences.class.getName());
 
@@ -39,8 +41,9 @@ public final class ConnectionPreferences {
             port = Endpoint.DEFAULT_PORT;
         }
         String token = node.get(TOKEN, "");
-        return new Endpoint(node.get(HOST, DEFAULT_HOST), port,
-                token.isEmpty() ? Optional.empty() : Optional.of(token));
+        String serverKey = node.get(SERVER_KEY, "");
+        return new Endpoint(node.get(HOST, DEFAULT_HOST), port, token.isEmpty() ? Optional.empty() : Optional.of(token),
+                Endpoint.isCurveKey(serverKey) ? Optional.of(serverKey) : Optional.empty());
     }
 
     /** Remembers an endpoint; its token only when {@code rememberToken}. */
@@ -51,6 +54,11 @@ public final class ConnectionPreferences {
             node.put(TOKEN, endpoint.token().get());
         } else {
             node.remove(TOKEN);
+        }
+        if (endpoint.serverKey().isPresent()) {
+            node.put(SERVER_KEY, endpoint.serverKey().get());
+        } else {
+            node.remove(SERVER_KEY);
         }
         try {
             node.flush();
