@@ -77,7 +77,8 @@ public class ProtocolServer implements RequestHandler {
     @Activate
     public ProtocolServer(@Reference LoggingRuntime runtime, Config config) {
         this.maxRequestLength = Math.max(64, config.maxRequestLength());
-        this.guard = new RequestGuard(new LoggerProtocol(runtime), config._token(), maxRequestLength,
+        // STATS reports the guard's counts: read through this server once the guard exists
+        this.guard = new RequestGuard(new LoggerProtocol(runtime, this::counts), config._token(), maxRequestLength,
                 new AuthLockout(config.lockoutAttempts(), config.lockoutWindowSeconds() * 1_000L, config.lockoutSeconds() * 1_000L),
                 new RefusalLog(REFUSAL_LOG_INTERVAL_MS, System::currentTimeMillis), System::currentTimeMillis);
         this.endpoint = "tcp://" + config.bindAddress().trim() + ":" + config.port();

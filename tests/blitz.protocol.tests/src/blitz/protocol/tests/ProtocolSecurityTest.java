@@ -159,6 +159,8 @@ class ProtocolSecurityTest {
         assertEquals(40, counts.missingToken() - before.missingToken(), counts.toString());
         assertEquals(1, counts.tooLong(), counts.toString());
         assertEquals(1, counts.notAscii(), counts.toString());
+        String stats = client.request("AUTH " + token + " STATS");
+        assertTrue(stats.contains("\nPROTOCOL requests=") && stats.contains(" wrongToken=40 "), stats);
     }
 
     @Test
@@ -189,8 +191,7 @@ class ProtocolSecurityTest {
         assertEquals(answered, handler.counts().requests(), "neither reached the protocol");
         assertEquals("NACK", right.request("LOGGING"), "the right client still works");
 
-        // the workbench's connection (blitz.client) with the right and a wrong key; one short attempt is enough here
-        Osgi.configure("blitz.client.connection", Map.of("timeoutMs", 1_000, "retries", 1));
+        // the workbench's connection (blitz.client) with the right and a wrong key
         LoggerConnection connection = Osgi.await(LoggerConnection.class);
         try {
             assertEquals(ConnectionStatus.CONNECTED, connection.connect(new Endpoint("127.0.0.1", port, Optional.empty(),
@@ -200,7 +201,6 @@ class ProtocolSecurityTest {
                     Optional.of(otherKey))), "a wrong key never connects");
         } finally {
             connection.disconnect();
-            Osgi.configure("blitz.client.connection", Map.of());
         }
         log.assertNeverContains(keys.getProperty("secret-key"));
     }
