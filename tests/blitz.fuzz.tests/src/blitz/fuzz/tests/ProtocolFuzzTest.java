@@ -36,6 +36,8 @@ class ProtocolFuzzTest {
     private static final String TOKEN = "fuzz-token";
     private static final int MAX_REQUEST = 512;
     private static final int CLEANUP_EVERY = 1_000;
+    /** A long run reports how far it got, so figures exist even when it is cut short. */
+    private static final int PROGRESS_EVERY = 1_000_000;
     private static final List<String> DICTIONARY = List.of("AUTH ", TOKEN, " ", "\t", "START", "STOP", "DOWNLOAD ",
             "DELETE ", " FROM ", "ACK", "RESET", "BOARD ", "GAPS ", "DIGEST ", "NOTIFICATIONS ", "-1", "0",
             "99999999999999999999", "9223372036854775807", "ff", "\n", "\r\n");
@@ -70,6 +72,10 @@ class ProtocolFuzzTest {
             }
             if (i % CLEANUP_EVERY == CLEANUP_EVERY - 1) {
                 cleanUp(handler);
+            }
+            if (i % PROGRESS_EVERY == PROGRESS_EVERY - 1) {
+                System.out.printf("protocol fuzz progress: %d inputs, %.0f s, %d defects, classes %s%n", i + 1,
+                        (System.nanoTime() - started) / 1e9, failures.count, expected);
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
