@@ -3,6 +3,13 @@ package blitz.products.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,11 +45,24 @@ record SequenceTally(long sent, long stored, long lost, long duplicated, long fi
         return new SequenceTally(sent, lines.size(), lost, duplicated, lost == 0 ? -1 : seen.nextClearBit(0));
     }
 
-    /** Prints and returns the report line of a fault case. */
+    /** Prints and returns the report line of a fault case, also appended to the suite's report file. */
     String report(String fault, String extra) {
         String line = String.format(Locale.ROOT, "fault %s: sent=%d stored=%d lost=%d duplicated=%d%s", fault, sent, stored,
                 lost, duplicated, extra.isEmpty() ? "" : " (" + extra + ")");
         System.out.println(line);
+        appendToReport(line);
         return line;
+    }
+
+    /** Appends a line to {@code target/fault-report.txt} (system property {@code blitz.faults.report}). */
+    static void appendToReport(String line) {
+        Path report = Path.of(System.getProperty("blitz.faults.report", "target/fault-report.txt"));
+        try {
+            Files.createDirectories(report.toAbsolutePath().getParent());
+            Files.writeString(report, Instant.now() + " " + line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to the fault report " + report, e);
+        }
     }
 }
