@@ -102,6 +102,14 @@ final class FaultRuntime implements AutoCloseable {
         return Long.parseLong(running.group(1));
     }
 
+    /** @return the runtime's count of lines received from the boards, from {@code blitz:status} */
+    long linesReceived() throws Exception {
+        String status = shell("blitz:status");
+        Matcher m = Pattern.compile("lines received (\\d+)").matcher(status);
+        assertTrue(m.find(), () -> "no counters in the status: " + status);
+        return Long.parseLong(m.group(1));
+    }
+
     boolean isAlive() {
         return java.isAlive();
     }

@@ -34,13 +34,13 @@ class RedisOutageFaultTest {
             assertTrue(storedBefore > 5, "logged into Redis before the outage: " + storedBefore);
 
             redis.stop();
-            long receivedBefore = received(runtime);
+            long receivedBefore = runtime.linesReceived();
             Thread.sleep(outageMs);
             assertTrue(runtime.isAlive(), "the runtime survived the outage");
             assertEquals("ACK", client.request("LOGGING"), "still in the session while Redis is down");
             String status = runtime.shell("blitz:status");
             assertTrue(status.contains("unavailable"), () -> "the store reports the outage: " + status);
-            long receivedDuring = received(runtime) - receivedBefore;
+            long receivedDuring = runtime.linesReceived() - receivedBefore;
             assertTrue(receivedDuring >= outageMs / 1000 * 5, "the board was read during the outage: " + receivedDuring);
             String notifications = client.request("NOTIFICATIONS");
             assertTrue(notifications.contains("Store unavailable in session 1"), () -> "clients are told: " + notifications);
@@ -66,13 +66,5 @@ class RedisOutageFaultTest {
             assertEquals(Map.of(), ledger, "nothing lost, nothing in the ledger");
             assertTrue(runtime.isAlive());
         }
-    }
-
-    /** @return the runtime's count of lines received, from {@code blitz:status} */
-    private static long received(FaultRuntime runtime) throws Exception {
-        String status = runtime.shell("blitz:status");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("lines received (\\d+)").matcher(status);
-        assertTrue(m.find(), () -> "no counters in the status: " + status);
-        return Long.parseLong(m.group(1));
     }
 }
