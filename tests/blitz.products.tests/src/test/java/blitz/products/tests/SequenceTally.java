@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,6 +44,24 @@ record SequenceTally(long sent, long stored, long lost, long duplicated, long fi
         long sent = seen.length();
         long lost = sent - seen.cardinality();
         return new SequenceTally(sent, lines.size(), lost, duplicated, lost == 0 ? -1 : seen.nextClearBit(0));
+    }
+
+    /**
+     * Downloads the newest session, counts it, reports the case ({@code extra} followed by the ledger)
+     * and checks that nothing is missing or doubled and the ledger is empty.
+     */
+    static SequenceTally checkNothingLost(LoggerClient client, String fault, String extra) {
+        List<long[]> sessions = FaultRuntime.sessions(client.request("SESSIONS"));
+        long[] session = sessions.get(sessions.size() - 1);
+        List<String> lines = client.download(session[0]);
+        assertEquals(session[3], lines.size(), "every listed message downloads");
+        SequenceTally tally = of(lines, FaultRuntime.BOARD);
+        Map<String, Long> ledger = FaultRuntime.gapTotals(client.request("GAPS " + session[0]), session[0]);
+        tally.report(fault, extra + ", ledger " + ledger);
+        assertEquals(0, tally.duplicated(), "duplicates");
+        assertEquals(0, tally.lost(), () -> "hole in the sequence at " + tally.firstMissing());
+        assertEquals(Map.of(), ledger, "nothing lost, nothing in the ledger");
+        return tally;
     }
 
     /** Prints and returns the report line of a fault case, also appended to the suite's report file. */
