@@ -85,12 +85,7 @@ final class FaultRuntime implements AutoCloseable {
 
     /** @return the output of one shell command (up to the next prompt) */
     String shell(String command) throws Exception {
-        int before = process.output().length();
-        process.send(command);
-        assertTrue(process.awaitOutput(out -> out.indexOf("g! ", before) >= 0, Duration.ofSeconds(15)),
-                () -> "no prompt after " + command + "; output:\n" + process.output());
-        String out = process.output();
-        return out.substring(before, out.indexOf("g! ", before));
+        return process.shell(command, Duration.ofSeconds(15));
     }
 
     /** @return the stored message count of the running session {@code id}, from {@code blitz:sessions} */
