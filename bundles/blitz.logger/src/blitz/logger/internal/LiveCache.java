@@ -27,8 +27,14 @@ final class LiveCache {
             return;
         }
         BoardValues previous = boards.get(boardId);
+        if (previous != null && previous.older.isEmpty() && previous.hasVariables(values)) {
+            // the usual case: the same variables as the board's previous message, nothing older to keep
+            boards.set(boardId, new BoardValues(boardId, boardTime, receivedMs, values, previous.names, List.of()));
+            return;
+        }
         List<LiveValue> older = previous == null ? List.of() : previous.notIn(values);
-        boards.set(boardId, new BoardValues(boardId, boardTime, receivedMs, values, older));
+        String[] names = values.stream().map(DecodedValue::name).toArray(String[]::new);
+        boards.set(boardId, new BoardValues(boardId, boardTime, receivedMs, values, names, older));
     }
 
     /** @return the newest value of every variable, ordered by name */
@@ -52,18 +58,31 @@ final class LiveCache {
      * A board's newest message, plus the values of its earlier messages for variables that message
      * does not have (empty as long as every message carries the same variables, the usual case).
      */
-    private record BoardValues(int boardId, long boardTime, long receivedMs, List<DecodedValue> values,
+    private record BoardValues(int boardId, long boardTime, long receivedMs, List<DecodedValue> values, String[] names,
             List<LiveValue> older) {
 
         LiveValue live(DecodedValue value) {
             return new LiveValue(value.name(), value.value(), value.unit(), boardId, boardTime, receivedMs);
         }
 
+        /** @return whether {@code next} has exactly this message's variables, in the same order */
+        boolean hasVariables(List<DecodedValue> next) {
+            if (names.length != next.size()) {
+                return false;
+            }
+            for (int i = 0; i < names.length; i++) {
+                String name = next.get(i).name();
+                // the names array is shared from message to message and the decoder's names are the same
+                // String instances, so this compares references (no walk over the previous message's values)
+                if (name != names[i] && !name.equals(names[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** @return what of this board's values a message with {@code next} does not replace */
         List<LiveValue> notIn(List<DecodedValue> next) {
-            if (older.isEmpty() && sameVariables(values, next)) {
-                return List.of();
-            }
             List<LiveValue> kept = new ArrayList<>();
             for (DecodedValue value : values) {
                 if (!hasVariable(next, value.name())) {
@@ -76,18 +95,6 @@ final class LiveCache {
                 }
             }
             return List.copyOf(kept);
-        }
-
-        private static boolean sameVariables(List<DecodedValue> a, List<DecodedValue> b) {
-            if (a.size() != b.size()) {
-                return false;
-            }
-            for (int i = 0; i < a.size(); i++) {
-                if (!a.get(i).name().equals(b.get(i).name())) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         private static boolean hasVariable(List<DecodedValue> values, String name) {
