@@ -3,7 +3,6 @@ package blitz.logger.internal;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,7 +42,6 @@ import blitz.model.DataFolder;
 import blitz.model.Notification;
 import blitz.model.SessionSummary;
 import blitz.model.decoder.DecodeResult;
-import blitz.model.decoder.DecodedValue;
 import blitz.model.decoder.DecoderRegistry;
 import blitz.model.server.ServerStore;
 import blitz.model.server.StoreHealth;
@@ -105,7 +103,7 @@ public class LoggingRuntimeImpl implements LoggingRuntime, MessageSink {
     private final Object sessionLock = new Object();
     private final Map<String, MessageSource> sources = new ConcurrentHashMap<>();
     private final List<RuntimeListener> listeners = new CopyOnWriteArrayList<>();
-    private final Map<String, LiveValue> live = new ConcurrentHashMap<>();
+    private final LiveCache live = new LiveCache();
     private final Map<Integer, BoardCounter> boardCounters = new ConcurrentHashMap<>();
     private final LongAdder received = new LongAdder();
     private final LongAdder stored = new LongAdder();
@@ -226,11 +224,13 @@ public class LoggingRuntimeImpl implements LoggingRuntime, MessageSink {
         DecodeResult result = registry.decode(line);
         if (result.message() != null) {
             int boardId = result.message().sender();
-            boardCounters.computeIfAbsent(boardId, id -> new BoardCounter(id, sourceId)).message(sourceId, now);
-            for (DecodedValue value : result.values()) {
-                live.put(value.name(), new LiveValue(value.name(), value.value(), value.unit(), boardId,
-                        result.message().timestamp(), now));
+            BoardCounter counter = boardCounters.get(boardId);
+            if (counter == null) {
+                // only the first message of a board pays for the capturing lambda
+                counter = boardCounters.computeIfAbsent(boardId, id -> new BoardCounter(id, sourceId));
             }
+            counter.message(sourceId, now);
+            live.update(boardId, result.message().timestamp(), now, result.values());
         }
         switch (result.status()) {
             case MALFORMED, REJECTED -> undecodable.increment();
@@ -362,7 +362,7 @@ public class LoggingRuntimeImpl implements LoggingRuntime, MessageSink {
 
     @Override
     public Map<String, LiveValue> live() {
-        return Collections.unmodifiableMap(new TreeMap<>(live));
+        return live.snapshot();
     }
 
     @Override
