@@ -118,6 +118,13 @@ for run in $(seq "$runs"); do
   [ -n "$display" ] && step "workbench-startup-$run" workbench_startup
 done
 
+# Plot: the real Plot view on a 10 M-reading session under Xvfb (the session's store is built once under
+# target/plot-bench/ and reused); the script repeats its runs itself.
+if [ -n "$display" ]; then
+  if [ "$quick" = 1 ]; then plot_readings=200000; else plot_readings=10000000; fi
+  DISPLAY="$display" step plot tests/blitz.ui.charts.tests/perf/run-plot-bench.sh "$plot_readings" "$runs"
+fi
+
 log "writing docs/performance.md"
 python3 releng/benchmarks/report.py "$results" docs/performance.md "$runs" "$quick"
 log "done: docs/performance.md (raw logs in $out)"
