@@ -41,17 +41,7 @@ if [ "$build" = 1 ]; then
   ./mvnw "${mvn_opts[@]}" -q -B -DskipTests verify
 fi
 
-m2="${HOME}/.m2/repository"
-classes() { local cp=""; for b in "$@"; do cp="$cp:$root/bundles/$b/target/classes"; done; echo "${cp#:}"; }
-jars=$m2/com/fazecast/jSerialComm/2.11.4/jSerialComm-2.11.4.jar:$m2/io/lettuce/lettuce-core/7.7.0.RELEASE/lettuce-core-7.7.0.RELEASE.jar
-for a in buffer common codec-base handler resolver resolver-dns codec-dns transport transport-native-unix-common; do
-  jars=$jars:$m2/io/netty/netty-$a/4.2.13.Final/netty-$a-4.2.13.Final.jar
-done
-jars=$jars:$m2/io/projectreactor/reactor-core/3.6.6/reactor-core-3.6.6.jar:$m2/org/reactivestreams/reactive-streams/1.0.4/reactive-streams-1.0.4.jar
-jars=$jars:$(ls "$m2"/redis/clients/authentication/redis-authx-core/*/redis-authx-core-*.jar | grep -v sources | head -1)
-jars=$jars:$m2/org/slf4j/slf4j-api/1.7.36/slf4j-api-1.7.36.jar:$(ls "$m2"/org/osgi/org.osgi.service.component.annotations/1.5.1/*.jar | head -1)
-cp="$(classes blitz.model blitz.codec blitz.boards blitz.logger blitz.serial blitz.simulator blitz.server.support \
-  blitz.server.embedded blitz.server.redis):$root/tests/blitz.testing/target/classes:$jars"
+. releng/benchmarks/classpath.sh
 javac -nowarn -d "$out/classes" -cp "$cp" \
   tests/blitz.serial.tests/perf/blitz/serial/perf/PtyReadBenchmark.java \
   tests/blitz.codec.tests/perf/blitz/codec/perf/LineSplitterBenchmark.java \
@@ -127,6 +117,13 @@ for run in $(seq "$runs"); do
   step "runtime-startup-$run" runtime_startup
   [ -n "$display" ] && step "workbench-startup-$run" workbench_startup
 done
+
+# Plot: the real Plot view on a 10 M-reading session under Xvfb (the session's store is built once under
+# target/plot-bench/ and reused); the script repeats its runs itself.
+if [ -n "$display" ]; then
+  if [ "$quick" = 1 ]; then plot_readings=200000; else plot_readings=10000000; fi
+  DISPLAY="$display" step plot tests/blitz.ui.charts.tests/perf/run-plot-bench.sh "$plot_readings" "$runs"
+fi
 
 log "writing docs/performance.md"
 python3 releng/benchmarks/report.py "$results" docs/performance.md "$runs" "$quick"

@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -265,26 +266,36 @@ public final class RuntimeBenchmark {
     }
 
     private static LoggingRuntimeImpl runtime(ServerStore store) throws Exception {
+        return runtime(store, Map.of(), List.of(new BlitzBasicExpansionBoard()));
+    }
+
+    /** The runtime as DS builds it: a decoder registry holding {@code decoders}, its configuration {@code overrides}. */
+    static LoggingRuntimeImpl runtime(ServerStore store, Map<String, Object> overrides, List<BoardDecoder> decoders)
+            throws Exception {
         DecoderRegistryImpl registry = new DecoderRegistryImpl(config(DecoderRegistryImpl.Config.class, Map.of()));
         Method add = DecoderRegistryImpl.class.getDeclaredMethod("addDecoder", BoardDecoder.class, Map.class);
         add.setAccessible(true);
-        add.invoke(registry, new BlitzBasicExpansionBoard(), Map.of("service.id", 1L));
-        return new LoggingRuntimeImpl(store, registry, config(LoggingRuntimeImpl.Config.class,
-                Map.of("dataFolder", TestFolders.newFolder("bench-logger").toString())));
+        long serviceId = 1;
+        for (BoardDecoder decoder : decoders) {
+            add.invoke(registry, decoder, Map.of("service.id", serviceId++));
+        }
+        Map<String, Object> settings = new HashMap<>(overrides);
+        settings.putIfAbsent("dataFolder", TestFolders.newFolder("bench-logger").toString());
+        return new LoggingRuntimeImpl(store, registry, config(LoggingRuntimeImpl.Config.class, settings));
     }
 
-    private static RedisServerStore redisStore(String uri) {
+    static RedisServerStore redisStore(String uri) {
         return new RedisServerStore(config(RedisServerStore.Config.class,
                 Map.of("uri", uri, "dataFolder", TestFolders.newFolder("bench-spool").toString())));
     }
 
-    private static EmbeddedServerStore embeddedStore() {
+    static EmbeddedServerStore embeddedStore() {
         return new EmbeddedServerStore(config(EmbeddedServerStore.Config.class,
                 Map.of("dataFolder", TestFolders.newFolder("bench-embedded").toString())));
     }
 
     /** A component configuration as DS would build it: the annotation's defaults, some overridden. */
-    private static <A> A config(Class<A> type, Map<String, Object> overrides) {
+    static <A> A config(Class<A> type, Map<String, Object> overrides) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type },
                 (proxy, method, arguments) -> overrides.getOrDefault(method.getName(), method.getDefaultValue())));
     }

@@ -99,11 +99,12 @@ public class FieldLayoutDecoder implements BoardDecoder {
             throw new MessageDecodingException(description + " needs " + payloadBitsNeeded + " payload bits, the message has "
                     + message.payloadBits());
         }
-        List<DecodedValue> values = new ArrayList<>(layout.size());
-        for (BitField field : layout) {
-            values.add(new DecodedValue(field.variable().name(), field.read(message), field.variable().unit()));
+        DecodedValue[] values = new DecodedValue[layout.size()];
+        for (int i = 0; i < values.length; i++) {
+            BitField field = layout.get(i);
+            values[i] = new DecodedValue(field.variable().name(), field.read(message), field.variable().unit());
         }
-        return List.copyOf(values);
+        return List.of(values);
     }
 
     @Override

@@ -56,21 +56,29 @@ public final class BoardMessageCodec {
             throw new MalformedLineException(Reason.TOO_LONG,
                     "board message longer than " + maxHexLength + " hex characters: " + MalformedLineException.preview(line));
         }
-        int bad = Hex.firstNonHex(line, 0, length);
+        int bad = Hex.firstNonHex(line, 0, HEADER_HEX_LENGTH);
         if (bad >= 0) {
-            throw new MalformedLineException(Reason.NOT_HEX,
-                    "not a hex digit at index " + bad + ": " + MalformedLineException.preview(line));
+            throw notHex(line, bad);
         }
         int sender = (int) Hex.number(line, 0, 2);
         int meta = (int) Hex.number(line, 2, 2);
         long timestamp = Hex.number(line, 4, 8);
         int payloadDigits = length - HEADER_HEX_LENGTH;
         byte[] payload = new byte[(payloadDigits + 1) / 2];
+        // the payload's digits are checked as they are converted (one pass over the line, not two)
         for (int digit = 0; digit < payloadDigits; digit++) {
             int nibble = Hex.value(line.charAt(HEADER_HEX_LENGTH + digit));
+            if (nibble < 0) {
+                throw notHex(line, HEADER_HEX_LENGTH + digit);
+            }
             payload[digit >> 1] |= (byte) ((digit & 1) == 0 ? nibble << 4 : nibble);
         }
         return new BoardMessage(sender, MessageType.ofCode(meta >>> 5), meta & 0x1F, timestamp, payload, payloadDigits * 4);
+    }
+
+    private static MalformedLineException notHex(CharSequence line, int index) {
+        return new MalformedLineException(Reason.NOT_HEX,
+                "not a hex digit at index " + index + ": " + MalformedLineException.preview(line));
     }
 
     /**

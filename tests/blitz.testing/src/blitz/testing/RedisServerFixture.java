@@ -37,12 +37,14 @@ public final class RedisServerFixture implements AutoCloseable {
     private final Path directory;
     private final int port;
     private final boolean appendOnly;
+    private final List<String> extraArguments;
     private Process process;
 
-    private RedisServerFixture(Path directory, int port, boolean appendOnly) {
+    private RedisServerFixture(Path directory, int port, boolean appendOnly, List<String> extraArguments) {
         this.directory = directory;
         this.port = port;
         this.appendOnly = appendOnly;
+        this.extraArguments = List.copyOf(extraArguments);
     }
 
     /**
@@ -55,11 +57,21 @@ public final class RedisServerFixture implements AutoCloseable {
      * @throws IllegalStateException if redis-server is not installed or does not answer PING
      */
     public static RedisServerFixture start(String name, boolean appendOnly) {
+        return start(name, appendOnly, List.of());
+    }
+
+    /**
+     * As {@link #start(String, boolean)}, with more {@code redis-server} options, e.g. {@code --requirepass},
+     * {@code --user}, or {@code --tls-port} with its certificate files (the plain port stays open, so the
+     * fixture can tell when the server is up and {@link #cli} works; with a password, pass {@code -a}).
+     */
+    public static RedisServerFixture start(String name, boolean appendOnly, List<String> extraArguments) {
         if (!Files.isExecutable(REDIS_SERVER)) {
             throw new IllegalStateException(REDIS_SERVER + " is not installed: install the Debian package 'redis-server' "
                     + "(apt-get install redis-server) to run the Redis tests");
         }
-        RedisServerFixture fixture = new RedisServerFixture(TestFolders.newFolder("redis-" + name), FreePort.find(), appendOnly);
+        RedisServerFixture fixture = new RedisServerFixture(TestFolders.newFolder("redis-" + name), FreePort.find(), appendOnly,
+                extraArguments);
         fixture.startProcess();
         return fixture;
     }
@@ -95,6 +107,7 @@ public final class RedisServerFixture implements AutoCloseable {
         if (appendOnly) {
             command.addAll(List.of("--appendonly", "yes", "--appendfsync", "always"));
         }
+        command.addAll(extraArguments);
         try {
             process = new ProcessBuilder(command).directory(directory.toFile())
                     .redirectErrorStream(true).redirectOutput(directory.resolve("redis.out").toFile()).start();
@@ -123,7 +136,8 @@ public final class RedisServerFixture implements AutoCloseable {
             InputStream in = socket.getInputStream();
             byte[] reply = new byte[7];
             int read = in.readNBytes(reply, 0, reply.length);
-            return new String(reply, 0, read, StandardCharsets.US_ASCII).startsWith("+PONG");
+            String answer = new String(reply, 0, read, StandardCharsets.US_ASCII);
+            return answer.startsWith("+PONG") || answer.startsWith("-NOAUTH"); // up, and wants a password
         } catch (IOException e) {
             return false;
         }

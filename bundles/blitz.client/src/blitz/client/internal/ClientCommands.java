@@ -48,6 +48,12 @@ public class ClientCommands {
         return connection.connect(new Endpoint(host, port, Optional.of(token))) + " " + status();
     }
 
+    /** With the runtime's CURVE public key ({@code protocol:key} there); token {@code -} for none. */
+    public String connect(String host, int port, String token, String serverKey) {
+        Optional<String> given = token.equals("-") ? Optional.empty() : Optional.of(token);
+        return connection.connect(new Endpoint(host, port, given, Optional.of(serverKey))) + " " + status();
+    }
+
     public String disconnect() {
         connection.disconnect();
         return status();

@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import blitz.model.client.ClientStore;
@@ -45,7 +46,10 @@ public class LiveValuesService implements LiveValues, ReplayFeed {
 
     private final LoggerConnection connection;
     private final DecoderRegistry registry;
-    private final ClientStore store;
+    /** Bound dynamically: the workbench's store comes up after its window, and this service must not restart then. */
+    private volatile ClientStore store;
+    /** The store {@link #categoryIds} belong to; used by the cache writer thread only. */
+    private ClientStore categoriesOf;
     private final Map<String, LiveSeries> series = new HashMap<>();
     private final Map<String, Long> categoryIds = new HashMap<>();
     private final List<Consumer<List<LiveVariable>>> subscribers = new CopyOnWriteArrayList<>();
@@ -60,12 +64,9 @@ public class LiveValuesService implements LiveValues, ReplayFeed {
     };
 
     @Activate
-    public LiveValuesService(@Reference LoggerConnection connection, @Reference DecoderRegistry registry,
-            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
-            ClientStore store) {
+    public LiveValuesService(@Reference LoggerConnection connection, @Reference DecoderRegistry registry) {
         this.connection = connection;
         this.registry = registry;
-        this.store = store;
         this.cacheWriter = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(CACHE_QUEUE), runnable -> {
                     Thread thread = new Thread(runnable, "blitz-live-cache");
@@ -77,6 +78,18 @@ public class LiveValuesService implements LiveValues, ReplayFeed {
                     executor.getQueue().offer(task);
                 });
         connection.addListener(lineListener);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetStore")
+    void setStore(ClientStore newStore) {
+        store = newStore;
+    }
+
+    void unsetStore(ClientStore oldStore) {
+        if (store == oldStore) {
+            store = null;
+        }
     }
 
     @Deactivate
@@ -145,10 +158,18 @@ public class LiveValuesService implements LiveValues, ReplayFeed {
     }
 
     private void writeCache(List<LiveVariable> batch) {
+        ClientStore target = store;
+        if (target == null) {
+            return;
+        }
+        if (target != categoriesOf) {
+            categoryIds.clear(); // category ids belong to one database
+            categoriesOf = target;
+        }
         try {
             for (LiveVariable variable : batch) {
-                long categoryId = categoryIds.computeIfAbsent(variable.name(), store::getOrCreateCategory);
-                store.addCache(variable.timeMillis(), categoryId, variable.value());
+                long categoryId = categoryIds.computeIfAbsent(variable.name(), target::getOrCreateCategory);
+                target.addCache(variable.timeMillis(), categoryId, variable.value());
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not write live values to the cache", e);

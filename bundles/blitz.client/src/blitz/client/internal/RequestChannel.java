@@ -13,19 +13,23 @@ import blitz.model.connection.Endpoint;
  * One ZeroMQ REQ socket to a runtime, used by a single thread. Implements the "lazy pirate" pattern:
  * a request that gets no reply within the timeout is resent on a fresh socket (a REQ socket cannot
  * send twice in a row), up to the retry count. Multi-frame replies (the original splits long replies
- * into 1024-character frames) are joined.
+ * into 1024-character frames) are joined. With the endpoint's server key it talks CURVE (encrypted,
+ * and only a runtime holding the matching secret key can answer).
  */
 final class RequestChannel implements AutoCloseable {
     private final ZContext context = new ZContext();
     private final Endpoint endpoint;
     private final int timeoutMs;
     private final int retries;
+    /** This client's own CURVE key pair, made once per channel, when the endpoint has a server key. */
+    private final ZMQ.Curve.KeyPair clientKeys;
     private ZMQ.Socket socket;
 
     RequestChannel(Endpoint endpoint, int timeoutMs, int retries) {
         this.endpoint = endpoint;
         this.timeoutMs = timeoutMs;
         this.retries = retries;
+        this.clientKeys = endpoint.serverKey().isPresent() ? ZMQ.Curve.generateKeyPair() : null;
     }
 
     /** @return the reply, or empty when every attempt timed out */
@@ -75,6 +79,13 @@ final class RequestChannel implements AutoCloseable {
         if (socket == null) {
             socket = context.createSocket(SocketType.REQ);
             socket.setLinger(0);
+            // a REQ socket whose handshake fails (a wrong CURVE key) never takes the message: do not block on it
+            socket.setSendTimeOut(timeoutMs);
+            if (clientKeys != null) {
+                socket.setCurveServerKey(ZMQ.Curve.z85Decode(endpoint.serverKey().get()));
+                socket.setCurvePublicKey(ZMQ.Curve.z85Decode(clientKeys.publicKey));
+                socket.setCurveSecretKey(ZMQ.Curve.z85Decode(clientKeys.secretKey));
+            }
             socket.connect("tcp://" + endpoint.host() + ":" + endpoint.port());
         }
         return socket;

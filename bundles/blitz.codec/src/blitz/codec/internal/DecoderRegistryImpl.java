@@ -194,18 +194,12 @@ public final class DecoderRegistryImpl implements DecoderRegistry {
             BoardMessage ordinary = message.type() == MessageType.EXTENDED
                     ? NumberedMessages.inner(message) : message;
             List<DecodedValue> raw = decoder.decode(ordinary);
-            CalibrationTable table = calibrations;
-            List<DecodedValue> values = new ArrayList<>(raw.size());
             for (DecodedValue value : raw) {
                 if (!Double.isFinite(value.value())) {
                     return failure(Status.REJECTED, message, "decoder " + name(decoder) + " gave " + value);
                 }
-                values.add(table.find(value.name())
-                        .map(entry -> entry.in(value.unit()))
-                        .map(c -> new DecodedValue(value.name(), c.apply(value.value()), c.unit()))
-                        .orElse(value));
             }
-            return new DecodeResult(Status.DECODED, message, values, "");
+            return new DecodeResult(Status.DECODED, message, calibrated(raw, calibrations), "");
         } catch (MessageDecodingException e) {
             return failure(Status.REJECTED, message, e.getMessage());
         } catch (RuntimeException e) {
@@ -215,6 +209,21 @@ public final class DecoderRegistryImpl implements DecoderRegistry {
             }
             return failure(Status.REJECTED, message, "decoder " + name(decoder) + " failed: " + e);
         }
+    }
+
+    /** @return {@code raw} itself when no value has a calibration (the usual case: no copy per message) */
+    private static List<DecodedValue> calibrated(List<DecodedValue> raw, CalibrationTable table) {
+        if (table.size() == 0) {
+            return raw;
+        }
+        List<DecodedValue> values = new ArrayList<>(raw.size());
+        for (DecodedValue value : raw) {
+            values.add(table.find(value.name())
+                    .map(entry -> entry.in(value.unit()))
+                    .map(c -> new DecodedValue(value.name(), c.apply(value.value()), c.unit()))
+                    .orElse(value));
+        }
+        return values;
     }
 
     private static DecodeResult failure(Status status, BoardMessage message, String detail) {

@@ -8,10 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 
 import blitz.logger.GapRecord;
 import blitz.model.source.LossEvent;
@@ -22,6 +26,12 @@ import blitz.model.source.LossEvent;
  * reported), losses outside sessions are kept in a bounded ring in memory. The file's first line
  * records the session's start time, so a file left by a store whose ids were reset (flush) is not
  * mistaken for the new session of the same id. Thread-safe.
+ *
+ * <p>While a session runs, a marker {@code session-<id>.running} sits next to its file; its
+ * modification time is renewed by {@link #heartbeat()} (the runtime calls it every second) and it is
+ * deleted when the session ends. A marker found by {@link #recoverStoppedSessions()} therefore means
+ * the runtime stopped without ending that session (kill, crash, power loss): the session's file gets a
+ * {@link LossEvent.Kind#RUNTIME_STOPPED} entry spanning the last heartbeat to the restart.
  *
  * <p>File format, UTF-8, one entry per line, tab-separated:
  * {@code timeMs sourceId boardId KIND count detail}, with tab, newline and backslash in the text
@@ -58,11 +68,21 @@ final class GapLedger {
             writer = null;
             LOG.log(Level.ERROR, "Cannot write the gap ledger of session " + sessionId + " in " + folder
                     + ": its losses are kept in memory only", e);
+            return;
+        }
+        try {
+            Files.writeString(marker(sessionId), Long.toString(startMs), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "Cannot mark session " + sessionId + " as running in " + folder
+                    + ": if the runtime stops during it, the ledger will not say so", e);
         }
     }
 
     /** Ends the current session's ledger. */
     synchronized void close() {
+        if (currentSession != 0) {
+            deleteQuietly(marker(currentSession));
+        }
         if (writer != null) {
             try {
                 writer.close();
@@ -73,6 +93,63 @@ final class GapLedger {
         }
         currentSession = 0;
         current.clear();
+    }
+
+    /** Renews the running session's marker: the runtime was alive now. */
+    synchronized void heartbeat() {
+        if (currentSession == 0 || writer == null) {
+            return;
+        }
+        try {
+            Files.setLastModifiedTime(marker(currentSession), FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "Cannot renew the running marker of session {0}: {1}", currentSession, e.getMessage());
+        }
+    }
+
+    /**
+     * Writes a {@link LossEvent.Kind#RUNTIME_STOPPED} entry into the file of every session whose
+     * running marker an earlier run left behind, and removes the markers. Call before the first
+     * {@link #open}.
+     *
+     * @return the entries written
+     */
+    synchronized List<GapRecord> recoverStoppedSessions() {
+        List<GapRecord> recovered = new ArrayList<>();
+        List<Path> markers;
+        try (Stream<Path> files = Files.list(folder)) {
+            markers = files.filter(f -> f.getFileName().toString().matches("session-\\d+\\.running")).sorted().toList();
+        } catch (NoSuchFileException e) {
+            return recovered;
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "Cannot look for sessions the runtime left running in " + folder, e);
+            return recovered;
+        }
+        long now = System.currentTimeMillis();
+        for (Path marker : markers) {
+            String name = marker.getFileName().toString();
+            long sessionId = Long.parseLong(name.substring("session-".length(), name.length() - ".running".length()));
+            try {
+                long lastAlive = Files.getLastModifiedTime(marker).toMillis();
+                String detail = String.format(Locale.ROOT,
+                        "the runtime stopped while the session was running (killed, crashed or power lost): last alive %s,"
+                                + " started again %s, %.1f s in which nothing was read",
+                        Instant.ofEpochMilli(lastAlive), Instant.ofEpochMilli(now), (now - lastAlive) / 1000.0);
+                GapRecord record = new GapRecord(sessionId, "runtime",
+                        new LossEvent(LossEvent.Kind.RUNTIME_STOPPED, -1, 1, lastAlive, detail));
+                Path file = file(sessionId);
+                if (!Files.exists(file)) {
+                    Files.writeString(file, HEADER + Files.readString(marker, StandardCharsets.UTF_8).trim() + "\n",
+                            StandardCharsets.UTF_8);
+                }
+                Files.writeString(file, format(record), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                Files.delete(marker);
+                recovered.add(record);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.ERROR, "Cannot record that session " + sessionId + " was left running", e);
+            }
+        }
+        return recovered;
     }
 
     /** Records a loss against the current session, or outside sessions when none is open. */
@@ -142,6 +219,18 @@ final class GapLedger {
 
     private Path file(long sessionId) {
         return folder.resolve("session-" + sessionId + ".gaps");
+    }
+
+    private Path marker(long sessionId) {
+        return folder.resolve("session-" + sessionId + ".running");
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "Cannot delete " + file + ": the next start will report the session as stopped", e);
+        }
     }
 
     private static String format(GapRecord record) {

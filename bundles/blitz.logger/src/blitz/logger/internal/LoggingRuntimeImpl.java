@@ -3,7 +3,6 @@ package blitz.logger.internal;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +15,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.osgi.service.component.annotations.Activate;
@@ -40,7 +42,6 @@ import blitz.model.DataFolder;
 import blitz.model.Notification;
 import blitz.model.SessionSummary;
 import blitz.model.decoder.DecodeResult;
-import blitz.model.decoder.DecodedValue;
 import blitz.model.decoder.DecoderRegistry;
 import blitz.model.server.ServerStore;
 import blitz.model.server.StoreHealth;
@@ -57,6 +58,7 @@ import blitz.model.source.MessageSource;
 public class LoggingRuntimeImpl implements LoggingRuntime, MessageSink {
     public static final String PID = "blitz.logger";
     private static final System.Logger LOG = System.getLogger(LoggingRuntimeImpl.class.getName());
+    private static final long WATCH_PERIOD_MS = 1_000;
 
     /** Configuration (PID {@value LoggingRuntimeImpl#PID}) (no metatype yet). */
     public @interface Config {
@@ -101,7 +103,7 @@ public class LoggingRuntimeImpl implements LoggingRuntime, MessageSink {
     private final Object sessionLock = new Object();
     private final Map<String, MessageSource> sources = new ConcurrentHashMap<>();
     private final List<RuntimeListener> listeners = new CopyOnWriteArrayList<>();
-    private final Map<String, LiveValue> live = new ConcurrentHashMap<>();
+    private final LiveCache live = new LiveCache();
     private final Map<Integer, BoardCounter> boardCounters = new ConcurrentHashMap<>();
     private final LongAdder received = new LongAdder();
     private final LongAdder stored = new LongAdder();
@@ -111,6 +113,9 @@ public class LoggingRuntimeImpl implements LoggingRuntime, MessageSink {
     private final LongAdder lossEvents = new LongAdder();
     /** The running session's id, 0 when none runs; written under {@link #sessionLock}. */
     private volatile long currentSession;
+    private final ScheduledExecutorService watch;
+    /** What the watch saw last; only its thread uses it. */
+    private boolean storeWasAvailable = true;
 
     @Activate
     public LoggingRuntimeImpl(@Reference(policyOption = ReferencePolicyOption.GREEDY) ServerStore store,
@@ -122,12 +127,53 @@ public class LoggingRuntimeImpl implements LoggingRuntime, MessageSink {
         this.boardRates = boardRates(config.boardRates());
         this.ledger = new GapLedger(dataFolder(config).resolve("gaps"), config.gapsOutsideSessions());
         this.notifications = new NotificationRing(config.notificationCapacity());
+        for (GapRecord stopped : ledger.recoverStoppedSessions()) {
+            LOG.log(Level.WARNING, "Session {0} was running when the runtime stopped: {1}", stopped.sessionId(),
+                    stopped.event().detail());
+            notify(Notification.WARNING, "Session " + stopped.sessionId() + ": " + stopped.event().detail());
+        }
+        this.watch = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "blitz-logger-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watch.scheduleWithFixedDelay(this::watchSession, WATCH_PERIOD_MS, WATCH_PERIOD_MS, TimeUnit.MILLISECONDS);
         LOG.log(Level.INFO, "Logging runtime ready: store {0}, gap ledger in {1}", store.getClass().getSimpleName(),
                 dataFolder(config));
     }
 
+    /**
+     * Every second while a session runs: renews the ledger's running marker (so a restart after a
+     * kill knows when the runtime was last alive) and tells clients when the store stops taking
+     * writes (disk full, Redis down) and when it takes them again.
+     */
+    private void watchSession() {
+        try {
+            long session = currentSession;
+            if (session == 0) {
+                storeWasAvailable = true;
+                return;
+            }
+            ledger.heartbeat();
+            StoreHealth health = storeHealth();
+            if (storeWasAvailable && !health.connected()) {
+                LOG.log(Level.ERROR, "Session {0}: the store is not taking writes: {1}", session, health.detail());
+                notify(Notification.ERROR, String.format(Locale.ROOT,
+                        "Store unavailable in session %d: %s; %d messages wait to be written, logging goes on", session,
+                        health.detail(), health.bufferedMessages()));
+            } else if (!storeWasAvailable && health.connected()) {
+                LOG.log(Level.INFO, "Session {0}: the store takes writes again", session);
+                notify(Notification.INFO, "Store available again in session " + session + ": " + health.detail());
+            }
+            storeWasAvailable = health.connected();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "The session watch failed", e);
+        }
+    }
+
     @Deactivate
     void deactivate() {
+        watch.shutdownNow();
         synchronized (sessionLock) {
             if (currentSession != 0) {
                 LOG.log(Level.WARNING, "Runtime stopping: closing session {0}", currentSession);
@@ -178,11 +224,13 @@ public class LoggingRuntimeImpl implements LoggingRuntime, MessageSink {
         DecodeResult result = registry.decode(line);
         if (result.message() != null) {
             int boardId = result.message().sender();
-            boardCounters.computeIfAbsent(boardId, id -> new BoardCounter(id, sourceId)).message(sourceId, now);
-            for (DecodedValue value : result.values()) {
-                live.put(value.name(), new LiveValue(value.name(), value.value(), value.unit(), boardId,
-                        result.message().timestamp(), now));
+            BoardCounter counter = boardCounters.get(boardId);
+            if (counter == null) {
+                // only the first message of a board pays for the capturing lambda
+                counter = boardCounters.computeIfAbsent(boardId, id -> new BoardCounter(id, sourceId));
             }
+            counter.message(sourceId, now);
+            live.update(boardId, result.message().timestamp(), now, result.values());
         }
         switch (result.status()) {
             case MALFORMED, REJECTED -> undecodable.increment();
@@ -314,7 +362,7 @@ public class LoggingRuntimeImpl implements LoggingRuntime, MessageSink {
 
     @Override
     public Map<String, LiveValue> live() {
-        return Collections.unmodifiableMap(new TreeMap<>(live));
+        return live.snapshot();
     }
 
     @Override

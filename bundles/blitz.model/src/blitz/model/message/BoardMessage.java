@@ -107,9 +107,15 @@ public final class BoardMessage {
             throw new IllegalArgumentException("bitLength must be 1..64: " + bitLength);
         }
         Objects.checkFromIndexSize(bitOffset, bitLength, payloadBits);
+        // a byte (or the part of one inside the range) at a time: a 12-bit field takes two steps, not twelve
         long value = 0;
-        for (int bit = bitOffset; bit < bitOffset + bitLength; bit++) {
-            value = value << 1 | ((payload[bit >>> 3] >>> (7 - (bit & 7))) & 1);
+        int end = bitOffset + bitLength;
+        for (int bit = bitOffset; bit < end;) {
+            int inByte = bit & 7;
+            int take = Math.min(8 - inByte, end - bit);
+            int bits = (payload[bit >>> 3] & 0xFF) >>> (8 - inByte - take) & (1 << take) - 1;
+            value = value << take | bits;
+            bit += take;
         }
         return value;
     }

@@ -24,7 +24,12 @@ public record LossEvent(Kind kind, int boardId, long count, long timeMs, String 
         /** A numbering board's sequence skipped: {@code count} messages are missing. */
         SEQUENCE_GAP,
         /** The source itself dropped data (e.g. a full internal buffer). */
-        SOURCE_OVERFLOW
+        SOURCE_OVERFLOW,
+        /**
+         * The runtime stopped (killed, crashed, power lost) while the session was running: nothing was
+         * read from {@code timeMs} (when it was last known alive) until it started again.
+         */
+        RUNTIME_STOPPED
     }
 
     public LossEvent {

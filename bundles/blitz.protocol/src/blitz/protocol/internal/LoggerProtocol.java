@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import blitz.logger.BoardInfo;
@@ -25,6 +26,7 @@ import blitz.model.server.ServerStore;
 import blitz.model.server.StoreHealth;
 import blitz.model.source.CommandResult;
 import blitz.model.source.LossEvent;
+import blitz.protocol.RequestCounts;
 
 /**
  * The logger protocol's state machine (IDLE, LOGGING, DOWNLOADING), answering one request at a time
@@ -54,12 +56,15 @@ final class LoggerProtocol {
     }
 
     private final LoggingRuntime runtime;
+    private final Supplier<RequestCounts> requestCounts;
     private boolean downloading;
     private long downloadSession;
     private long downloadNext;
 
-    LoggerProtocol(LoggingRuntime runtime) {
+    /** @param requestCounts the endpoint's request and refusal counts, reported by {@code STATS} */
+    LoggerProtocol(LoggingRuntime runtime, Supplier<RequestCounts> requestCounts) {
         this.runtime = runtime;
+        this.requestCounts = requestCounts;
     }
 
     State state() {
@@ -298,6 +303,7 @@ final class LoggerProtocol {
                 s.received(), s.stored(), s.refused(), s.undecodable(), s.unknownBoard(), s.lossEvents()));
         reply.append(String.format(Locale.ROOT, "%nSTORE connected=%b buffered=%d spooled=%d", health.connected(),
                 health.bufferedMessages(), health.spooledMessages()));
+        reply.append("\nPROTOCOL ").append(requestCounts.get());
         for (SourceInfo source : runtime.sources()) {
             var st = source.statistics();
             reply.append(String.format(Locale.ROOT,

@@ -1,12 +1,10 @@
 package blitz.protocol.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Activate;
@@ -19,20 +17,26 @@ import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
 import blitz.logger.LoggingRuntime;
+import blitz.model.DataFolder;
 import blitz.protocol.ProtocolFrames;
+import blitz.protocol.RequestCounts;
+import blitz.protocol.RequestHandler;
 
 /**
- * Serves the logger protocol on a ZeroMQ REP socket (configuration PID {@value #PID}). One thread owns
- * the socket: strict request/reply, every request gets exactly one reply. It guards the
- * {@link LoggerProtocol} against oversized, non-ASCII and unauthenticated requests.
+ * Serves the logger protocol on a ZeroMQ REP socket (configuration PID {@value #PID}), optionally
+ * encrypted with CURVE. One thread owns the socket: strict request/reply, every request gets exactly one
+ * reply. A {@link RequestGuard} stands before the {@link LoggerProtocol}: lockout, oversized, non-ASCII
+ * and unauthenticated requests never reach it.
  */
-@Component(service = {}, configurationPid = ProtocolServer.PID, immediate = true)
-public class ProtocolServer {
+@Component(service = RequestHandler.class, configurationPid = ProtocolServer.PID, immediate = true)
+public class ProtocolServer implements RequestHandler {
     public static final String PID = "blitz.protocol";
+    static final String DEFAULT_KEY_FILE = "${blitz.data}/protocol-keys";
     private static final System.Logger LOG = System.getLogger(ProtocolServer.class.getName());
     /** Frames larger than this make JeroMQ drop the peer: a defence against memory abuse. */
     private static final long MAX_FRAME_BYTES = 1 << 20;
     private static final int POLL_MS = 200;
+    private static final long REFUSAL_LOG_INTERVAL_MS = 60_000;
 
     /** Configuration (PID {@value ProtocolServer#PID}); see docs/protocol-logger.md. */
     public @interface Config {
@@ -47,30 +51,61 @@ public class ProtocolServer {
 
         /** Longest request answered, in bytes; longer ones get {@code ERROR 4}. */
         int maxRequestLength() default 4096;
+
+        /** Encrypt with ZeroMQ CURVE; clients then need the server's public key ({@code protocol:key}). */
+        boolean curve() default false;
+
+        /** The CURVE key pair's file (mode 600), generated when missing. */
+        String keyFile() default DEFAULT_KEY_FILE;
+
+        /** Wrong tokens from one host within {@link #lockoutWindowSeconds()} that lock it out; 0: never. */
+        int lockoutAttempts() default 5;
+
+        int lockoutWindowSeconds() default 60;
+
+        /** How long a locked-out host gets {@code ERROR 7} for every request. */
+        int lockoutSeconds() default 300;
     }
 
-    private final LoggerProtocol protocol;
-    private final byte[] tokenHash;
+    private final RequestGuard guard;
     private final int maxRequestLength;
     private final String endpoint;
+    private final ServerKeys keys;
     private final Thread thread;
     private volatile boolean running = true;
 
     @Activate
     public ProtocolServer(@Reference LoggingRuntime runtime, Config config) {
-        this.protocol = new LoggerProtocol(runtime);
-        this.tokenHash = config._token().isEmpty() ? null : sha256(config._token());
         this.maxRequestLength = Math.max(64, config.maxRequestLength());
+        // STATS reports the guard's counts: read through this server once the guard exists
+        this.guard = new RequestGuard(new LoggerProtocol(runtime, this::counts), config._token(), maxRequestLength,
+                new AuthLockout(config.lockoutAttempts(), config.lockoutWindowSeconds() * 1_000L, config.lockoutSeconds() * 1_000L),
+                new RefusalLog(REFUSAL_LOG_INTERVAL_MS, System::currentTimeMillis), System::currentTimeMillis);
         this.endpoint = "tcp://" + config.bindAddress().trim() + ":" + config.port();
-        if (tokenHash == null && !isLoopback(config.bindAddress().trim())) {
+        this.keys = config.curve() ? keys(config) : null;
+        if (!guard.requiresToken() && !isLoopback(config.bindAddress().trim())) {
             LOG.log(Level.ERROR, "Refusing to serve the logger protocol on {0} without a token: set ''token'' in the"
                     + " configuration {1}, or bind to 127.0.0.1", endpoint, PID);
+            thread = null;
+            return;
+        }
+        if (config.curve() && keys == null) {
             thread = null;
             return;
         }
         thread = new Thread(this::serve, "blitz-protocol " + endpoint);
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private ServerKeys keys(Config config) {
+        try {
+            return ServerKeys.loadOrCreate(DataFolder.resolve(config.keyFile()));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.ERROR, "Refusing to serve the logger protocol on {0}: CURVE is on but its key pair cannot be"
+                    + " read or made: {1}", endpoint, e.getMessage());
+            return null;
+        }
     }
 
     @Deactivate
@@ -81,26 +116,43 @@ public class ProtocolServer {
         }
     }
 
+    @Override
+    public String reply(byte[] request, String peerHost) {
+        return ascii(guard.reply(request, peerHost));
+    }
+
+    @Override
+    public RequestCounts counts() {
+        return guard.counts();
+    }
+
     private void serve() {
         try (ZContext context = new ZContext()) {
             ZMQ.Socket socket = context.createSocket(SocketType.REP);
             socket.setLinger(0);
             socket.setMaxMsgSize(MAX_FRAME_BYTES);
             socket.setReceiveTimeOut(POLL_MS);
+            if (keys != null) {
+                socket.setCurveServer(true);
+                socket.setCurveSecretKey(ZMQ.Curve.z85Decode(keys.secretKey()));
+            }
             try {
                 socket.bind(endpoint);
             } catch (ZMQException e) {
                 LOG.log(Level.ERROR, "Cannot serve the logger protocol on {0}: {1}", endpoint, e.getMessage());
                 return;
             }
-            LOG.log(Level.INFO, "Logger protocol listening on {0}{1}", endpoint, tokenHash == null ? "" : " (token required)");
+            LOG.log(Level.INFO, "Logger protocol listening on {0}{1}{2}", endpoint,
+                    guard.requiresToken() ? " (token required)" : "",
+                    keys == null ? "" : " (CURVE, server public key " + keys.publicKey() + ")");
             while (running && !Thread.currentThread().isInterrupted()) {
-                byte[] first = socket.recv(0);
+                zmq.Msg first = socket.recvMsg(0);
                 if (first == null) {
                     continue; // receive timeout: look at the running flag again
                 }
-                byte[] request = readRest(socket, first);
-                send(socket, reply(request));
+                String host = peerHost(first);
+                byte[] request = readRest(socket, first.data());
+                send(socket, reply(request, host));
             }
         } catch (RuntimeException e) {
             if (running) {
@@ -109,45 +161,31 @@ public class ProtocolServer {
         }
     }
 
+    /** @return the sender's address without its port, as JeroMQ's connection metadata gives it */
+    static String peerHost(zmq.Msg message) {
+        String address = message.getMetadata() == null ? null : message.getMetadata().get(zmq.io.Metadata.PEER_ADDRESS);
+        if (address == null || address.isEmpty()) {
+            return "unknown";
+        }
+        int port = address.lastIndexOf(':'); // "127.0.0.1:43712", "[::1]:43712": the port is always last
+        return (port > 0 ? address.substring(0, port) : address).replace("[", "").replace("]", "");
+    }
+
     /** Reads the request's remaining frames, keeping at most one byte more than the limit. */
     private byte[] readRest(ZMQ.Socket socket, byte[] first) {
         if (!socket.hasReceiveMore()) {
             return first;
         }
+        int limit = maxRequestLength + 1;
         ByteArrayOutputStream all = new ByteArrayOutputStream();
-        all.write(first, 0, Math.min(first.length, maxRequestLength + 1));
+        all.write(first, 0, Math.min(first.length, limit));
         while (socket.hasReceiveMore()) {
             byte[] frame = socket.recv(0);
-            if (frame != null && all.size() <= maxRequestLength) {
-                all.write(frame, 0, Math.min(frame.length, maxRequestLength + 1 - all.size()));
+            if (frame != null && all.size() < limit) {
+                all.write(frame, 0, Math.min(frame.length, limit - all.size()));
             }
         }
         return all.toByteArray();
-    }
-
-    /** @return the one reply to a raw request */
-    String reply(byte[] raw) {
-        if (raw.length > maxRequestLength) {
-            return "ERROR 4 request longer than " + maxRequestLength + " bytes";
-        }
-        for (byte b : raw) {
-            if ((b < 0x20 || b > 0x7E) && b != '\t' && b != '\r' && b != '\n') {
-                return "ERROR 4 request is not printable ASCII";
-            }
-        }
-        String request = new String(raw, StandardCharsets.US_ASCII).strip();
-        boolean authenticated = tokenHash == null;
-        if (request.startsWith("AUTH ") || request.equals("AUTH")) {
-            String[] parts = request.split("\\s+", 3);
-            String given = parts.length > 1 ? parts[1] : "";
-            authenticated = tokenHash == null || MessageDigest.isEqual(tokenHash, sha256(given));
-            request = parts.length > 2 ? parts[2] : "AUTH";
-        }
-        if (!authenticated) {
-            LOG.log(Level.WARNING, "Refused a logger protocol request with a missing or wrong token");
-            return "ERROR 6 authentication required: send AUTH <token> <command>";
-        }
-        return ascii(protocol.handle(request));
     }
 
     private static void send(ZMQ.Socket socket, String reply) {
@@ -180,14 +218,6 @@ public class ProtocolServer {
             return InetAddress.getByName(address).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
-        }
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
     }
 }

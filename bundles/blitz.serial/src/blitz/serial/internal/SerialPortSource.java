@@ -60,7 +60,7 @@ public final class SerialPortSource implements MessageSource {
         int replyTimeoutMs() default 3000;
 
         /** Longest wait between two reconnect attempts. */
-        int reconnectMaxDelayMs() default 5000;
+        int reconnectMaxDelayMs() default 1000;
 
         /** The source id; empty = the port. */
         String id() default "";

@@ -21,6 +21,8 @@ import org.osgi.service.component.annotations.Reference;
 @Component(immediate = true, service = {})
 public final class DemoBoards {
     static final String PROPERTY = "blitz.simulate";
+    /** Optional: how long a demo board's pty stays away when its socat dies (default 1 s). */
+    static final String PTY_RECREATE_DELAY_PROPERTY = "blitz.simulate.ptyRecreateDelayMs";
     private static final Logger LOG = Logger.getLogger(DemoBoards.class.getName());
 
     @Activate
@@ -49,6 +51,14 @@ public final class DemoBoards {
         simulator.put("messagesPerSecond", 10.0);
         simulator.put("numbered", true);
         simulator.put("linkDirectory", links.toString());
+        String recreateDelay = System.getProperty(PTY_RECREATE_DELAY_PROPERTY);
+        if (recreateDelay != null) {
+            try {
+                simulator.put("ptyRecreateDelayMs", Long.parseLong(recreateDelay.trim()));
+            } catch (NumberFormatException e) {
+                LOG.warning(PTY_RECREATE_DELAY_PROPERTY + ": '" + recreateDelay + "' is not a number of milliseconds; ignored");
+            }
+        }
         update(configurationAdmin.getFactoryConfiguration("blitz.simulator", "demo-" + boardId, "?"), simulator);
 
         Hashtable<String, Object> port = new Hashtable<>();

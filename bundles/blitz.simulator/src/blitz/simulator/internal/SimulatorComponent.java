@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Hashtable;
 import java.util.Locale;
+import java.util.logging.Logger;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -25,9 +26,12 @@ import blitz.simulator.SocatPtyPair;
  * {@code blitz.simulator} (or a factory configuration of it, one board each) makes a socat pty pair,
  * serves the board end with a {@link BoardSimulator} and registers a {@link SimulatedPort} whose
  * {@link SimulatedPort#HOST_PORT} property names the end a serial port configuration points at.
+ * When socat dies, a new pty pair is made on the same links after {@code ptyRecreateDelayMs}.
  */
 @Component(configurationPid = "blitz.simulator", configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
 public final class SimulatorComponent {
+    private static final Logger LOG = Logger.getLogger(SimulatorComponent.class.getName());
+    private static final long PTY_WATCH_PERIOD_MS = 100;
 
     /** Configuration; described for tools in OSGI-INF/metatype/simulator.xml. */
     public @interface Config {
@@ -53,11 +57,15 @@ public final class SimulatorComponent {
 
         /** Where the pty links go; empty = {@code <java.io.tmpdir>/blitz-simulator-<boardId>}. */
         String linkDirectory() default "";
+
+        /** When socat dies (the "adapter" is pulled), a new pty pair after this delay; negative: never. */
+        long ptyRecreateDelayMs() default 1_000;
     }
 
     private final SocatPtyPair pty;
     private final BoardSimulator board;
     private final ServiceRegistration<SimulatedPort> registration;
+    private final Thread ptyWatch;
 
     @Activate
     public SimulatorComponent(BundleContext context, Config config) throws IOException {
@@ -87,10 +95,48 @@ public final class SimulatorComponent {
                 return board;
             }
         }, properties);
+        ptyWatch = config.ptyRecreateDelayMs() < 0 ? null : startPtyWatch(config.ptyRecreateDelayMs());
+    }
+
+    /**
+     * Plugs the adapter in again: when socat is gone, waits {@code delayMs} and makes a new pty pair on
+     * the same links. The board reopens its end by itself; the serial port reconnects to the host end.
+     */
+    private Thread startPtyWatch(long delayMs) {
+        Thread watch = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(PTY_WATCH_PERIOD_MS);
+                    if (!pty.running()) {
+                        LOG.warning("socat of " + pty.hostEnd() + " is gone; new pty pair in " + delayMs + " ms");
+                        Thread.sleep(delayMs);
+                        recreatePty();
+                    }
+                }
+            } catch (InterruptedException e) {
+                // deactivated
+            }
+        }, "simulator-pty-watch " + pty.hostEnd());
+        watch.setDaemon(true);
+        watch.start();
+        return watch;
+    }
+
+    private void recreatePty() {
+        try {
+            pty.start();
+            LOG.info("new pty pair on " + pty.hostEnd());
+        } catch (IOException e) {
+            LOG.warning("cannot make a new pty pair on " + pty.hostEnd() + ": " + e.getMessage() + "; trying again");
+        }
     }
 
     @Deactivate
-    public void deactivate() throws IOException {
+    public void deactivate() throws IOException, InterruptedException {
+        if (ptyWatch != null) {
+            ptyWatch.interrupt();
+            ptyWatch.join(5_000);
+        }
         registration.unregister();
         board.close();
         pty.stop();

@@ -19,8 +19,9 @@ import org.eclipse.swt.widgets.Text;
 import blitz.model.connection.Endpoint;
 
 /**
- * Asks for the runtime's host, port and optional access token; starts from the remembered ones, and
- * offers the other saved runtimes (File ▸ Preferences… ▸ Runtimes) in a drop-down.
+ * Asks for the runtime's host, port, optional access token and optional CURVE server key; starts from
+ * the remembered ones, and offers the other saved runtimes (File ▸ Preferences… ▸ Runtimes) in a
+ * drop-down.
  */
 public class ConnectDialog extends TitleAreaDialog {
     private final Endpoint initial;
@@ -29,6 +30,7 @@ public class ConnectDialog extends TitleAreaDialog {
     private Text port;
     private Text token;
     private Button rememberToken;
+    private Text serverKey;
     private Endpoint endpoint;
     private boolean tokenRemembered;
 
@@ -64,6 +66,9 @@ public class ConnectDialog extends TitleAreaDialog {
         rememberToken = new Button(fields, SWT.CHECK);
         rememberToken.setText("Remember the token (kept as plain text in the workbench preferences)");
         rememberToken.setSelection(initial.token().isPresent());
+        serverKey = field(fields, "Server &key (CURVE, optional):", initial.serverKey().orElse(""), SWT.BORDER);
+        serverKey.setToolTipText("The public key the runtime's shell prints with protocol:key, when it encrypts with CURVE");
+        serverKey.addModifyListener(e -> validate());
         if (savedRuntimes != null) {
             savedRuntimes.addListener(SWT.Selection, event -> fill(saved.get(savedRuntimes.getSelectionIndex())));
         }
@@ -86,6 +91,7 @@ public class ConnectDialog extends TitleAreaDialog {
         port.setText(Integer.toString(runtime.port()));
         token.setText(runtime.token().orElse(""));
         rememberToken.setSelection(runtime.token().isPresent());
+        serverKey.setText(runtime.serverKey().orElse(""));
     }
 
     private static Text field(Composite parent, String label, String value, int style) {
@@ -110,6 +116,10 @@ public class ConnectDialog extends TitleAreaDialog {
         if (host.getText().isBlank()) {
             return "Enter the host name or address of the runtime";
         }
+        String key = serverKey.getText().trim();
+        if (!key.isEmpty() && !Endpoint.isCurveKey(key)) {
+            return "The server key is the 40-character key the runtime's 'protocol:key' prints";
+        }
         try {
             int value = Integer.parseInt(port.getText().trim());
             return value >= 1 && value <= 65535 ? null : "The port must be between 1 and 65535";
@@ -124,8 +134,9 @@ public class ConnectDialog extends TitleAreaDialog {
             return;
         }
         String tokenText = token.getText();
+        String key = serverKey.getText().trim();
         endpoint = new Endpoint(host.getText().trim(), Integer.parseInt(port.getText().trim()),
-                tokenText.isEmpty() ? Optional.empty() : Optional.of(tokenText));
+                tokenText.isEmpty() ? Optional.empty() : Optional.of(tokenText), key.isEmpty() ? Optional.empty() : Optional.of(key));
         tokenRemembered = rememberToken.getSelection();
         super.okPressed();
     }

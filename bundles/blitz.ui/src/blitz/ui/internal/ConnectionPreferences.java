@@ -16,7 +16,7 @@ import blitz.model.connection.Endpoint;
  * {@code blitz.ui}): the default one (the last connected, or the one chosen in File ▸ Preferences… ▸
  * Runtimes), which the Connect dialog starts from, and the list of saved ones (child node
  * {@code runtimes}). A token is kept only when the user asks for it, since preferences are plain text
- * on disk.
+ * on disk; a runtime's CURVE server key is public and always kept.
  */
 public final class ConnectionPreferences {
     static final String NODE = "blitz.ui";
@@ -24,6 +24,8 @@ public final class ConnectionPreferences {
     static final String PORT = "connection.port";
     static final String TOKEN = "connection.token";
     static final String RUNTIMES = "runtimes";
+    /** The runtime's CURVE public key: public, so always kept. */
+    static final String SERVER_KEY = "connection.serverKey";
     public static final String DEFAULT_HOST = "127.0.0.1";
     private static final Logger LOG = Logger.getLogger(ConnectionPreferences.class.getName());
 
@@ -43,9 +45,8 @@ public final class ConnectionPreferences {
         if (port < 1 || port > 65535) {
             port = Endpoint.DEFAULT_PORT;
         }
-        String token = node.get(TOKEN, "");
-        return new Endpoint(node.get(HOST, DEFAULT_HOST), port,
-                token.isEmpty() ? Optional.empty() : Optional.of(token));
+        return new Endpoint(node.get(HOST, DEFAULT_HOST), port, present(node.get(TOKEN, "")),
+                curveKey(node.get(SERVER_KEY, "")));
     }
 
     /** Remembers an endpoint as the default and adds it to the saved runtimes; its token only when {@code rememberToken}. */
@@ -64,9 +65,8 @@ public final class ConnectionPreferences {
             var list = node.node(RUNTIMES);
             for (int index = 0; list.nodeExists(Integer.toString(index)); index++) {
                 var runtime = list.node(Integer.toString(index));
-                String token = runtime.get("token", "");
                 saved.add(new Endpoint(runtime.get("host", DEFAULT_HOST), runtime.getInt("port", Endpoint.DEFAULT_PORT),
-                        token.isEmpty() ? Optional.empty() : Optional.of(token)));
+                        present(runtime.get("token", "")), curveKey(runtime.get("serverKey", ""))));
             }
         } catch (BackingStoreException | IllegalArgumentException e) {
             LOG.warning("could not read the saved runtimes: " + e.getMessage());
@@ -87,16 +87,19 @@ public final class ConnectionPreferences {
                 runtime.put("host", runtimes.get(index).host());
                 runtime.putInt("port", runtimes.get(index).port());
                 runtimes.get(index).token().ifPresent(token -> runtime.put("token", token));
+                runtimes.get(index).serverKey().ifPresent(key -> runtime.put("serverKey", key));
             }
             if (runtimes.isEmpty()) {
                 node.remove(HOST);
                 node.remove(PORT);
                 node.remove(TOKEN);
+                node.remove(SERVER_KEY);
             } else {
                 Endpoint chosen = runtimes.get(defaultIndex);
                 node.put(HOST, chosen.host());
                 node.putInt(PORT, chosen.port());
                 chosen.token().ifPresentOrElse(token -> node.put(TOKEN, token), () -> node.remove(TOKEN));
+                chosen.serverKey().ifPresentOrElse(key -> node.put(SERVER_KEY, key), () -> node.remove(SERVER_KEY));
             }
             node.flush();
         } catch (BackingStoreException e) {
@@ -110,6 +113,15 @@ public final class ConnectionPreferences {
     }
 
     private static Endpoint withoutToken(Endpoint endpoint) {
-        return new Endpoint(endpoint.host(), endpoint.port(), Optional.empty());
+        return new Endpoint(endpoint.host(), endpoint.port(), Optional.empty(), endpoint.serverKey());
+    }
+
+    private static Optional<String> present(String text) {
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+
+    /** A damaged key in the preferences is dropped rather than refusing to open the dialog. */
+    private static Optional<String> curveKey(String text) {
+        return Endpoint.isCurveKey(text) ? Optional.of(text) : Optional.empty();
     }
 }

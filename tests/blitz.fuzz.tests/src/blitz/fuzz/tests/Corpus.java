@@ -19,14 +19,24 @@ final class Corpus {
     private static final byte[] HEX = "0123456789abcdefABCDEF".getBytes(StandardCharsets.US_ASCII);
 
     private final List<byte[]> seeds;
+    private final List<byte[]> dictionary;
     private final Random random;
 
-    private Corpus(List<byte[]> seeds, long seed) {
+    private Corpus(List<byte[]> seeds, List<String> dictionary, long seed) {
         this.seeds = seeds;
+        this.dictionary = dictionary.stream().map(word -> word.getBytes(StandardCharsets.ISO_8859_1)).toList();
         this.random = new Random(seed);
     }
 
     static Corpus load(String resource, long seed) throws IOException {
+        return load(resource, seed, List.of());
+    }
+
+    /**
+     * @param dictionary words that mutations also insert (protocol keywords, edge-case numbers); with none the
+     *                   mutations are exactly those the codec fuzzer's figures were measured with
+     */
+    static Corpus load(String resource, long seed, List<String> dictionary) throws IOException {
         URL url = FrameworkUtil.getBundle(Corpus.class).getEntry(resource);
         if (url == null) {
             throw new IOException("corpus " + resource + " is not in the test bundle");
@@ -39,7 +49,7 @@ final class Corpus {
                 }
             }
         }
-        return new Corpus(seeds, seed);
+        return new Corpus(seeds, dictionary, seed);
     }
 
     int size() {
@@ -58,7 +68,7 @@ final class Corpus {
 
     private byte[] mutate(byte[] input) {
         int at = input.length == 0 ? 0 : random.nextInt(input.length);
-        switch (random.nextInt(8)) {
+        switch (random.nextInt(dictionary.isEmpty() ? 8 : 9)) {
         case 0: // replace with a random byte
             if (input.length > 0) {
                 input[at] = (byte) random.nextInt(256);
@@ -86,10 +96,13 @@ final class Corpus {
         }
         case 6: // splice two seeds
             return insert(input, at, seeds.get(random.nextInt(seeds.size())));
-        default: // random bytes
+        case 7: { // random bytes
             byte[] noise = new byte[random.nextInt(64)];
             random.nextBytes(noise);
             return noise;
+        }
+        default: // a dictionary word
+            return insert(input, at, dictionary.get(random.nextInt(dictionary.size())));
         }
     }
 

@@ -2,6 +2,7 @@ package blitz.protocol.tests;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -11,10 +12,17 @@ import org.zeromq.ZMQ;
 final class ZmqClient implements AutoCloseable {
     private final ZContext context = new ZContext();
     private final String endpoint;
+    private final String serverKey;
     private ZMQ.Socket socket;
 
     ZmqClient(int port) {
+        this(port, null);
+    }
+
+    /** @param serverKey the server's CURVE public key (Z85), {@code null} for a plain client */
+    ZmqClient(int port, String serverKey) {
         this.endpoint = "tcp://127.0.0.1:" + port;
+        this.serverKey = serverKey;
         open();
     }
 
@@ -22,13 +30,25 @@ final class ZmqClient implements AutoCloseable {
         socket = context.createSocket(SocketType.REQ);
         socket.setLinger(0);
         socket.setReceiveTimeOut(5_000);
+        socket.setSendTimeOut(5_000);
+        if (serverKey != null) {
+            ZMQ.Curve.KeyPair own = ZMQ.Curve.generateKeyPair();
+            socket.setCurveServerKey(ZMQ.Curve.z85Decode(serverKey));
+            socket.setCurvePublicKey(ZMQ.Curve.z85Decode(own.publicKey));
+            socket.setCurveSecretKey(ZMQ.Curve.z85Decode(own.secretKey));
+        }
         socket.connect(endpoint);
     }
 
     /** @return the reply's frames, or {@code null} (and a fresh socket) when none came within the timeout */
     List<String> frames(byte[] request, int timeoutMs) {
         socket.setReceiveTimeOut(timeoutMs);
-        socket.send(request);
+        socket.setSendTimeOut(timeoutMs);
+        if (!socket.send(request)) {
+            socket.close();
+            open();
+            return null; // a failed CURVE handshake never takes the request
+        }
         List<String> frames = new ArrayList<>();
         do {
             String frame = socket.recvStr();
@@ -40,6 +60,18 @@ final class ZmqClient implements AutoCloseable {
             frames.add(frame);
         } while (socket.hasReceiveMore());
         return frames;
+    }
+
+    /** Sends until the reply satisfies the condition (the server restarts when it is reconfigured). */
+    void awaitReply(String request, Predicate<String> condition) {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            List<String> frames = frames(request.getBytes(ZMQ.CHARSET), 500);
+            if (frames != null && condition.test(String.join("", frames))) {
+                return;
+            }
+        }
+        throw new AssertionError("no suitable reply to " + request);
     }
 
     /** @return the whole reply, frames concatenated as the original client did */

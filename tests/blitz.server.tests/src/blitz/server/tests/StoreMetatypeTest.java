@@ -22,7 +22,7 @@ class StoreMetatypeTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
             "blitz.server.embedded;dataFolder fsync fsyncIntervalMs queueCapacity maxBatch bufferLimit",
-            "blitz.server.redis;uri user .password connectTimeoutMs commandTimeoutMs dataFolder bufferLimit queueCapacity maxBatch valuesPerPush retryIntervalMs" })
+            "blitz.server.redis;uri user .password caFile connectTimeoutMs commandTimeoutMs dataFolder bufferLimit queueCapacity maxBatch valuesPerPush retryIntervalMs" })
     void shouldDescribeEveryConfigurationProperty(String pid, String expectedIds) throws InterruptedException {
         ServiceTracker<MetaTypeService, MetaTypeService> tracker = new ServiceTracker<>(Stores.context(), MetaTypeService.class, null);
         tracker.open();

@@ -19,10 +19,6 @@ import java.util.logging.Logger;
 
 import org.eclipse.persistence.jpa.JpaHelper;
 import org.eclipse.persistence.jpa.PersistenceProvider;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -49,11 +45,9 @@ import jakarta.persistence.criteria.Root;
  * manager and transaction. EclipseLink's shared cache is off (persistence.xml), so rows written by
  * plain JDBC (the bulk path, bulk deletes) are never hidden behind stale cached objects.
  *
- * <p>Immediate, so that the database stays open (and an in-memory one keeps its data) while
- * callers come and go; it is shut down when the component is deactivated.
+ * <p>{@link ClientStoreService} opens it off the startup path and registers it as the service; it
+ * stays open (and an in-memory database keeps its data) while callers come and go.
  */
-@Component(service = ClientStore.class, configurationPid = JpaClientStore.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
 public final class JpaClientStore implements ClientStore {
     static final String PID = "blitz.client.store";
     static final String PERSISTENCE_UNIT = "blitz.client.store";
@@ -95,7 +89,6 @@ public final class JpaClientStore implements ClientStore {
     /** Serialises the read-then-write calls (get-or-create, set config, session list). */
     private final Object writeLock = new Object();
 
-    @Activate
     public JpaClientStore(Config config) {
         this(DerbyDatabase.of(config.database()), config.readingsPerTile());
     }
@@ -128,7 +121,6 @@ public final class JpaClientStore implements ClientStore {
     }
 
     /** Closes EclipseLink's connections, then shuts Derby's database down cleanly. */
-    @Deactivate
     public void close() {
         factory.close();
         try {

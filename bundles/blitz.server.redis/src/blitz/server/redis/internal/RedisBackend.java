@@ -27,6 +27,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -56,6 +57,7 @@ final class RedisBackend implements SessionBackend {
 
     private final RedisClient client;
     private final RedisURI uri;
+    private final String user;
     private final Duration commandTimeout;
     private final int valuesPerPush;
     private final Object controlLock = new Object();
@@ -70,12 +72,22 @@ final class RedisBackend implements SessionBackend {
     private final Map<Long, Long> confirmed = new ConcurrentHashMap<>();
     private final Map<Long, Boolean> needsCheck = new ConcurrentHashMap<>();
 
-    RedisBackend(RedisURI uri, Duration connectTimeout, Duration commandTimeout, int valuesPerPush) {
+    /**
+     * @param user the ACL user the URI's credentials are for, empty for the default user (named in errors)
+     * @param ssl  TLS settings (the CA to trust) for {@code rediss://}, {@code null} for the JDK's defaults
+     */
+    RedisBackend(RedisURI uri, String user, SslOptions ssl, Duration connectTimeout, Duration commandTimeout,
+            int valuesPerPush) {
         this.uri = uri;
+        this.user = user;
         this.commandTimeout = commandTimeout;
         this.valuesPerPush = valuesPerPush;
         this.client = RedisClient.create(uri);
-        client.setOptions(ClientOptions.builder()
+        ClientOptions.Builder options = ClientOptions.builder();
+        if (ssl != null) {
+            options.sslOptions(ssl);
+        }
+        client.setOptions(options
                 .autoReconnect(false)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
@@ -111,7 +123,30 @@ final class RedisBackend implements SessionBackend {
     }
 
     private IllegalStateException unreachable(RuntimeException e) {
-        return new IllegalStateException("Redis at " + describe() + " is unreachable: " + e.getMessage(), e);
+        return new IllegalStateException(whyNotConnected(e), e);
+    }
+
+    /**
+     * @return what went wrong connecting, naming the cause a user can fix (credentials, certificates),
+     *         which Lettuce hides behind "Unable to connect"; never the password (no message carries it)
+     */
+    private String whyNotConnected(RuntimeException e) {
+        Throwable root = e;
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage());
+            if (message.startsWith("WRONGPASS") || message.startsWith("NOAUTH") || message.startsWith("NOPERM")) {
+                return "Redis at " + describe() + " refused the credentials of "
+                        + (user.isEmpty() ? "the default user" : "user '" + user + "'")
+                        + ": " + message + " (check 'user' and '.password' in the configuration)";
+            }
+            if (cause instanceof javax.net.ssl.SSLException) {
+                return "Redis at " + describe() + ": the TLS handshake failed: " + message
+                        + " (is the server's certificate signed by the CA in 'caFile'?)";
+            }
+            root = cause;
+        }
+        return "Redis at " + describe() + " is unreachable: " + e.getMessage()
+                + (root == e ? "" : " (" + root.getMessage() + ")");
     }
 
     /** Runs a control operation, turning Lettuce's exceptions into one readable exception. */
@@ -239,7 +274,7 @@ final class RedisBackend implements SessionBackend {
             try {
                 writerConnection = client.connect();
             } catch (RuntimeException e) {
-                throw new StoreUnavailableException("Redis at " + describe() + " is unreachable: " + e.getMessage(), e);
+                throw new StoreUnavailableException(whyNotConnected(e), e);
             }
             writerConnection.setAutoFlushCommands(false);
         }

@@ -1,5 +1,6 @@
 package blitz.server.redis.internal;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import blitz.server.support.BatchingServerStore;
 import blitz.server.support.SpoolFile;
 import blitz.server.support.WriterSettings;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SslOptions;
 
 /**
  * The {@link ServerStore} on Redis, keeping the original Blitz key layout (see
@@ -40,6 +42,9 @@ public class RedisServerStore extends BatchingServerStore {
 
         /** Property {@code .password} (private: not shown in the service properties). */
         String _password() default "";
+
+        /** For {@code rediss://}: PEM file of the CA that signed the server's certificate; empty: the JDK's CAs. */
+        String caFile() default "";
 
         int connectTimeoutMs() default 5_000;
 
@@ -77,8 +82,19 @@ public class RedisServerStore extends BatchingServerStore {
             }
             uri = builder.build();
         }
-        return new RedisBackend(uri, Duration.ofMillis(config.connectTimeoutMs()), Duration.ofMillis(config.commandTimeoutMs()),
+        return new RedisBackend(uri, config.user().trim(), ssl(config), Duration.ofMillis(config.connectTimeoutMs()), Duration.ofMillis(config.commandTimeoutMs()),
                 Math.max(1, config.valuesPerPush()));
+    }
+
+    private static SslOptions ssl(Config config) {
+        if (config.caFile().isBlank()) {
+            return null;
+        }
+        File caFile = DataFolder.resolve(config.caFile().trim()).toFile();
+        if (!caFile.canRead()) {
+            throw new IllegalArgumentException("the Redis CA file " + caFile + " (caFile) cannot be read");
+        }
+        return SslOptions.builder().jdkSslProvider().trustManager(caFile).build();
     }
 
     private static SpoolFile spool(Config config) {

@@ -5,20 +5,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
 
 import blitz.model.client.Bucket;
+import blitz.ui.charts.internal.SessionMarkers.Kind;
+import blitz.ui.charts.internal.SessionMarkers.Marker;
 
 /**
  * Draws a time chart with a GC, on screen or into an image: per variable a light band from each
  * bucket's min to its max and a line through the buckets' first and last values that breaks at a gap
  * in the data (see {@link #gapThreshold}), one y axis per unit
- * (left of the plot, outermost first), the x axis in seconds from an origin, and a legend.
+ * (left of the plot, outermost first), the x axis in seconds from an origin, a legend, and the
+ * session's markers: spans shaded behind the data, start, end and gap lines over it, each with a
+ * small flag at the top of the plot.
  */
 final class ChartPainter {
     /** Width of one y axis column left of the plot. */
@@ -27,6 +33,15 @@ final class ChartPainter {
     private static final int BOTTOM = 40;
     private static final int RIGHT = 16;
     private static final int BAND_ALPHA = 70;
+    /** Marker colours, apart from the series colours so a marker never reads as data. */
+    static final RGB START_COLOUR = new RGB(20, 160, 90);
+    static final RGB STOP_COLOUR = new RGB(170, 30, 30);
+    static final RGB GAP_COLOUR = new RGB(230, 120, 0);
+    static final RGB RECONNECT_COLOUR = new RGB(255, 190, 110);
+    private static final int RECONNECT_ALPHA = 110;
+    private static final int FLAG = 5;
+    /** How near (px) the pointer must be to a marker line for its tooltip. */
+    static final int MARKER_HIT = 3;
     private static final int[] COLOURS = { SWT.COLOR_BLUE, SWT.COLOR_RED, SWT.COLOR_DARK_GREEN, SWT.COLOR_MAGENTA,
             SWT.COLOR_DARK_CYAN, SWT.COLOR_DARK_YELLOW, SWT.COLOR_BLACK };
 
@@ -50,7 +65,7 @@ final class ChartPainter {
      * @param message shown in the middle instead of data when not null
      */
     static void paint(GC gc, Rectangle area, TimeRange range, long origin, String xTitle, List<Series> series,
-            String message) {
+            List<Marker> markers, String message) {
         gc.setBackground(system(gc, SWT.COLOR_WHITE));
         gc.fillRectangle(area);
         List<String> units = units(series);
@@ -61,7 +76,12 @@ final class ChartPainter {
         gc.setForeground(system(gc, SWT.COLOR_DARK_GRAY));
         gc.drawRectangle(plot);
         drawTimeAxis(gc, plot, range, origin, xTitle);
+        List<Marker> visible = SessionMarkers.within(markers, range.from(), range.to());
+        gc.setClipping(plot);
+        drawSpans(gc, plot, range, visible);
+        gc.setClipping((Rectangle) null);
         if (message != null || series.isEmpty()) {
+            drawLines(gc, plot, range, visible);
             String text = message != null ? message : "Choose variables to plot";
             Point size = gc.textExtent(text);
             gc.drawText(text, plot.x + (plot.width - size.x) / 2, plot.y + (plot.height - size.y) / 2, true);
@@ -86,6 +106,67 @@ final class ChartPainter {
             gc.drawText(label, legendX, area.y + 6, true);
             legendX += gc.textExtent(label).x + 16;
         }
+        drawLines(gc, plot, range, visible);
+    }
+
+    private static void drawSpans(GC gc, Rectangle plot, TimeRange range, List<Marker> markers) {
+        Color shade = new Color(RECONNECT_COLOUR);
+        gc.setBackground(shade);
+        gc.setAlpha(RECONNECT_ALPHA);
+        for (Marker marker : markers) {
+            if (marker.span()) {
+                int left = x(plot, range, marker.from());
+                int right = Math.max(left + 1, x(plot, range, marker.to()));
+                gc.fillRectangle(left, plot.y + 1, right - left, plot.height - 1);
+            }
+        }
+        gc.setAlpha(255);
+    }
+
+    /** Start, end and gap lines over the data, each with a flag above it inside the plot. */
+    private static void drawLines(GC gc, Rectangle plot, TimeRange range, List<Marker> markers) {
+        gc.setClipping(new Rectangle(plot.x, plot.y, plot.width + 1, plot.height + 1));
+        for (Marker marker : markers) {
+            if (!marker.span()) {
+                Color colour = new Color(colour(marker.kind()));
+                int x = x(plot, range, marker.from());
+                gc.setForeground(colour);
+                gc.setBackground(colour);
+                gc.drawLine(x, plot.y, x, plot.y + plot.height);
+                int tip = marker.kind() == Kind.STOP ? -FLAG : FLAG; // the start's flag points into the session
+                gc.fillPolygon(new int[] { x, plot.y, x + tip, plot.y + FLAG, x, plot.y + 2 * FLAG });
+            }
+        }
+        gc.setClipping((Rectangle) null);
+    }
+
+    static RGB colour(Kind kind) {
+        return switch (kind) {
+        case START -> START_COLOUR;
+        case STOP -> STOP_COLOUR;
+        case GAP -> GAP_COLOUR;
+        case RECONNECT -> RECONNECT_COLOUR;
+        };
+    }
+
+    /**
+     * @return the marker under the pointer at {@code x}: the nearest line within {@link #MARKER_HIT}
+     *         pixels, else a span holding {@code x}
+     */
+    static Optional<Marker> markerAt(Rectangle plot, TimeRange range, List<Marker> markers, int x) {
+        Marker nearest = null;
+        int best = MARKER_HIT + 1;
+        Marker span = null;
+        for (Marker marker : SessionMarkers.within(markers, range.from(), range.to())) {
+            int left = x(plot, range, marker.from());
+            if (!marker.span() && Math.abs(left - x) < best) {
+                best = Math.abs(left - x);
+                nearest = marker;
+            } else if (marker.span() && span == null && x >= left && x <= x(plot, range, marker.to())) {
+                span = marker;
+            }
+        }
+        return Optional.ofNullable(nearest != null ? nearest : span);
     }
 
     private static void drawSeries(GC gc, Rectangle plot, TimeRange range, Series series, double[] limits,
@@ -201,7 +282,7 @@ final class ChartPainter {
         return String.format(Locale.ROOT, "%." + decimals + "f", Math.abs(value) < step / 2 ? 0.0 : value);
     }
 
-    private static int x(Rectangle plot, TimeRange range, long time) {
+    static int x(Rectangle plot, TimeRange range, long time) {
         return plot.x + (int) Math.round((time - range.from()) * (double) plot.width / range.span());
     }
 

@@ -7,12 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.di.UIEventTopic;
@@ -37,12 +39,16 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 
 import blitz.model.Category;
+import blitz.model.Notification;
 import blitz.model.Session;
 import blitz.model.client.Bucket;
 import blitz.model.client.ClientStore;
 import blitz.model.decoder.DecoderRegistry;
 import blitz.model.sync.LiveValues;
 import blitz.model.sync.LiveVariable;
+import blitz.ui.charts.internal.BucketCache.Columns;
+import blitz.ui.charts.internal.BucketCache.Grid;
+import blitz.ui.charts.internal.SessionMarkers.Marker;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -51,16 +57,21 @@ import jakarta.inject.Inject;
  * Plot: chosen variables of a downloaded session, or live. For a session the view asks the client
  * store for exactly one bucket per pixel column of the plot over the visible time range
  * ({@link ClientStore#buckets}), never for the readings themselves, so a session of any size opens and
- * pans at the same cost. Mouse wheel zooms around the pointer, dragging pans, Shift+drag zooms to the
- * dragged span, double-click shows the whole session. Every query runs in a job; the chart repaints
- * when the answer arrives and answers for an earlier range are dropped. Live mode draws
- * {@link LiveValues#history} of the chosen variables over the last minute.
+ * pans at the same cost; a pan asks only for the columns that came into view ({@link BucketCache}).
+ * Mouse wheel zooms around the pointer, dragging pans, Shift+drag zooms to the dragged span,
+ * double-click shows the whole session. Every query runs in a job; the chart repaints when the answer
+ * arrives and answers for an earlier range are dropped. The session's start, end and gap ledger are
+ * drawn as markers ({@link SessionMarkers}) with their tooltips. Live mode draws
+ * {@link LiveValues#history} of the chosen variables over the last minute, with the runtime's session
+ * starts and stops.
  */
 public class PlotView {
     static final String NO_STORE = "The client store is not available";
     static final String NO_SESSIONS = "No downloaded session yet: download one, or press Live";
     static final long LIVE_WINDOW_MS = 60_000;
     private static final int LIVE_REDRAW_MS = 200;
+    /** Live mode reads the runtime's session starts and stops from the notifications this often. */
+    private static final int LIVE_MARKERS_EVERY = 5;
     /** Bursts of wheel or drag events cost one query: it waits this long for the next step. */
     private static final int QUERY_DELAY_MS = 15;
     private static final double WHEEL_ZOOM = 0.8;
@@ -69,8 +80,8 @@ public class PlotView {
     record Variable(String name, long categoryId, String unit) {
     }
 
-    /** What opening a session finds: its variables and the time range of its readings. */
-    private record Opened(List<Variable> variables, Optional<long[]> timeRange) {
+    /** What opening a session finds: its variables, the time range of its readings, its markers. */
+    private record Opened(List<Variable> variables, Optional<long[]> timeRange, List<Marker> markers) {
     }
 
     private Display display;
@@ -89,6 +100,25 @@ public class PlotView {
     private TimeRange bounds;
     private TimeRange range;
     private List<Series> series = List.of();
+    private List<Marker> markers = List.of();
+    private final BucketCache cache = new BucketCache();
+    /** Query jobs run one after the other, so each one sees what the one before it cached. */
+    private final ISchedulingRule oneQueryAtATime = new ISchedulingRule() {
+        @Override
+        public boolean contains(ISchedulingRule rule) {
+            return rule == this;
+        }
+
+        @Override
+        public boolean isConflicting(ISchedulingRule rule) {
+            return rule == this;
+        }
+    };
+    /** The generation whose answer is drawn: equal to {@link #generation} when the chart is up to date. */
+    private long drawnGeneration;
+    /** The grid of the series drawn now. */
+    private Grid shownGrid;
+    private int liveTicks;
     private String message = NO_SESSIONS;
     private final AtomicLong generation = new AtomicLong();
     private Job query;
@@ -132,6 +162,7 @@ public class PlotView {
         canvas.addListener(SWT.MouseWheel, this::wheel);
         canvas.addListener(SWT.MouseDown, this::dragStart);
         canvas.addListener(SWT.MouseMove, this::dragMove);
+        canvas.addListener(SWT.MouseMove, this::markerTooltip);
         canvas.addListener(SWT.MouseUp, this::dragEnd);
         canvas.addListener(SWT.MouseDoubleClick, event -> setRange(bounds));
         loadSessions();
@@ -210,12 +241,17 @@ public class PlotView {
                 String unit = units == null ? "" : units.calibration(category.variableName()).unit();
                 found.add(new Variable(category.variableName(), category.id(), unit));
             }
-            return new Opened(found, source.sessionTimeRange(id));
+            List<Marker> foundMarkers = source.getSession(id)
+                    .map(session -> SessionMarkers.of(session, source.all(Notification.class))).orElse(List.of());
+            return new Opened(found, source.sessionTimeRange(id), foundMarkers);
         }, opened -> {
             sessionId = id;
             selectShownSession();
+            markers = opened.markers();
+            cache.clear(); // its readings may have changed since (a re-decode)
+            shownGrid = null;
             long[] minMax = opened.timeRange().orElse(new long[] { 0, 0 });
-            bounds = new TimeRange(minMax[0], minMax[1] + 1);
+            bounds = withStartAndEnd(new TimeRange(minMax[0], minMax[1] + 1), markers);
             range = bounds;
             listVariables(opened.variables());
             if (variables.getItemCount() > 0) {
@@ -223,6 +259,22 @@ public class PlotView {
             }
             refresh();
         });
+    }
+
+    /**
+     * @return the readings' range widened to the session's start and end, so their markers are in view;
+     *         not when that would more than double it (the boards' clock and the runtime's disagree)
+     */
+    private static TimeRange withStartAndEnd(TimeRange readings, List<Marker> markers) {
+        long from = readings.from();
+        long to = readings.to();
+        for (Marker marker : markers) {
+            if (marker.kind() == SessionMarkers.Kind.START || marker.kind() == SessionMarkers.Kind.STOP) {
+                from = Math.min(from, marker.from());
+                to = Math.max(to, marker.to() + 1);
+            }
+        }
+        return to - from <= 2 * readings.span() ? new TimeRange(from, to) : readings;
     }
 
     private void selectShownSession() {
@@ -277,7 +329,15 @@ public class PlotView {
         return ChartPainter.plotArea(canvas.getClientArea(), units.size()).width;
     }
 
-    /** Queries the visible range of the chosen variables again (session mode), or redraws (live mode). */
+    /** @return whether the chart draws the answer for the range on display (no query under way) */
+    boolean upToDate() {
+        return drawnGeneration == generation.get();
+    }
+
+    /**
+     * Shows the visible range of the chosen variables (session mode): at once from the cache, then
+     * with the columns the cache lacks, asked from the store in a job. Redraws in live mode.
+     */
     private void refresh() {
         if (liveButton.getSelection()) {
             canvas.redraw();
@@ -287,41 +347,65 @@ public class PlotView {
         List<Variable> chosen = checked();
         int width = plotWidth();
         if (source == null || range == null || width < 1) {
-            return;
+            return; // the control has no size yet: its first layout asks again
         }
         long ticket = generation.incrementAndGet();
         long session = sessionId;
         TimeRange asked = range;
+        Grid grid = Grid.of(session, bounds, asked, width);
+        cache.use(grid); // a zoom, a resize or another session starts a new grid
+        Columns view = grid.cover(asked);
+        boolean complete = chosen.stream().allMatch(v -> cache.missing(v.categoryId(), view).isEmpty());
+        if (complete || grid.equals(shownGrid)) { // a pan: what is cached is drawn at once
+            draw(ticket, asked, cached(chosen, view), grid, complete);
+        }
         if (query != null) {
             query.cancel();
         }
+        if (complete) {
+            return;
+        }
         query = Job.create("Querying the plot of session " + session, monitor -> {
-            List<Series> answer = new ArrayList<>();
             for (Variable variable : chosen) {
-                if (monitor.isCanceled() || generation.get() != ticket) {
-                    return Status.CANCEL_STATUS;
-                }
-                try {
-                    List<Bucket> buckets = source.buckets(session, variable.categoryId(), asked.from(), asked.to(),
-                            width);
-                    answer.add(new Series(variable.name(), variable.unit(), buckets));
-                } catch (RuntimeException e) {
-                    onUi(() -> show("Querying session " + session + " failed: " + e.getMessage()));
-                    return Status.warning("Querying session " + session + " failed", e);
+                for (Columns missing : cache.missing(variable.categoryId(), view)) {
+                    if (monitor.isCanceled() || generation.get() != ticket) {
+                        return Status.CANCEL_STATUS;
+                    }
+                    try {
+                        List<Bucket> buckets = source.buckets(session, variable.categoryId(),
+                                grid.time(missing.first()), grid.time(missing.end()), missing.count());
+                        cache.put(grid, variable.categoryId(), missing, buckets, view);
+                    } catch (RuntimeException e) {
+                        onUi(() -> show("Querying session " + session + " failed: " + e.getMessage()));
+                        return Status.warning("Querying session " + session + " failed", e);
+                    }
                 }
             }
-            onUi(() -> {
-                if (generation.get() == ticket) { // a newer range was asked for meanwhile: drop this one
-                    series = answer;
-                    message = null;
-                    status.setText(String.format(Locale.ROOT, "%.1f s to %.1f s", asked.from() / 1000.0, asked.to() / 1000.0));
-                    canvas.redraw();
-                }
-            });
+            onUi(() -> draw(ticket, asked, cached(chosen, view), grid, true));
             return Status.OK_STATUS;
         });
+        query.setRule(oneQueryAtATime);
         query.setSystem(true);
         query.schedule(QUERY_DELAY_MS);
+    }
+
+    private List<Series> cached(List<Variable> chosen, Columns view) {
+        return chosen.stream().map(v -> new Series(v.name(), v.unit(), cache.buckets(v.categoryId(), view))).toList();
+    }
+
+    /** Draws an answer unless a newer range was asked for meanwhile. */
+    private void draw(long ticket, TimeRange asked, List<Series> answer, Grid grid, boolean complete) {
+        if (generation.get() != ticket) {
+            return;
+        }
+        series = answer;
+        shownGrid = grid;
+        message = null;
+        if (complete) {
+            drawnGeneration = ticket;
+        }
+        status.setText(String.format(Locale.ROOT, "%.1f s to %.1f s", asked.from() / 1000.0, asked.to() / 1000.0));
+        canvas.redraw();
     }
 
     // --- live mode ------------------------------------------------------------------------
@@ -330,6 +414,7 @@ public class PlotView {
         liveButton.setSelection(on);
         generation.incrementAndGet(); // session answers still under way are no longer wanted
         series = List.of();
+        markers = List.of();
         if (on) {
             known.clear();
             variables.removeAll();
@@ -365,6 +450,15 @@ public class PlotView {
                     : known.isEmpty() || !series.isEmpty() ? null : "Choose variables to plot";
             status.setText(source.source().label()); // e.g. "Replay of session 3 at 10×"; empty for the runtime
             canvas.redraw();
+        }
+        ClientStore notifications = store;
+        if (notifications != null && liveTicks++ % LIVE_MARKERS_EVERY == 0) {
+            inJob("Reading the runtime's session starts and stops",
+                    () -> SessionMarkers.live(notifications.all(Notification.class)), found -> {
+                        if (liveButton.getSelection()) {
+                            markers = found;
+                        }
+                    });
         }
         display.timerExec(LIVE_REDRAW_MS, this::liveTick);
     }
@@ -410,6 +504,25 @@ public class PlotView {
         }
     }
 
+    /** Names the marker under the pointer in the canvas's tooltip. */
+    private void markerTooltip(Event event) {
+        String text = null;
+        if (range != null && dragStartX < 0) {
+            Rectangle plot = ChartPainter.plotArea(canvas.getClientArea(), ChartPainter.units(series).size());
+            if (event.y >= plot.y && event.y <= plot.y + plot.height) {
+                text = ChartPainter.markerAt(plot, range, markers, event.x).map(Marker::label).orElse(null);
+            }
+        }
+        if (!Objects.equals(text, canvas.getToolTipText())) {
+            canvas.setToolTipText(text);
+        }
+    }
+
+    /** @return the markers drawn over the chart */
+    List<Marker> markers() {
+        return markers;
+    }
+
     private void dragEnd(Event event) {
         if (dragStartX >= 0 && (event.stateMask & SWT.SHIFT) != 0 && Math.abs(event.x - dragStartX) > 3) {
             long a = timeAt(dragStartX);
@@ -427,7 +540,7 @@ public class PlotView {
         TimeRange shown = range != null ? range : new TimeRange(0, 100_000);
         boolean liveMode = liveButton.getSelection();
         ChartPainter.paint(gc, area, shown, liveMode ? shown.to() : 0,
-                liveMode ? "Time (s, 0 = latest value)" : "Time Logged (s)", series, message);
+                liveMode ? "Time (s, 0 = latest value)" : "Time Logged (s)", series, markers, message);
         if (selectingZoom) {
             gc.setAlpha(60);
             gc.setBackground(display.getSystemColor(SWT.COLOR_GRAY));

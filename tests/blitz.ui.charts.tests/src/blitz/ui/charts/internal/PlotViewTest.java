@@ -80,8 +80,12 @@ class PlotViewTest {
                 assertTrue(query.answered() <= query.width(), query.toString());
             }
             PlotFixture.Query last = queries.get(queries.size() - 1);
-            assertEquals(width, last.width());
-            assertEquals(new TimeRange(0, (READINGS - 1) * STEP_MS + 1), new TimeRange(last.from(), last.to()));
+            // the whole session, from its start to its end, in whole pixel columns
+            assertEquals(new TimeRange(0, 1_000_001), ui.view.range());
+            long column = last.to() / last.width();
+            assertEquals(0, last.from());
+            assertTrue(last.to() >= 1_000_001 && last.to() - column < 1_000_001, last.toString());
+            assertTrue(last.width() <= width && last.width() >= width - 1, last + " for " + width + " columns");
             List<Bucket> buckets = ui.view.series().get(0).buckets();
             // the gap (a tenth of the session) has no buckets; every other pixel column has one
             assertTrue(buckets.size() > width * 0.85 && buckets.size() < width * 0.92,
@@ -106,8 +110,10 @@ class PlotViewTest {
             }
             TimeRange zoomed = ui.view.range();
             assertTrue(zoomed.span() < whole.span() / 5, zoomed + " after zooming into " + whole);
-            PlotFixture.waitUntil("the zoomed range is queried", 20_000,
-                    () -> lastQueried().equals(zoomed) && inRange(ui.view.series(), zoomed));
+            PlotFixture.waitUntil("the zoomed range is drawn", 20_000, ui.view::upToDate);
+            assertTrue(lastQueried().from() <= zoomed.from() && lastQueried().to() >= zoomed.to(),
+                    lastQueried() + " for " + zoomed);
+            assertTrue(inRange(ui.view.series(), zoomed, lastQueried()));
 
             Event press = new Event();
             press.button = 1;
@@ -123,9 +129,81 @@ class PlotViewTest {
             assertEquals(zoomed.span(), panned.span());
             long expected = Math.round(100.0 * zoomed.span() / ui.view.plotWidth());
             assertEquals(expected, panned.from() - zoomed.from(), 1, "dragging left by 100 px moves later");
-            PlotFixture.waitUntil("the panned range is queried", 20_000,
-                    () -> lastQueried().equals(panned) && inRange(ui.view.series(), panned));
+            PlotFixture.waitUntil("the panned range is drawn", 20_000, ui.view::upToDate);
+            assertTrue(inRange(ui.view.series(), panned, new TimeRange(zoomed.from(), lastQueried().to())));
         }
+    }
+
+    @Test
+    void panAsksOnlyForTheColumnsThatCameIntoViewAndZoomAsksAgain() {
+        try (PlotFixture ui = new PlotFixture()) {
+            openSession(ui);
+            Canvas canvas = canvas(ui);
+            Rectangle area = canvas.getClientArea();
+            Event wheel = new Event();
+            wheel.x = area.width / 2;
+            wheel.y = area.height / 2;
+            wheel.count = 3;
+            canvas.notifyListeners(SWT.MouseWheel, wheel);
+            canvas.notifyListeners(SWT.MouseWheel, wheel);
+            PlotFixture.waitUntil("the zoomed range is drawn", 20_000, ui.view::upToDate);
+            int width = ui.view.plotWidth();
+            PlotFixture.Query zoomQuery = PlotFixture.queries().get(PlotFixture.queries().size() - 1);
+            long column = (zoomQuery.to() - zoomQuery.from()) / zoomQuery.width();
+            assertTrue(zoomQuery.width() >= width - 1, zoomQuery + " for " + width + " columns");
+
+            // drag right by 40 px, twice: each step asks only for the about 40 columns that came into view
+            for (int step = 1; step <= 2; step++) {
+                TimeRange before = ui.view.range();
+                int asked = PlotFixture.queries().size();
+                drag(canvas, 400, 440);
+                TimeRange after = ui.view.range();
+                assertEquals(before.from() - Math.round(40.0 * before.span() / width), after.from(), 1);
+                PlotFixture.waitUntil("the panned range is drawn", 20_000, ui.view::upToDate);
+                List<PlotFixture.Query> queries = PlotFixture.queries().subList(asked, PlotFixture.queries().size());
+                assertEquals(1, queries.size(), "one query for the new strip: " + queries);
+                PlotFixture.Query strip = queries.get(0);
+                assertTrue(strip.width() >= 39 && strip.width() <= 41, "asked for " + strip.width() + " columns");
+                assertEquals(strip.width() * column, strip.to() - strip.from(), "whole columns of the same grid");
+                assertTrue(strip.from() <= after.from() && strip.to() > after.from() && strip.to() <= before.from() + column,
+                        strip + " is not the strip between " + after + " and " + before);
+            }
+            // what the cache puts together equals one query of the same columns
+            List<Bucket> drawn = ui.view.series().get(0).buckets();
+            long first = drawn.get(0).startTime();
+            long end = drawn.get(drawn.size() - 1).endTime();
+            List<Bucket> direct = PlotFixture.store().buckets(SESSION, category(), first, end,
+                    (int) ((end - first) / column));
+            assertEquals(direct, drawn);
+
+            // a zoom is a new grid: the whole view is asked for again
+            int asked = PlotFixture.queries().size();
+            wheel.count = -3;
+            canvas.notifyListeners(SWT.MouseWheel, wheel);
+            PlotFixture.waitUntil("the zoomed-out range is drawn", 20_000, ui.view::upToDate);
+            List<PlotFixture.Query> queries = PlotFixture.queries().subList(asked, PlotFixture.queries().size());
+            PlotFixture.Query whole = queries.get(queries.size() - 1);
+            assertTrue(whole.width() >= width - 1, "after a zoom only " + whole.width() + " columns were asked for");
+            assertTrue((whole.to() - whole.from()) / whole.width() > column, "the columns did not widen: " + whole);
+            assertTrue(inRange(ui.view.series(), ui.view.range(), new TimeRange(whole.from(), whole.to())));
+        }
+    }
+
+    private static void drag(Canvas canvas, int fromX, int toX) {
+        Event press = new Event();
+        press.button = 1;
+        press.x = fromX;
+        press.y = 200;
+        canvas.notifyListeners(SWT.MouseDown, press);
+        Event move = new Event();
+        move.x = toX;
+        move.y = 200;
+        canvas.notifyListeners(SWT.MouseMove, move);
+        canvas.notifyListeners(SWT.MouseUp, move);
+    }
+
+    private static long category() {
+        return PlotFixture.store().getOrCreateCategory("plot_sine");
     }
 
     private static TimeRange lastQueried() {
@@ -134,9 +212,14 @@ class PlotViewTest {
         return new TimeRange(last.from(), last.to());
     }
 
-    private static boolean inRange(List<Series> series, TimeRange range) {
-        return !series.isEmpty() && series.stream().flatMap(s -> s.buckets().stream())
-                .allMatch(b -> b.firstTime() >= range.from() && b.lastTime() < range.to());
+    /**
+     * @return whether the series start at the range on display (it starts where there are readings) and
+     *         hold nothing outside the columns asked for
+     */
+    private static boolean inRange(List<Series> series, TimeRange range, TimeRange asked) {
+        return !series.isEmpty() && series.stream().allMatch(s -> !s.buckets().isEmpty()
+                && s.buckets().get(0).startTime() <= range.from() && s.buckets().get(0).endTime() > range.from()
+                && s.buckets().stream().allMatch(b -> b.startTime() >= asked.from() && b.endTime() <= asked.to()));
     }
 
     @Test

@@ -40,12 +40,13 @@ final class FaultRuntime implements AutoCloseable {
         this.tmp = tmp;
     }
 
-    /** Starts the runtime and waits until its shell is up and the simulated board answers. */
-    static FaultRuntime start(Path data, Path tmp) throws Exception {
-        Files.createDirectories(tmp);
-        FaultRuntime runtime = new FaultRuntime(ProductProcess.start(HOME.resolve("bin/blitz-runtime"),
-                List.of("--console", "--simulate", Integer.toString(BOARD), "--data", data.toString()),
-                Map.of("BLITZ_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp)), tmp);
+    /**
+     * Starts the runtime and waits until its shell is up and the simulated board answers.
+     *
+     * @param options further launch script options, e.g. {@code --redis URI}
+     */
+    static FaultRuntime start(Path data, Path tmp, String... options) throws Exception {
+        FaultRuntime runtime = launch(data, tmp, "", options);
         try {
             runtime.awaitReady();
         } catch (Throwable e) {
@@ -55,7 +56,21 @@ final class FaultRuntime implements AutoCloseable {
         return runtime;
     }
 
-    private void awaitReady() throws Exception {
+    /**
+     * Starts the launch script and returns at once; {@link #awaitReady()} waits for the shell and the board.
+     *
+     * @param javaOptions further JVM options (system properties), given to the script in {@code BLITZ_JAVA_OPTS}
+     */
+    static FaultRuntime launch(Path data, Path tmp, String javaOptions, String... options) throws Exception {
+        Files.createDirectories(tmp);
+        List<String> args = new ArrayList<>(List.of("--console", "--simulate", Integer.toString(BOARD), "--data", data.toString()));
+        args.addAll(List.of(options));
+        return new FaultRuntime(ProductProcess.start(HOME.resolve("bin/blitz-runtime"), args,
+                Map.of("BLITZ_JAVA_OPTS", ("-Djava.io.tmpdir=" + tmp + " " + javaOptions).trim())),
+                tmp);
+    }
+
+    void awaitReady() throws Exception {
         assertTrue(process.awaitOutput(out -> out.contains("Welcome to Apache Felix Gogo"), Duration.ofSeconds(60)),
                 () -> "no shell; output:\n" + process.output());
         java = findJava();
@@ -70,12 +85,7 @@ final class FaultRuntime implements AutoCloseable {
 
     /** @return the output of one shell command (up to the next prompt) */
     String shell(String command) throws Exception {
-        int before = process.output().length();
-        process.send(command);
-        assertTrue(process.awaitOutput(out -> out.indexOf("g! ", before) >= 0, Duration.ofSeconds(15)),
-                () -> "no prompt after " + command + "; output:\n" + process.output());
-        String out = process.output();
-        return out.substring(before, out.indexOf("g! ", before));
+        return process.shell(command, Duration.ofSeconds(15));
     }
 
     /** @return the stored message count of the running session {@code id}, from {@code blitz:sessions} */
@@ -85,6 +95,14 @@ final class FaultRuntime implements AutoCloseable {
                 .matcher(listed);
         assertTrue(running.find(), () -> "session " + id + " not listed as running: " + listed);
         return Long.parseLong(running.group(1));
+    }
+
+    /** @return the runtime's count of lines received from the boards, from {@code blitz:status} */
+    long linesReceived() throws Exception {
+        String status = shell("blitz:status");
+        Matcher m = Pattern.compile("lines received (\\d+)").matcher(status);
+        assertTrue(m.find(), () -> "no counters in the status: " + status);
+        return Long.parseLong(m.group(1));
     }
 
     boolean isAlive() {
@@ -130,11 +148,6 @@ final class FaultRuntime implements AutoCloseable {
             socat.destroy();
             socat.onExit().get(10, TimeUnit.SECONDS);
         }
-    }
-
-    /** Remembers a process the test started for this runtime, to be stopped on {@link #close()}. */
-    void adopt(Process helper) {
-        started.add(helper.toHandle());
     }
 
     @Override

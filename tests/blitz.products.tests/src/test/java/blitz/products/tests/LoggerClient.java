@@ -15,15 +15,25 @@ import org.zeromq.ZMQ;
  */
 final class LoggerClient implements AutoCloseable {
     private static final String ENDPOINT = "tcp://127.0.0.1:8999";
-    private static final int TIMEOUT_MS = 5000;
+    private static final int TIMEOUT_MS = 15_000;
 
     private final ZContext context = new ZContext();
+    private final int timeoutMs;
     private ZMQ.Socket socket;
+
+    LoggerClient() {
+        this(TIMEOUT_MS);
+    }
+
+    /** @param timeoutMs how long a request waits for its reply (longer for a runtime still starting) */
+    LoggerClient(int timeoutMs) {
+        this.timeoutMs = timeoutMs;
+    }
 
     String request(String message) {
         if (socket == null) {
             socket = context.createSocket(SocketType.REQ);
-            socket.setReceiveTimeOut(TIMEOUT_MS);
+            socket.setReceiveTimeOut(timeoutMs);
             socket.setLinger(0);
             socket.connect(ENDPOINT);
         }
@@ -34,7 +44,7 @@ final class LoggerClient implements AutoCloseable {
             if (frame == null) {
                 context.destroySocket(socket);
                 socket = null;
-                throw new AssertionError("no reply to " + message + " within " + TIMEOUT_MS + " ms");
+                throw new AssertionError("no reply to " + message + " within " + timeoutMs + " ms");
             }
             reply.append(new String(frame, StandardCharsets.US_ASCII));
         } while (socket.hasReceiveMore());

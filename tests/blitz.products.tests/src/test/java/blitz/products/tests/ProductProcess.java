@@ -62,6 +62,17 @@ final class ProductProcess implements AutoCloseable {
         return output.toString();
     }
 
+    /** @return the output of one Gogo shell command, up to the next prompt ({@code g! }) */
+    String shell(String command, Duration timeout) throws IOException, InterruptedException {
+        int before = output.length();
+        send(command);
+        if (!awaitOutput(out -> out.indexOf("g! ", before) >= 0, timeout)) {
+            throw new AssertionError("no prompt after " + command + " within " + timeout + "; output:\n" + output());
+        }
+        String out = output();
+        return out.substring(before, out.indexOf("g! ", before));
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

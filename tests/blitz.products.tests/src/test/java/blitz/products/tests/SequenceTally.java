@@ -3,9 +3,17 @@ package blitz.products.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,11 +46,42 @@ record SequenceTally(long sent, long stored, long lost, long duplicated, long fi
         return new SequenceTally(sent, lines.size(), lost, duplicated, lost == 0 ? -1 : seen.nextClearBit(0));
     }
 
-    /** Prints and returns the report line of a fault case. */
+    /**
+     * Downloads the newest session, counts it, reports the case ({@code extra} followed by the ledger)
+     * and checks that nothing is missing or doubled and the ledger is empty.
+     */
+    static SequenceTally checkNothingLost(LoggerClient client, String fault, String extra) {
+        List<long[]> sessions = FaultRuntime.sessions(client.request("SESSIONS"));
+        long[] session = sessions.get(sessions.size() - 1);
+        List<String> lines = client.download(session[0]);
+        assertEquals(session[3], lines.size(), "every listed message downloads");
+        SequenceTally tally = of(lines, FaultRuntime.BOARD);
+        Map<String, Long> ledger = FaultRuntime.gapTotals(client.request("GAPS " + session[0]), session[0]);
+        tally.report(fault, extra + ", ledger " + ledger);
+        assertEquals(0, tally.duplicated(), "duplicates");
+        assertEquals(0, tally.lost(), () -> "hole in the sequence at " + tally.firstMissing());
+        assertEquals(Map.of(), ledger, "nothing lost, nothing in the ledger");
+        return tally;
+    }
+
+    /** Prints and returns the report line of a fault case, also appended to the suite's report file. */
     String report(String fault, String extra) {
         String line = String.format(Locale.ROOT, "fault %s: sent=%d stored=%d lost=%d duplicated=%d%s", fault, sent, stored,
                 lost, duplicated, extra.isEmpty() ? "" : " (" + extra + ")");
         System.out.println(line);
+        appendToReport(line);
         return line;
+    }
+
+    /** Appends a line to {@code target/fault-report.txt} (system property {@code blitz.faults.report}). */
+    static void appendToReport(String line) {
+        Path report = Path.of(System.getProperty("blitz.faults.report", "target/fault-report.txt"));
+        try {
+            Files.createDirectories(report.toAbsolutePath().getParent());
+            Files.writeString(report, Instant.now() + " " + line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to the fault report " + report, e);
+        }
     }
 }

@@ -1,0 +1,82 @@
+package blitz.products.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Load through the runtime product, short version: eight simulated numbered boards ({@code --simulate},
+ * each on its own socat pty pair read by its own serial source, 10 messages/s, polled every 200 ms)
+ * logged for 20 s into the embedded store. Every board's stored sequence has no hole and no duplicate,
+ * and the runtime's heap after a GC stays under 64 MB. The long version, at the full rate of a
+ * 57600-baud line with the heap and queues sampled, is {@code releng/benchmarks/run-load.sh}.
+ */
+class LoadProductTest {
+    private static final List<Integer> BOARDS = List.of(0x08, 0x09, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15);
+    private static final long SECONDS = 20;
+    private static final long HEAP_LIMIT_MB = 64;
+    private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
+
+    @Test
+    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    void eightSimulatedBoardsLoseNothing(@TempDir Path data, @TempDir Path tmp) throws Exception {
+        String ids = BOARDS.stream().map(String::valueOf).collect(Collectors.joining(","));
+        try (ProductProcess runtime = ProductProcess.start(FaultRuntime.HOME.resolve("bin/blitz-runtime"),
+                List.of("--console", "--simulate", ids, "--data", data.toString()),
+                Map.of("BLITZ_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp)); LoggerClient client = new LoggerClient()) {
+            assertTrue(runtime.awaitOutput(out -> out.contains("Welcome to Apache Felix Gogo"), Duration.ofSeconds(60)),
+                    () -> "no shell; output:\n" + runtime.output());
+            assertEquals("ACK", client.request("START"));
+            Thread.sleep(SECONDS * 1000);
+            long heapMb = heapAfterGcMb(runtime.handle().pid());
+            assertEquals("ACK", client.request("STOP"));
+
+            List<String> lines = client.download(1);
+            Map<Integer, List<String>> byBoard = lines.stream()
+                    .collect(Collectors.groupingBy(line -> Integer.parseInt(line.substring(0, 2), 16)));
+            assertEquals(BOARDS, byBoard.keySet().stream().sorted().toList(), "every board stored messages");
+            for (int board : BOARDS) {
+                SequenceTally tally = SequenceTally.of(byBoard.get(board), board);
+                System.out.printf(Locale.ROOT, "load board %02x: sent=%d stored=%d lost=%d duplicated=%d%n", board,
+                        tally.sent(), tally.stored(), tally.lost(), tally.duplicated());
+                assertEquals(0, tally.duplicated(), () -> "duplicates of board " + board);
+                assertEquals(0, tally.lost(), () -> "hole in board " + board + "'s sequence at " + tally.firstMissing());
+                assertTrue(tally.sent() >= SECONDS * 10 / 2, () -> "board " + board + " sent only " + tally.sent());
+            }
+            System.out.printf(Locale.ROOT, "load: %d messages of %d boards in %d s, runtime heap after GC %d MB%n",
+                    lines.size(), BOARDS.size(), SECONDS, heapMb);
+            assertTrue(heapMb <= HEAP_LIMIT_MB, "runtime heap after GC " + heapMb + " MB");
+        }
+    }
+
+    /** The runtime's used heap right after a full GC, through {@code jcmd} of the test's JDK. */
+    private static long heapAfterGcMb(long pid) throws Exception {
+        jcmd(pid, "GC.run");
+        String info = jcmd(pid, "GC.heap_info");
+        Matcher used = HEAP_USED.matcher(info);
+        assertTrue(used.find(), () -> "no heap figure in: " + info);
+        return Long.parseLong(used.group(1)) >> 10;
+    }
+
+    private static String jcmd(long pid, String command) throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0, () -> "jcmd " + command + ": " + out);
+        return out;
+    }
+}

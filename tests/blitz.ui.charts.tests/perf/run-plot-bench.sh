@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Plot benchmark (not run by verify): first paint of a large session in the real Plot view and frame
+# times while panning, under X (Xvfb). Builds the bundles first if needed; the Derby store with the
+# session is built once under target/plot-bench/ and reused. Runs PlotBenchmark on a plain class path:
+# SWT, JFace, Eclipse jobs, EclipseLink and Derby from the local Maven repository, and the classes of
+# the model, the store and the plot bundle. Usage: run-plot-bench.sh [readings=10000000] [runs=3]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../../.." && pwd)"
+readings="${1:-10000000}"
+runs="${2:-3}"
+m2="${HOME}/.m2/repository"
+if [ ! -f "$root/bundles/blitz.derby/lib/derby.jar" ] || [ ! -d "$root/bundles/blitz.client.store/target/classes/blitz" ] \
+    || [ ! -d "$root/bundles/blitz.ui.charts/target/classes/blitz" ]; then
+  (cd "$root" && ./mvnw -o -q -B package -DskipTests -pl bundles/blitz.client.store,bundles/blitz.ui.charts -am)
+fi
+cp="$root/bundles/blitz.derby/lib/derby.jar:$root/bundles/blitz.derby/lib/derbyshared.jar:$root/bundles/blitz.derby/lib/derbytools.jar"
+for jar in org/eclipse/persistence/org.eclipse.persistence.jpa/5.0.0/org.eclipse.persistence.jpa-5.0.0.jar \
+           org/eclipse/persistence/org.eclipse.persistence.core/5.0.0/org.eclipse.persistence.core-5.0.0.jar \
+           org/eclipse/persistence/org.eclipse.persistence.jpa.jpql/5.0.0/org.eclipse.persistence.jpa.jpql-5.0.0.jar \
+           jakarta/persistence/jakarta.persistence-api/3.2.0/jakarta.persistence-api-3.2.0.jar \
+           org/ow2/asm/asm/9.9.1/asm-9.9.1.jar \
+           org/ow2/asm/asm-commons/9.9.1/asm-commons-9.9.1.jar \
+           org/ow2/asm/asm-tree/9.9.1/asm-tree-9.9.1.jar \
+           org/eclipse/platform/org.eclipse.swt.gtk.linux.x86_64/3.132.0/org.eclipse.swt.gtk.linux.x86_64-3.132.0.jar \
+           org/eclipse/platform/org.eclipse.jface/3.38.0/org.eclipse.jface-3.38.0.jar \
+           org/eclipse/platform/org.eclipse.core.commands/3.12.400/org.eclipse.core.commands-3.12.400.jar \
+           org/eclipse/platform/org.eclipse.core.jobs/3.15.700/org.eclipse.core.jobs-3.15.700.jar \
+           org/eclipse/platform/org.eclipse.equinox.common/3.20.200/org.eclipse.equinox.common-3.20.200.jar \
+           org/eclipse/platform/org.eclipse.osgi/3.23.200/org.eclipse.osgi-3.23.200.jar; do
+  cp="$cp:$m2/$jar"
+done
+# the store bundle's root holds META-INF/persistence.xml
+cp="$cp:$root/bundles/blitz.model/target/classes:$root/bundles/blitz.client.store/target/classes:$root/bundles/blitz.client.store"
+cp="$cp:$root/bundles/blitz.ui.charts/target/classes"
+
+# the session's store: built on the first run, reused after (delete the folder to build it again)
+work="$root/target/plot-bench/session-$readings"
+mkdir -p "$work"
+out="$(mktemp -d)"
+xvfb_pid=""
+trap 'rm -rf "$out"; [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true' EXIT
+if [ -z "${DISPLAY:-}" ]; then
+  for number in $(seq 70 99); do
+    [ -e "/tmp/.X11-unix/X$number" ] && continue
+    Xvfb ":$number" -screen 0 1280x1024x24 -nolisten tcp > /dev/null 2>&1 & xvfb_pid=$!
+    for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$number" ] && break; sleep 0.1; done
+    export DISPLAY=":$number"
+    break
+  done
+fi
+javac -nowarn -d "$out/classes" -cp "$cp" "$here"/blitz/ui/charts/internal/*.java
+java -Xmx1g -cp "$out/classes:$cp" blitz.ui.charts.internal.PlotBenchmark "$work" "$readings" "$runs"
