@@ -8,15 +8,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import blitz.client.alarms.AlarmRule;
+import blitz.client.alarms.AlarmService;
+import blitz.client.alarms.AlarmState;
 import blitz.client.replay.ReplayState;
 import blitz.client.replay.ReplayState.Phase;
 import blitz.client.replay.SessionReplay;
+import blitz.model.Notification;
 import blitz.model.Session;
 import blitz.model.client.ClientStore;
 import blitz.model.client.ReadingBatch;
@@ -207,6 +212,27 @@ class SessionReplayTest {
                 + " variable shown%n", steps, elapsed, steps * 1000.0 / elapsed, shownOne);
         assertTrue(shownOne <= elapsed / SessionReplay.MIN_UPDATE_INTERVAL_MS + 3,
                 shownOne + " values of one variable shown in " + elapsed + " ms");
+    }
+
+    /** A replay is history: its values out of an alarm's range raise no alarm and no notification. */
+    @Test
+    void shouldRaiseNoAlarmForReplayedValues() throws Exception {
+        AlarmService alarms = Osgi.service(AlarmService.class);
+        List<AlarmRule> before = alarms.rules();
+        long notificationsBefore = store.all(Notification.class).size();
+        alarms.setRules(List.of(new AlarmRule("replay_test_other", -5, 5, 0, Notification.ERROR, true)));
+        try {
+            long session = newSession(40, 20); // the other variable goes down to -39
+            replay.start(session, 10);
+            waitForPhase(Phase.FINISHED, 10_000);
+            assertEquals(-39.0, latestValues().get("replay_test_other"), "the values below the alarm's range shown");
+            assertEquals(Optional.of(AlarmState.UNKNOWN), alarms.state("replay_test_other"),
+                    "the alarm saw no replayed value");
+            Thread.sleep(300); // notifications are written by a thread of their own
+            assertEquals(notificationsBefore, store.all(Notification.class).size(), "no alarm notification");
+        } finally {
+            alarms.setRules(before);
+        }
     }
 
     @Test

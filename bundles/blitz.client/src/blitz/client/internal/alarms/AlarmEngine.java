@@ -31,13 +31,15 @@ import blitz.model.sync.LiveVariable;
  * Watches live values against the alarm rules kept in the client store. Checking a value is a map
  * lookup and a comparison on the poller's thread; notifications are written by a thread of their own,
  * so a slow disk never slows the polling. Immediate: alarms are watched whether or not anything uses
- * the service (a headless client has no view asking for it).
+ * the service (a headless client has no view asking for it). Values of a replayed session are not
+ * watched: they are history, and an alarm notification is about now.
  */
 @Component(service = AlarmService.class, immediate = true)
 public final class AlarmEngine implements AlarmService {
     private static final Logger LOG = Logger.getLogger(AlarmEngine.class.getName());
 
     private final ClientStore store;
+    private final LiveValues live;
     private final AutoCloseable subscription;
     private final ExecutorService notifier = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "blitz-alarm-notifications");
@@ -54,6 +56,7 @@ public final class AlarmEngine implements AlarmService {
     @Activate
     public AlarmEngine(@Reference ClientStore store, @Reference LiveValues live) {
         this.store = store;
+        this.live = live;
         reload();
         this.subscription = live.subscribe(this::check);
     }
@@ -127,6 +130,9 @@ public final class AlarmEngine implements AlarmService {
 
     /** Called with each batch of live values, on the poller's thread. */
     void check(List<LiveVariable> batch) {
+        if (live.source().replay()) {
+            return; // a replayed session is history: it raises no alarm now
+        }
         Map<String, Watch> current = watches;
         for (LiveVariable variable : batch) {
             Watch watch = current.get(variable.name());
