@@ -71,9 +71,16 @@ public class LiveVariablesPart {
         alarms = newAlarms;
     }
 
-    /** @return a variable's alarm state for the table: empty without an enabled rule or before its first value */
+    /**
+     * @return a variable's alarm state for the table: empty without an enabled rule, before its first
+     *         value, and during a replay (alarms watch the runtime only)
+     */
     private String alarm(String variable) {
         AlarmService source = alarms;
+        LiveValues values = live;
+        if (values != null && values.source().replay()) {
+            return "";
+        }
         return source == null ? "" : source.state(variable).map(state -> switch (state) {
         case UNKNOWN -> "";
         case NORMAL -> "OK";
