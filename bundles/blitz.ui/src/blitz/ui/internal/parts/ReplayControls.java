@@ -13,6 +13,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Scale;
+import org.eclipse.swt.widgets.Shell;
 
 import blitz.client.replay.ReplayState;
 import blitz.client.replay.ReplayState.Phase;
@@ -124,11 +125,12 @@ final class ReplayControls {
             return;
         }
         double factor = chosenSpeed();
+        Shell shell = status.getShell(); // widgets are read on the UI thread only
         Background.run("Starting the replay of session " + session.refId(), () -> {
             try {
                 service.start(session.refId(), factor);
             } catch (IllegalArgumentException | IllegalStateException e) {
-                Problems.report(status.getShell(), notifications.get(), "Replay", e.getMessage());
+                Problems.report(shell, notifications.get(), "Replay", e.getMessage());
             }
         });
     }

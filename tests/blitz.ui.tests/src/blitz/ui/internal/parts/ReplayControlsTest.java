@@ -2,15 +2,19 @@ package blitz.ui.internal.parts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Scale;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Widget;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import blitz.client.replay.ReplayState.Phase;
 import blitz.client.replay.SessionReplay;
+import blitz.model.Notification;
 import blitz.model.Session;
 import blitz.model.client.ClientStore;
 import blitz.model.client.ReadingBatch;
@@ -31,6 +36,8 @@ import blitz.testing.swt.UiFixture;
 class ReplayControlsTest {
     private static final long SESSION = 7001;
     private static final int STEPS = 200;
+    /** A downloaded session row whose readings are gone (cleared), for the refusal. */
+    private static final long EMPTY_SESSION = 7002;
     private static ClientStore store;
 
     @BeforeAll
@@ -45,12 +52,14 @@ class ReplayControlsTest {
             batch.add(step * 100L, two, 1000 + step);
         }
         store.addReadings(SESSION, batch);
+        store.add(new Session(null, EMPTY_SESSION, true, 1_700_000_000_000L, 1_700_000_020_000L, 0));
     }
 
     /** The store is shared by the module's tests, which count on the fixtures' sessions alone. */
     @AfterAll
     static void removeTheSession() {
         store.deleteSession(SESSION);
+        store.deleteSession(EMPTY_SESSION);
     }
 
     @Test
@@ -116,10 +125,53 @@ class ReplayControlsTest {
         }
     }
 
+    /** A refused replay is explained in a dialog and logged as a notification; nothing starts. */
+    @Test
+    void explainsARefusedReplay() throws Exception {
+        SessionReplay replay = UiFixture.service(SessionReplay.class);
+        try (UiFixture ui = new UiFixture()) {
+            ui.make(SessionsPart.class);
+            Table sessions = ui.table();
+            UiFixture.waitUntil("the session listed", 10_000, () -> rowOf(sessions, EMPTY_SESSION) >= 0);
+            sessions.select(rowOf(sessions, EMPTY_SESSION));
+            sessions.notifyListeners(SWT.Selection, new Event());
+            Button start = button(ui, "Replay");
+            UiFixture.waitUntil("Replay enabled", 5_000, start::isEnabled);
+            List<String> dialogTexts = new ArrayList<>();
+            closeDialogTitled("Replay", ui.shell().getDisplay(), dialogTexts);
+            click(start);
+            UiFixture.waitUntil("the refusal shown in a dialog", 10_000, () -> !dialogTexts.isEmpty());
+            String expected = "Session " + EMPTY_SESSION
+                    + " has no readings in the workbench to replay: download it first.";
+            assertTrue(dialogTexts.contains(expected), dialogTexts::toString);
+            assertTrue(store.all(Notification.class).stream().anyMatch(n -> n.description().equals(expected)),
+                    "logged as a notification");
+            assertEquals(Phase.IDLE, replay.state().phase(), "nothing started");
+        }
+    }
+
+    /** Watches for a dialog with this title (it runs its own event loop), notes its labels and closes it. */
+    private static void closeDialogTitled(String title, Display display, List<String> texts) {
+        display.timerExec(50, () -> {
+            for (Shell shell : display.getShells()) {
+                if (title.equals(shell.getText()) && shell.isVisible()) {
+                    UiFixture.find(shell, Label.class).forEach(label -> texts.add(label.getText()));
+                    shell.close();
+                    return;
+                }
+            }
+            closeDialogTitled(title, display, texts);
+        });
+    }
+
     private static int rowOf(Table sessions) {
+        return rowOf(sessions, SESSION);
+    }
+
+    private static int rowOf(Table sessions, long session) {
         List<List<String>> rows = UiFixture.rows(sessions);
         for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).get(1).equals(Long.toString(SESSION))) {
+            if (rows.get(i).get(1).equals(Long.toString(session))) {
                 return i;
             }
         }
