@@ -108,6 +108,9 @@ final class ReplayControls {
     /** A new replay service (or none): follow its states. */
     void setReplay(SessionReplay newReplay) {
         close();
+        if (status.isDisposed()) {
+            return; // the view is gone: follow nothing
+        }
         replay = newReplay;
         if (newReplay != null) {
             subscription = newReplay.subscribe(state -> Background.onUi(display, () -> show(state)));
