@@ -387,7 +387,9 @@ public class ZmqLoggerConnection implements LoggerConnection {
     }
 
     private static boolean isAuthenticationFailure(String reply) {
-        return reply.startsWith(ProtocolWords.ERROR) && reply.toUpperCase(Locale.ROOT).contains(ProtocolWords.AUTH);
+        // ERROR 6: no or wrong token; ERROR 7: locked out after too many wrong tokens
+        return reply.startsWith(ProtocolWords.ERROR) && (reply.toUpperCase(Locale.ROOT).contains(ProtocolWords.AUTH)
+                || reply.startsWith(ProtocolWords.ERROR + " 7"));
     }
 
     /** The original client's probe (LOGGING), then the capabilities (VERSION). */

@@ -118,7 +118,7 @@ class ProtocolFuzzTest {
         assertEquals(replies.getOrDefault("ERROR 4 request is", 0L), after.notAscii() - before.notAscii());
         assertEquals(replies.getOrDefault("ERROR 6 authentication required:", 0L), after.missingToken() - before.missingToken());
         // a wrong token is answered ERROR 6, or ERROR 7 when it is the one that locks the host out
-        assertEquals(replies.getOrDefault("ERROR 6 wrong token", 0L) + replies.getOrDefault("ERROR 7 locked out:", 0L),
+        assertEquals(replies.getOrDefault("ERROR 6 authentication failed:", 0L) + replies.getOrDefault("ERROR 7 locked out:", 0L),
                 after.wrongToken() - before.wrongToken() + after.lockedOut() - before.lockedOut());
     }
 
@@ -165,7 +165,7 @@ class ProtocolFuzzTest {
             case TOO_LONG -> reply.equals("ERROR 4 request longer than " + MAX_REQUEST + " bytes");
             case NOT_ASCII -> reply.equals("ERROR 4 request is not printable ASCII");
             case MISSING_TOKEN -> reply.startsWith("ERROR 6 authentication required");
-            case WRONG_TOKEN -> reply.equals("ERROR 6 wrong token");
+            case WRONG_TOKEN -> reply.equals("ERROR 6 authentication failed: wrong token");
             case ACCEPTED -> !reply.startsWith("ERROR 4 request") && !reply.startsWith("ERROR 6") && !reply.startsWith("ERROR 7");
         };
     }
