@@ -55,6 +55,8 @@ class ProtocolSecurityTest {
             port = probe.getLocalPort();
         }
         work = Files.createDirectories(Path.of(System.getProperty("user.home"), "security"));
+        Osgi.configure("blitz.protocol", Map.of("port", port));
+        ProtocolBundle.start();
     }
 
     @BeforeEach
