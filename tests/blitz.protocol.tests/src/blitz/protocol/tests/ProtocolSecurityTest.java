@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.ServiceReference;
 
 import blitz.logger.tests.support.Osgi;
+import blitz.model.connection.ConnectionListener;
 import blitz.model.connection.ConnectionStatus;
 import blitz.model.connection.Endpoint;
 import blitz.model.connection.LoggerConnection;
@@ -203,13 +205,23 @@ class ProtocolSecurityTest {
 
         // the workbench's connection (blitz.client) with the right and a wrong key
         LoggerConnection connection = Osgi.await(LoggerConnection.class);
+        List<String> details = new CopyOnWriteArrayList<>();
+        ConnectionListener listener = new ConnectionListener() {
+            @Override
+            public void statusChanged(ConnectionStatus status, String detail) {
+                details.add(status + ": " + detail);
+            }
+        };
+        connection.addListener(listener);
         try {
             assertEquals(ConnectionStatus.CONNECTED, connection.connect(new Endpoint("127.0.0.1", port, Optional.empty(),
                     Optional.of(publicKey))), connection.endpoint().toString());
             assertTrue(connection.capabilities().contains(LoggerConnection.DIGEST), connection.capabilities().toString());
             assertNotEquals(ConnectionStatus.CONNECTED, connection.connect(new Endpoint("127.0.0.1", port, Optional.empty(),
                     Optional.of(otherKey))), "a wrong key never connects");
+            assertTrue(details.stream().anyMatch(detail -> detail.contains("check the server key")), details.toString());
         } finally {
+            connection.removeListener(listener);
             connection.disconnect();
         }
         log.assertNeverContains(keys.getProperty("secret-key"));
