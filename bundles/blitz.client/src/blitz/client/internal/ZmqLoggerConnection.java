@@ -372,7 +372,9 @@ public class ZmqLoggerConnection implements LoggerConnection {
         Optional<String> reply = channel.request(command);
         if (reply.isEmpty()) {
             lost("no reply to " + command.split(" ")[0] + " after " + config.retries() + " attempts of "
-                    + config.timeoutMs() + " ms");
+                    + config.timeoutMs() + " ms" + (endpoint != null && endpoint.serverKey().isPresent()
+                            ? " (CURVE: a runtime with another key, or without CURVE, never answers; check the server key)"
+                            : ""));
         } else if (isAuthenticationFailure(reply.get())) {
             setStatus(ConnectionStatus.AUTHENTICATION_FAILED, "the runtime refused the token: " + reply.get());
         } else if (status != ConnectionStatus.CONNECTED && status != ConnectionStatus.CONNECTING) {
@@ -387,7 +389,9 @@ public class ZmqLoggerConnection implements LoggerConnection {
     }
 
     private static boolean isAuthenticationFailure(String reply) {
-        return reply.startsWith(ProtocolWords.ERROR) && reply.toUpperCase(Locale.ROOT).contains(ProtocolWords.AUTH);
+        // ERROR 6: no or wrong token; ERROR 7: locked out after too many wrong tokens
+        return reply.startsWith(ProtocolWords.ERROR) && (reply.toUpperCase(Locale.ROOT).contains(ProtocolWords.AUTH)
+                || reply.startsWith(ProtocolWords.ERROR + " 7"));
     }
 
     /** The original client's probe (LOGGING), then the capabilities (VERSION). */

@@ -77,7 +77,7 @@ final class RequestGuard implements RequestHandler {
                     return lockedOutReply(host, lockout.remainingMs(host, clock.getAsLong()));
                 }
                 refusals.refused(Kind.WRONG_TOKEN, host, "");
-                return "ERROR 6 wrong token";
+                return "ERROR 6 authentication failed: wrong token"; // "AUTH" in it: clients look for it
             }
         } else if (tokenHash != null) {
             missingToken++;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -48,8 +50,15 @@ class ProtocolFuzzTest {
     }
 
     @AfterAll
-    static void removeConfiguration() throws Exception {
+    static void stopTheProtocol() throws Exception {
+        protocolBundle().stop(); // before its configuration goes: it must not rebind on the default port
         configAdmin().getConfiguration("blitz.protocol", "?").delete();
+    }
+
+    /** The protocol bundle; the build leaves it stopped so that it starts with the fuzz configuration. */
+    private static Bundle protocolBundle() {
+        return Arrays.stream(context().getBundles()).filter(bundle -> bundle.getSymbolicName().equals("blitz.protocol"))
+                .findFirst().orElseThrow(() -> new AssertionError("blitz.protocol is not installed"));
     }
 
     @Test
@@ -118,7 +127,7 @@ class ProtocolFuzzTest {
         assertEquals(replies.getOrDefault("ERROR 4 request is", 0L), after.notAscii() - before.notAscii());
         assertEquals(replies.getOrDefault("ERROR 6 authentication required:", 0L), after.missingToken() - before.missingToken());
         // a wrong token is answered ERROR 6, or ERROR 7 when it is the one that locks the host out
-        assertEquals(replies.getOrDefault("ERROR 6 wrong token", 0L) + replies.getOrDefault("ERROR 7 locked out:", 0L),
+        assertEquals(replies.getOrDefault("ERROR 6 authentication failed:", 0L) + replies.getOrDefault("ERROR 7 locked out:", 0L),
                 after.wrongToken() - before.wrongToken() + after.lockedOut() - before.lockedOut());
     }
 
@@ -165,7 +174,7 @@ class ProtocolFuzzTest {
             case TOO_LONG -> reply.equals("ERROR 4 request longer than " + MAX_REQUEST + " bytes");
             case NOT_ASCII -> reply.equals("ERROR 4 request is not printable ASCII");
             case MISSING_TOKEN -> reply.startsWith("ERROR 6 authentication required");
-            case WRONG_TOKEN -> reply.equals("ERROR 6 wrong token");
+            case WRONG_TOKEN -> reply.equals("ERROR 6 authentication failed: wrong token");
             case ACCEPTED -> !reply.startsWith("ERROR 4 request") && !reply.startsWith("ERROR 6") && !reply.startsWith("ERROR 7");
         };
     }
@@ -233,6 +242,7 @@ class ProtocolFuzzTest {
                 "maxRequestLength", MAX_REQUEST, "lockoutAttempts", lockoutAttempts, "lockoutWindowSeconds", 60,
                 "lockoutSeconds", 1, "fuzz.generation", generation));
         configAdmin().getConfiguration("blitz.protocol", "?").update(properties);
+        protocolBundle().start();
         BundleContext context = context();
         ServiceTracker<RequestHandler, RequestHandler> tracker = new ServiceTracker<>(context,
                 context.createFilter("(&(objectClass=" + RequestHandler.class.getName() + ")(fuzz.generation=" + generation + "))"),

@@ -46,6 +46,7 @@ class LoggerProtocolTest {
             port = probe.getLocalPort();
         }
         baseConfiguration();
+        ProtocolBundle.start();
     }
 
     private static void baseConfiguration() {

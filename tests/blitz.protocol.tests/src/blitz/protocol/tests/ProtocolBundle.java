@@ -1,0 +1,29 @@
+package blitz.protocol.tests;
+
+import java.util.Arrays;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+
+import blitz.logger.tests.support.Osgi;
+
+/**
+ * The test runtime leaves {@code blitz.protocol} stopped (see the pom): a test class configures its own
+ * port first and then starts it, so the endpoint never binds the default port 8999, which the products
+ * tests use.
+ */
+final class ProtocolBundle {
+    private ProtocolBundle() {
+    }
+
+    static void start() {
+        Bundle protocol = Arrays.stream(Osgi.context().getBundles())
+                .filter(bundle -> bundle.getSymbolicName().equals("blitz.protocol")).findFirst()
+                .orElseThrow(() -> new AssertionError("blitz.protocol is not installed"));
+        try {
+            protocol.start();
+        } catch (BundleException e) {
+            throw new AssertionError("cannot start blitz.protocol", e);
+        }
+    }
+}
