@@ -39,11 +39,12 @@ public final class DemoBoards {
                 LOG.warning(PROPERTY + ": '" + token + "' is not a board id; skipped");
                 continue;
             }
-            configure(configurationAdmin, boardId);
+            configure(configurationAdmin, boardId, context.getProperty(PTY_RECREATE_DELAY_PROPERTY));
         }
     }
 
-    private static void configure(ConfigurationAdmin configurationAdmin, int boardId) throws IOException {
+    private static void configure(ConfigurationAdmin configurationAdmin, int boardId, String recreateDelay)
+            throws IOException {
         Path links = Path.of(System.getProperty("java.io.tmpdir"), "blitz-simulator-" + boardId);
         Hashtable<String, Object> simulator = new Hashtable<>();
         simulator.put("boardId", boardId);
@@ -51,7 +52,6 @@ public final class DemoBoards {
         simulator.put("messagesPerSecond", 10.0);
         simulator.put("numbered", true);
         simulator.put("linkDirectory", links.toString());
-        String recreateDelay = System.getProperty(PTY_RECREATE_DELAY_PROPERTY);
         if (recreateDelay != null) {
             try {
                 simulator.put("ptyRecreateDelayMs", Long.parseLong(recreateDelay.trim()));

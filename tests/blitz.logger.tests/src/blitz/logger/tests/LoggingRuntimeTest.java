@@ -210,6 +210,45 @@ class LoggingRuntimeTest {
     }
 
     @Test
+    void aSessionLeftRunningByADeadRuntimeGetsARuntimeStoppedEntry() throws Exception {
+        Path folder = Files.createTempDirectory("ledger");
+        Osgi.configure("blitz.logger", Map.of("dataFolder", folder.toString()));
+        LoggingRuntime[] last = { runtime };
+        try {
+            LoggingRuntime logger = Osgi.await(LoggingRuntime.class, r -> r != runtime);
+            last[0] = logger;
+            attach("crash", 0x08);
+            logger.startSession();
+            long id = logger.currentSession().orElseThrow();
+            Path marker = folder.resolve("gaps").resolve("session-" + id + ".running");
+            assertTrue(Files.exists(marker), "a running session is marked");
+            byte[] left = Files.readAllBytes(marker);
+            logger.stopSession();
+            assertFalse(Files.exists(marker), "a clean stop removes the mark");
+            // what a kill leaves behind: the mark of a session that never stopped, last renewed 30 s ago
+            Files.write(marker, left);
+            long lastAlive = System.currentTimeMillis() - 30_000;
+            Files.setLastModifiedTime(marker, java.nio.file.attribute.FileTime.fromMillis(lastAlive));
+
+            Osgi.configure("blitz.logger", Map.of("dataFolder", folder.toString(), "notificationCapacity", 999));
+            LoggingRuntime restarted = Osgi.await(LoggingRuntime.class, r -> r != logger && r != runtime);
+            last[0] = restarted;
+            List<GapRecord> gaps = restarted.gaps(id);
+            assertEquals(1, gaps.size(), gaps.toString());
+            LossEvent stopped = gaps.get(0).event();
+            assertEquals(Kind.RUNTIME_STOPPED, stopped.kind());
+            assertEquals(lastAlive / 1000, stopped.timeMs() / 1000, "the span starts when the runtime was last alive");
+            assertTrue(stopped.detail().contains("30."), stopped.detail());
+            assertFalse(Files.exists(marker), "recorded once");
+            assertTrue(restarted.notifications(0).stream().anyMatch(n -> n.description().contains("the runtime stopped")));
+        } finally {
+            Osgi.configure("blitz.logger", Map.of());
+            // The runtime restarts on the change: let the next test find the new instance
+            Osgi.await(LoggingRuntime.class, r -> r != last[0]);
+        }
+    }
+
+    @Test
     void preflightWarnsWhenNoBoardIsAttached() {
         Preflight preflight = runtime.preflight();
         assertEquals(Preflight.Verdict.WARNING, preflight.verdict());

@@ -81,6 +81,11 @@ final class FaultRuntime implements AutoCloseable {
             Thread.sleep(300);
         }
         started.addAll(socats());
+        // another process on 8999 (a test JVM elsewhere on the machine) would answer in its place
+        assertTrue(process.awaitOutput(out -> out.contains("Logger protocol listening on tcp://127.0.0.1:8999")
+                || out.contains("Cannot serve the logger protocol"), Duration.ofSeconds(30)), () -> "no protocol server:\n" + output());
+        assertTrue(output().contains("Logger protocol listening on tcp://127.0.0.1:8999"),
+                () -> "port 8999 is taken by another process, the runtime cannot serve it:\n" + output());
     }
 
     /** @return the output of one shell command (up to the next prompt) */
