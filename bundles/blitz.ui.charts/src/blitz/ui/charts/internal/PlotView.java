@@ -72,7 +72,7 @@ public class PlotView {
     private static final int LIVE_REDRAW_MS = 200;
     /** Live mode reads the runtime's session starts and stops from the notifications this often. */
     private static final int LIVE_MARKERS_EVERY = 5;
-    /** Bursts of wheel or drag events cost one query: it waits this long for the next step. */
+    /** Bursts of wheel events cost one query: it waits this long for the next step. */
     private static final int QUERY_DELAY_MS = 15;
     private static final double WHEEL_ZOOM = 0.8;
 
@@ -356,7 +356,8 @@ public class PlotView {
         cache.use(grid); // a zoom, a resize or another session starts a new grid
         Columns view = grid.cover(asked);
         boolean complete = chosen.stream().allMatch(v -> cache.missing(v.categoryId(), view).isEmpty());
-        if (complete || grid.equals(shownGrid)) { // a pan: what is cached is drawn at once
+        boolean pan = grid.equals(shownGrid);
+        if (complete || pan) { // what is cached is drawn at once
             draw(ticket, asked, cached(chosen, view), grid, complete);
         }
         if (query != null) {
@@ -386,7 +387,7 @@ public class PlotView {
         });
         query.setRule(oneQueryAtATime);
         query.setSystem(true);
-        query.schedule(QUERY_DELAY_MS);
+        query.schedule(pan ? 0 : QUERY_DELAY_MS); // a pan's strip is small: no reason to wait for the next step
     }
 
     private List<Series> cached(List<Variable> chosen, Columns view) {

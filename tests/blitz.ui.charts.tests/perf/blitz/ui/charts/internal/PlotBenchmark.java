@@ -177,12 +177,20 @@ public final class PlotBenchmark {
         double seconds = (System.nanoTime() - panBegin) / 1e9;
         canvas.notifyListeners(SWT.MouseUp, new Event());
         double fps = PAN_STEPS / seconds;
+        TimeRange shown = view.range();
+        int columns = view.plotWidth();
+        long column = shown.span() / columns + (shown.span() % columns == 0 ? 0 : 1);
+        long category = store.getOrCreateCategory("bench_0");
+        double strip = median(20, () -> store.buckets(SESSION, category, shown.from(),
+                shown.from() + PAN_PIXELS * column, PAN_PIXELS));
         double p50 = percentile(completeFrame, 50);
         double p95 = percentile(completeFrame, 95);
         System.out.printf(Locale.ROOT,
                 "run %d: pan %d steps of %d px over a tenth of the session: %.1f complete frames/s; move -> frame from"
-                        + " the cache p50 %.1f ms, p95 %.1f ms; move -> frame with the new columns p50 %.1f ms, p95 %.1f ms%n",
-                run, PAN_STEPS, PAN_PIXELS, fps, percentile(firstFrame, 50), percentile(firstFrame, 95), p50, p95);
+                        + " the cache p50 %.1f ms, p95 %.1f ms; move -> frame with the new columns p50 %.1f ms, p95 %.1f ms;"
+                        + " the store query of a %d-column strip alone %.1f ms%n",
+                run, PAN_STEPS, PAN_PIXELS, fps, percentile(firstFrame, 50), percentile(firstFrame, 95), p50, p95,
+                PAN_PIXELS, strip);
         System.out.printf(Locale.ROOT, "RESULT plot.pan.fps %.1f fps baseline=%.1f%n", fps, 1000 / painter);
         System.out.printf(Locale.ROOT, "RESULT plot.pan.frame.p50 %.2f ms baseline=%.2f%n", p50, painter);
         System.out.printf(Locale.ROOT, "RESULT plot.pan.frame.p95 %.2f ms baseline=%.2f%n", p95, painter);
