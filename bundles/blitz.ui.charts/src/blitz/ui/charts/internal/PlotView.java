@@ -401,7 +401,8 @@ public class PlotView {
         });
         query.setRule(oneQueryAtATime);
         query.setSystem(true);
-        query.schedule(pan ? 0 : QUERY_DELAY_MS); // a pan's strip is small: no reason to wait for the next step
+        // only a zoom waits for the next wheel step; a pan's strip is small, and a new session shows at once
+        query.schedule(pan || shownGrid == null ? 0 : QUERY_DELAY_MS);
     }
 
     /**

@@ -1,5 +1,7 @@
 package blitz.ui.charts.internal;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import blitz.client.store.internal.DerbyDatabase;
 import blitz.client.store.internal.JpaClientStore;
 import blitz.model.Notification;
 import blitz.model.SessionSummary;
+import blitz.model.client.ClientStore;
 import blitz.model.client.ReadingBatch;
 
 /**
@@ -114,7 +117,8 @@ public final class PlotBenchmark {
             long begin = System.nanoTime();
             Composite parent = new Composite(shell, SWT.NONE);
             PlotView view = new PlotView();
-            view.setStore(store);
+            List<String> calls = new ArrayList<>();
+            view.setStore(timed(store, begin, calls));
             view.createControls(parent);
             Canvas canvas = canvas(shell);
             canvas.addPaintListener(event -> {
@@ -127,6 +131,11 @@ public final class PlotBenchmark {
             view.showSession(SESSION);
             spinUntil(() -> lastPaintComplete);
             double firstPaint = (lastPaint - begin) / 1e6;
+            synchronized (calls) {
+                System.out.printf(Locale.ROOT, "run %d: until the first paint the view asked the store (ms after opening:"
+                        + " call, its time): %s%n", run, String.join("; ", calls));
+                calls.clear();
+            }
 
             TimeRange whole = view.range();
             int width = view.plotWidth();
@@ -144,6 +153,27 @@ public final class PlotBenchmark {
             shell.dispose();
             spin(100);
         }
+    }
+
+    /** @return the store, noting when each call the view makes starts and how long it takes */
+    private static ClientStore timed(ClientStore target, long begin, List<String> calls) {
+        return (ClientStore) Proxy.newProxyInstance(PlotBenchmark.class.getClassLoader(),
+                new Class<?>[] { ClientStore.class }, (proxy, method, args) -> {
+                    long start = System.nanoTime();
+                    try {
+                        return method.invoke(target, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    } finally {
+                        long end = System.nanoTime();
+                        synchronized (calls) {
+                            if (calls.size() < 20) {
+                                calls.add(String.format(Locale.ROOT, "%.0f %s %.1f", (start - begin) / 1e6,
+                                        method.getName(), (end - start) / 1e6));
+                            }
+                        }
+                    }
+                });
     }
 
     /** Zooms to the middle tenth, then drags left 10 px at a time; each step waits for its complete frame. */
