@@ -50,4 +50,5 @@ if [ -z "${DISPLAY:-}" ]; then
   done
 fi
 javac -nowarn -d "$out/classes" -cp "$cp" "$here"/blitz/ui/charts/internal/*.java
-java -Xmx1g -cp "$out/classes:$cp" blitz.ui.charts.internal.PlotBenchmark "$work" "$readings" "$runs"
+# PLOT_BENCH_JAVA_OPTS: extra JVM options, e.g. a flight recording for a profile
+java -Xmx1g ${PLOT_BENCH_JAVA_OPTS:-} -cp "$out/classes:$cp" blitz.ui.charts.internal.PlotBenchmark "$work" "$readings" "$runs"

@@ -72,12 +72,18 @@ public class PlotView {
     private static final int LIVE_REDRAW_MS = 200;
     /** Live mode reads the runtime's session starts and stops from the notifications this often. */
     private static final int LIVE_MARKERS_EVERY = 5;
-    /** Bursts of wheel or drag events cost one query: it waits this long for the next step. */
+    /** Bursts of wheel events cost one query: it waits this long for the next step. */
     private static final int QUERY_DELAY_MS = 15;
+    /** A pan draws from the cache when the new columns take longer than this. */
+    private static final int PAN_FRAME_MS = 20;
     private static final double WHEEL_ZOOM = 0.8;
 
     /** A variable the chart can show, with its store id (session mode) and unit. */
     record Variable(String name, long categoryId, String unit) {
+    }
+
+    /** The range on display, asked for as generation {@code ticket}: these columns of these variables. */
+    private record Wanted(long ticket, TimeRange range, List<Variable> chosen, Grid grid, Columns view) {
     }
 
     /** What opening a session finds: its variables, the time range of its readings, its markers. */
@@ -118,6 +124,8 @@ public class PlotView {
     private long drawnGeneration;
     /** The grid of the series drawn now. */
     private Grid shownGrid;
+    private Wanted wanted;
+    private boolean framePending;
     private int liveTicks;
     private String message = NO_SESSIONS;
     private final AtomicLong generation = new AtomicLong();
@@ -309,7 +317,6 @@ public class PlotView {
     void setRange(TimeRange newRange) {
         if (newRange != null && bounds != null) {
             range = newRange.within(bounds);
-            canvas.redraw();
             refresh();
         }
     }
@@ -335,8 +342,10 @@ public class PlotView {
     }
 
     /**
-     * Shows the visible range of the chosen variables (session mode): at once from the cache, then
-     * with the columns the cache lacks, asked from the store in a job. Redraws in live mode.
+     * Shows the visible range of the chosen variables (session mode): at once when the cache holds every
+     * column; otherwise the columns it lacks are asked from the store in a job, and meanwhile a pan draws
+     * the cached columns if the answer takes longer than a frame ({@link #drawSoon}) while a zoom keeps
+     * the previous answer at the new scale. Redraws in live mode.
      */
     private void refresh() {
         if (liveButton.getSelection()) {
@@ -347,23 +356,29 @@ public class PlotView {
         List<Variable> chosen = checked();
         int width = plotWidth();
         if (source == null || range == null || width < 1) {
+            canvas.redraw();
             return; // the control has no size yet: its first layout asks again
         }
         long ticket = generation.incrementAndGet();
         long session = sessionId;
-        TimeRange asked = range;
-        Grid grid = Grid.of(session, bounds, asked, width);
+        Grid grid = Grid.of(session, bounds, range, width);
         cache.use(grid); // a zoom, a resize or another session starts a new grid
-        Columns view = grid.cover(asked);
+        Columns view = grid.cover(range);
+        Wanted now = new Wanted(ticket, range, chosen, grid, view);
+        wanted = now;
         boolean complete = chosen.stream().allMatch(v -> cache.missing(v.categoryId(), view).isEmpty());
-        if (complete || grid.equals(shownGrid)) { // a pan: what is cached is drawn at once
-            draw(ticket, asked, cached(chosen, view), grid, complete);
-        }
+        boolean pan = grid.equals(shownGrid);
         if (query != null) {
             query.cancel();
         }
         if (complete) {
+            draw(now, true);
             return;
+        }
+        if (pan) {
+            drawSoon();
+        } else {
+            canvas.redraw(); // the previous answer at the new scale until this one arrives
         }
         query = Job.create("Querying the plot of session " + session, monitor -> {
             for (Variable variable : chosen) {
@@ -381,29 +396,45 @@ public class PlotView {
                     }
                 }
             }
-            onUi(() -> draw(ticket, asked, cached(chosen, view), grid, true));
+            onUi(() -> draw(now, true));
             return Status.OK_STATUS;
         });
         query.setRule(oneQueryAtATime);
         query.setSystem(true);
-        query.schedule(QUERY_DELAY_MS);
+        // only a zoom waits for the next wheel step; a pan's strip is small, and a new session shows at once
+        query.schedule(pan || shownGrid == null ? 0 : QUERY_DELAY_MS);
     }
 
-    private List<Series> cached(List<Variable> chosen, Columns view) {
-        return chosen.stream().map(v -> new Series(v.name(), v.unit(), cache.buckets(v.categoryId(), view))).toList();
+    /**
+     * During a pan the answer for the new strip usually comes within a frame, so the chart is drawn once
+     * with it; if it does not, the cached columns are drawn after {@link #PAN_FRAME_MS} (one pending
+     * frame at a time, so a fast drag still shows frames).
+     */
+    private void drawSoon() {
+        if (!framePending) {
+            framePending = true;
+            display.timerExec(PAN_FRAME_MS, () -> {
+                framePending = false;
+                if (!canvas.isDisposed() && wanted != null) {
+                    draw(wanted, false);
+                }
+            });
+        }
     }
 
-    /** Draws an answer unless a newer range was asked for meanwhile. */
-    private void draw(long ticket, TimeRange asked, List<Series> answer, Grid grid, boolean complete) {
-        if (generation.get() != ticket) {
+    /** Draws what the cache holds for a range, unless a newer range was asked for or this one is drawn whole. */
+    private void draw(Wanted what, boolean complete) {
+        if (generation.get() != what.ticket() || drawnGeneration == what.ticket()) {
             return;
         }
-        series = answer;
-        shownGrid = grid;
+        series = what.chosen().stream()
+                .map(v -> new Series(v.name(), v.unit(), cache.buckets(v.categoryId(), what.view()))).toList();
+        shownGrid = what.grid();
         message = null;
         if (complete) {
-            drawnGeneration = ticket;
+            drawnGeneration = what.ticket();
         }
+        TimeRange asked = what.range();
         status.setText(String.format(Locale.ROOT, "%.1f s to %.1f s", asked.from() / 1000.0, asked.to() / 1000.0));
         canvas.redraw();
     }

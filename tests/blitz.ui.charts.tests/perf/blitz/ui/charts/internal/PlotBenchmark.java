@@ -1,5 +1,7 @@
 package blitz.ui.charts.internal;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import blitz.client.store.internal.DerbyDatabase;
 import blitz.client.store.internal.JpaClientStore;
 import blitz.model.Notification;
 import blitz.model.SessionSummary;
+import blitz.model.client.ClientStore;
 import blitz.model.client.ReadingBatch;
 
 /**
@@ -114,7 +117,8 @@ public final class PlotBenchmark {
             long begin = System.nanoTime();
             Composite parent = new Composite(shell, SWT.NONE);
             PlotView view = new PlotView();
-            view.setStore(store);
+            List<String> calls = new ArrayList<>();
+            view.setStore(timed(store, begin, calls));
             view.createControls(parent);
             Canvas canvas = canvas(shell);
             canvas.addPaintListener(event -> {
@@ -127,6 +131,11 @@ public final class PlotBenchmark {
             view.showSession(SESSION);
             spinUntil(() -> lastPaintComplete);
             double firstPaint = (lastPaint - begin) / 1e6;
+            synchronized (calls) {
+                System.out.printf(Locale.ROOT, "run %d: until the first paint the view asked the store (ms after opening:"
+                        + " call, its time): %s%n", run, String.join("; ", calls));
+                calls.clear();
+            }
 
             TimeRange whole = view.range();
             int width = view.plotWidth();
@@ -144,6 +153,27 @@ public final class PlotBenchmark {
             shell.dispose();
             spin(100);
         }
+    }
+
+    /** @return the store, noting when each call the view makes starts and how long it takes */
+    private static ClientStore timed(ClientStore target, long begin, List<String> calls) {
+        return (ClientStore) Proxy.newProxyInstance(PlotBenchmark.class.getClassLoader(),
+                new Class<?>[] { ClientStore.class }, (proxy, method, args) -> {
+                    long start = System.nanoTime();
+                    try {
+                        return method.invoke(target, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    } finally {
+                        long end = System.nanoTime();
+                        synchronized (calls) {
+                            if (calls.size() < 20) {
+                                calls.add(String.format(Locale.ROOT, "%.0f %s %.1f", (start - begin) / 1e6,
+                                        method.getName(), (end - start) / 1e6));
+                            }
+                        }
+                    }
+                });
     }
 
     /** Zooms to the middle tenth, then drags left 10 px at a time; each step waits for its complete frame. */
@@ -177,12 +207,20 @@ public final class PlotBenchmark {
         double seconds = (System.nanoTime() - panBegin) / 1e9;
         canvas.notifyListeners(SWT.MouseUp, new Event());
         double fps = PAN_STEPS / seconds;
+        TimeRange shown = view.range();
+        int columns = view.plotWidth();
+        long column = shown.span() / columns + (shown.span() % columns == 0 ? 0 : 1);
+        long category = store.getOrCreateCategory("bench_0");
+        double strip = median(20, () -> store.buckets(SESSION, category, shown.from(),
+                shown.from() + PAN_PIXELS * column, PAN_PIXELS));
         double p50 = percentile(completeFrame, 50);
         double p95 = percentile(completeFrame, 95);
         System.out.printf(Locale.ROOT,
                 "run %d: pan %d steps of %d px over a tenth of the session: %.1f complete frames/s; move -> frame from"
-                        + " the cache p50 %.1f ms, p95 %.1f ms; move -> frame with the new columns p50 %.1f ms, p95 %.1f ms%n",
-                run, PAN_STEPS, PAN_PIXELS, fps, percentile(firstFrame, 50), percentile(firstFrame, 95), p50, p95);
+                        + " the cache p50 %.1f ms, p95 %.1f ms; move -> frame with the new columns p50 %.1f ms, p95 %.1f ms;"
+                        + " the store query of a %d-column strip alone %.1f ms%n",
+                run, PAN_STEPS, PAN_PIXELS, fps, percentile(firstFrame, 50), percentile(firstFrame, 95), p50, p95,
+                PAN_PIXELS, strip);
         System.out.printf(Locale.ROOT, "RESULT plot.pan.fps %.1f fps baseline=%.1f%n", fps, 1000 / painter);
         System.out.printf(Locale.ROOT, "RESULT plot.pan.frame.p50 %.2f ms baseline=%.2f%n", p50, painter);
         System.out.printf(Locale.ROOT, "RESULT plot.pan.frame.p95 %.2f ms baseline=%.2f%n", p95, painter);
