@@ -117,6 +117,18 @@ class PlotMarkersTest {
                 new Marker(Kind.STOP, now - 10_000, now - 10_000, "Session 7 stopped")), markers);
     }
 
+    /** Tests that look for drawn data count saturated pixels (the series colours): markers must not pass for data. */
+    @Test
+    void markerColoursAreMuted() {
+        for (Kind kind : Kind.values()) {
+            RGB colour = ChartPainter.colour(kind);
+            int spread = Math.max(colour.red, Math.max(colour.green, colour.blue))
+                    - Math.min(colour.red, Math.min(colour.green, colour.blue));
+            int shown = kind == Kind.RECONNECT ? spread * 110 / 255 : spread; // the span is translucent
+            assertTrue(shown <= 80, kind + " marker colour " + colour + " is as saturated as a series");
+        }
+    }
+
     private static String tooltipAt(Canvas canvas, int x, int y) {
         Event move = new Event();
         move.x = x;
