@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -63,7 +65,7 @@ class PlotMarkersTest {
     }
 
     @Test
-    void drawsStartEndGapAndReconnectWhereTheyHappenedAndNamesThem() {
+    void drawsStartEndGapAndReconnectWhereTheyHappenedAndNamesThem() throws Exception {
         try (PlotFixture ui = new PlotFixture()) {
             ui.view.showSession(SESSION);
             PlotFixture.waitUntil("the session is plotted", 20_000,
@@ -95,6 +97,10 @@ class PlotMarkersTest {
             for (RGB marker : List.of(ChartPainter.START_COLOUR, ChartPainter.GAP_COLOUR, ChartPainter.STOP_COLOUR)) {
                 assertEquals(0, pixels(image, plot, plain, marker), "a marker drawn at " + plain);
             }
+
+            Path file = Path.of(System.getProperty("blitz.test.workdir", "target/work"), "plot-markers.png");
+            Files.createDirectories(file.getParent());
+            ui.view.exportPng(file); // to look at
 
             Canvas canvas = PlotFixture.find(ui.shell(), Canvas.class).get(0);
             int middle = plot.y + plot.height / 2;
