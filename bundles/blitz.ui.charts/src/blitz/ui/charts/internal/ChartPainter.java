@@ -33,10 +33,13 @@ final class ChartPainter {
     private static final int BOTTOM = 40;
     private static final int RIGHT = 16;
     private static final int BAND_ALPHA = 70;
-    /** Marker colours, apart from the series colours so a marker never reads as data. */
-    static final RGB START_COLOUR = new RGB(20, 160, 90);
-    static final RGB STOP_COLOUR = new RGB(170, 30, 30);
-    static final RGB GAP_COLOUR = new RGB(230, 120, 0);
+    /**
+     * Marker colours: muted (no channel more than 80 apart from another), while the series use saturated
+     * colours, so a marker never reads as data.
+     */
+    static final RGB START_COLOUR = new RGB(60, 130, 90);
+    static final RGB STOP_COLOUR = new RGB(150, 70, 70);
+    static final RGB GAP_COLOUR = new RGB(190, 130, 110);
     static final RGB RECONNECT_COLOUR = new RGB(255, 190, 110);
     private static final int RECONNECT_ALPHA = 110;
     private static final int FLAG = 5;
@@ -81,10 +84,10 @@ final class ChartPainter {
         drawSpans(gc, plot, range, visible);
         gc.setClipping((Rectangle) null);
         if (message != null || series.isEmpty()) {
-            drawLines(gc, plot, range, visible);
             String text = message != null ? message : "Choose variables to plot";
             Point size = gc.textExtent(text);
             gc.drawText(text, plot.x + (plot.width - size.x) / 2, plot.y + (plot.height - size.y) / 2, true);
+            drawLines(gc, plot, range, visible);
             return;
         }
         Map<String, double[]> limits = new LinkedHashMap<>();

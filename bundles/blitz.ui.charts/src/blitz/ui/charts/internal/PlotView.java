@@ -250,7 +250,8 @@ public class PlotView {
                 found.add(new Variable(category.variableName(), category.id(), unit));
             }
             List<Marker> foundMarkers = source.getSession(id)
-                    .map(session -> SessionMarkers.of(session, source.all(Notification.class))).orElse(List.of());
+                    .map(session -> SessionMarkers.of(session, notifications(source, Notification.WARNING)))
+                    .orElse(List.of());
             return new Opened(found, source.sessionTimeRange(id), foundMarkers);
         }, opened -> {
             sessionId = id;
@@ -283,6 +284,11 @@ public class PlotView {
             }
         }
         return to - from <= 2 * readings.span() ? new TimeRange(from, to) : readings;
+    }
+
+    /** @return the notifications of one severity: the ledger's losses are warnings, session starts and stops infos */
+    private static List<Notification> notifications(ClientStore source, int severity) {
+        return source.find(Notification.class, Map.of("severity", severity));
     }
 
     private void selectShownSession() {
@@ -485,7 +491,7 @@ public class PlotView {
         ClientStore notifications = store;
         if (notifications != null && liveTicks++ % LIVE_MARKERS_EVERY == 0) {
             inJob("Reading the runtime's session starts and stops",
-                    () -> SessionMarkers.live(notifications.all(Notification.class)), found -> {
+                    () -> SessionMarkers.live(notifications(notifications, Notification.INFO)), found -> {
                         if (liveButton.getSelection()) {
                             markers = found;
                         }

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
@@ -20,9 +21,12 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 
+import blitz.model.Notification;
 import blitz.model.sync.LiveSource;
 import blitz.model.sync.LiveValues;
 import blitz.model.sync.LiveVariable;
+import blitz.ui.charts.internal.SessionMarkers.Kind;
+import blitz.ui.charts.internal.SessionMarkers.Marker;
 
 /** Live mode plots the history the live values service holds for the ticked variables. */
 class LivePlotTest {
@@ -75,7 +79,8 @@ class LivePlotTest {
 
     @Test
     void plotsTheHistoryOfTheTickedVariables() {
-        PlotFixture.store();
+        // mirrored from the runtime as ConnectionNotifications does, just before the values below
+        PlotFixture.store().logError("Runtime tcp://127.0.0.1:8999: Session 77 started", Notification.INFO);
         Ramp ramp = new Ramp();
         ServiceRegistration<LiveValues> registration = FrameworkUtil.getBundle(getClass()).getBundleContext()
                 .registerService(LiveValues.class, ramp,
@@ -111,6 +116,22 @@ class LivePlotTest {
                 }
             }
             assertTrue(drawn > 20, "only " + drawn + " pixels of the ramp drawn");
+
+            PlotFixture.waitUntil("the session's start is marked", 5_000, () -> ui.view.markers().stream()
+                    .anyMatch(marker -> marker.label().equals("Session 77 started")));
+            Marker start = ui.view.markers().stream().filter(marker -> marker.label().equals("Session 77 started"))
+                    .findFirst().orElseThrow();
+            assertEquals(Kind.START, start.kind());
+            image = ui.view.snapshot();
+            Rectangle plot = ChartPainter.plotArea(new Rectangle(0, 0, image.width, image.height), 1);
+            int x = ChartPainter.x(plot, ui.view.range(), start.from());
+            int marked = 0;
+            for (int y = plot.y + 1; y < plot.y + plot.height; y++) {
+                if (image.palette.getRGB(image.getPixel(x, y)).equals(ChartPainter.START_COLOUR)) {
+                    marked++;
+                }
+            }
+            assertTrue(marked > plot.height / 2, "no start line at x=" + x + " (" + marked + " pixels)");
 
             ramp.source = LiveSource.replay(3, 10);
             PlotFixture.waitUntil("the plot says it shows a replay", 5_000, () -> PlotFixture.find(ui.shell(),

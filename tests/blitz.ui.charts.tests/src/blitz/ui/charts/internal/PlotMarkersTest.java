@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -63,7 +65,7 @@ class PlotMarkersTest {
     }
 
     @Test
-    void drawsStartEndGapAndReconnectWhereTheyHappenedAndNamesThem() {
+    void drawsStartEndGapAndReconnectWhereTheyHappenedAndNamesThem() throws Exception {
         try (PlotFixture ui = new PlotFixture()) {
             ui.view.showSession(SESSION);
             PlotFixture.waitUntil("the session is plotted", 20_000,
@@ -96,6 +98,10 @@ class PlotMarkersTest {
                 assertEquals(0, pixels(image, plot, plain, marker), "a marker drawn at " + plain);
             }
 
+            Path file = Path.of(System.getProperty("blitz.test.workdir", "target/work"), "plot-markers.png");
+            Files.createDirectories(file.getParent());
+            ui.view.exportPng(file); // to look at
+
             Canvas canvas = PlotFixture.find(ui.shell(), Canvas.class).get(0);
             int middle = plot.y + plot.height / 2;
             assertEquals("Gap: 12 messages missing (serial:/dev/ttyUSB0 board 09: sequence 100 then 112)",
@@ -115,6 +121,18 @@ class PlotMarkersTest {
                 new Notification(3L, now - 10_000, Notification.INFO, "Runtime tcp://127.0.0.1:8999: Session 7 stopped")));
         assertEquals(List.of(new Marker(Kind.START, now - 30_000, now - 30_000, "Session 7 started"),
                 new Marker(Kind.STOP, now - 10_000, now - 10_000, "Session 7 stopped")), markers);
+    }
+
+    /** Tests that look for drawn data count saturated pixels (the series colours): markers must not pass for data. */
+    @Test
+    void markerColoursAreMuted() {
+        for (Kind kind : Kind.values()) {
+            RGB colour = ChartPainter.colour(kind);
+            int spread = Math.max(colour.red, Math.max(colour.green, colour.blue))
+                    - Math.min(colour.red, Math.min(colour.green, colour.blue));
+            int shown = kind == Kind.RECONNECT ? spread * 110 / 255 : spread; // the span is translucent
+            assertTrue(shown <= 80, kind + " marker colour " + colour + " is as saturated as a series");
+        }
     }
 
     private static String tooltipAt(Canvas canvas, int x, int y) {
