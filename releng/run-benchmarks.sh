@@ -106,7 +106,7 @@ done
 step client-store tests/blitz.client.store.tests/perf/run-perf.sh "$client_readings" "$client_buckets"
 sed -nE 's/^run [0-9]+: store ([0-9.]+)\/s, raw JDBC ([0-9.]+)\/s.*/RESULT clientstore.download \1 readings\/s baseline=\2/p' \
   "$out/client-store.log" >> "$results"
-sed -nE 's/^bucket query, whole session.*\(([0-9]+) readings.*runs \[(.*)\]\).*/\2/p' "$out/client-store.log" \
+sed -nE 's/^bucket query, whole session, [0-9]+ buckets:.*runs \[(.*)\]\).*/\1/p' "$out/client-store.log" \
   | tr ',' '\n' | sed -E 's/ //g; /^$/d; s/.*/RESULT clientstore.buckets & ms/' >> "$results"
 step server-store tests/blitz.server.tests/perf/run.sh "$store_messages"
 for run in $(seq "$runs"); do

@@ -46,6 +46,8 @@ FIGURES = [
     # plot: tests/blitz.ui.charts.tests/perf/run-plot-bench.sh, the real Plot view under Xvfb
     ("plot.firstpaint", "Plot: first paint of a 10 M-reading session (open the view → first complete frame, Xvfb)",
      "the whole-session bucket query alone", "≤ 500 ms", lambda v, r: v <= 500),
+    ("plot.firstpaint.cold", "Plot: the same, as the first plot of a freshly started JVM on a just-opened store",
+     "the whole-session bucket query alone, warm", "≤ 500 ms", lambda v, r: v <= 500),
     ("plot.pan.fps", "Plot: panning a 10 M-reading session, complete frames per second (10 px steps)",
      "the painter alone, frames/s", "≥ 30 fps", lambda v, r: v >= 30),
     ("plot.pan.frame.p50", "Plot: pan step → frame with the new columns, p50", "the painter alone", "(≤ 33 ms)", None),
