@@ -9,20 +9,11 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
 readings="${1:-10000000}"
 runs="${2:-3}"
-m2="${HOME}/.m2/repository"
-if [ ! -f "$root/bundles/blitz.derby/lib/derby.jar" ] || [ ! -d "$root/bundles/blitz.client.store/target/classes/blitz" ] \
-    || [ ! -d "$root/bundles/blitz.ui.charts/target/classes/blitz" ]; then
-  (cd "$root" && ./mvnw -o -q -B package -DskipTests -pl bundles/blitz.client.store,bundles/blitz.ui.charts -am)
+. "$root/tests/blitz.client.store.tests/perf/store-classpath.sh"
+if [ ! -d "$root/bundles/blitz.ui.charts/target/classes/blitz" ]; then
+  (cd "$root" && ./mvnw -o -q -B package -DskipTests -pl bundles/blitz.ui.charts -am)
 fi
-cp="$root/bundles/blitz.derby/lib/derby.jar:$root/bundles/blitz.derby/lib/derbyshared.jar:$root/bundles/blitz.derby/lib/derbytools.jar"
-for jar in org/eclipse/persistence/org.eclipse.persistence.jpa/5.0.0/org.eclipse.persistence.jpa-5.0.0.jar \
-           org/eclipse/persistence/org.eclipse.persistence.core/5.0.0/org.eclipse.persistence.core-5.0.0.jar \
-           org/eclipse/persistence/org.eclipse.persistence.jpa.jpql/5.0.0/org.eclipse.persistence.jpa.jpql-5.0.0.jar \
-           jakarta/persistence/jakarta.persistence-api/3.2.0/jakarta.persistence-api-3.2.0.jar \
-           org/ow2/asm/asm/9.9.1/asm-9.9.1.jar \
-           org/ow2/asm/asm-commons/9.9.1/asm-commons-9.9.1.jar \
-           org/ow2/asm/asm-tree/9.9.1/asm-tree-9.9.1.jar \
-           org/eclipse/platform/org.eclipse.swt.gtk.linux.x86_64/3.132.0/org.eclipse.swt.gtk.linux.x86_64-3.132.0.jar \
+for jar in org/eclipse/platform/org.eclipse.swt.gtk.linux.x86_64/3.132.0/org.eclipse.swt.gtk.linux.x86_64-3.132.0.jar \
            org/eclipse/platform/org.eclipse.jface/3.38.0/org.eclipse.jface-3.38.0.jar \
            org/eclipse/platform/org.eclipse.core.commands/3.12.400/org.eclipse.core.commands-3.12.400.jar \
            org/eclipse/platform/org.eclipse.core.jobs/3.15.700/org.eclipse.core.jobs-3.15.700.jar \
@@ -30,8 +21,6 @@ for jar in org/eclipse/persistence/org.eclipse.persistence.jpa/5.0.0/org.eclipse
            org/eclipse/platform/org.eclipse.osgi/3.23.200/org.eclipse.osgi-3.23.200.jar; do
   cp="$cp:$m2/$jar"
 done
-# the store bundle's root holds META-INF/persistence.xml
-cp="$cp:$root/bundles/blitz.model/target/classes:$root/bundles/blitz.client.store/target/classes:$root/bundles/blitz.client.store"
 cp="$cp:$root/bundles/blitz.ui.charts/target/classes"
 
 # the session's store: built on the first run, reused after (delete the folder to build it again)
