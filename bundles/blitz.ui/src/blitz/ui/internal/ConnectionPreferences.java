@@ -71,8 +71,9 @@ public final class ConnectionPreferences {
         } catch (BackingStoreException | IllegalArgumentException e) {
             LOG.warning("could not read the saved runtimes: " + e.getMessage());
         }
-        if (saved.stream().noneMatch(runtime -> sameAddress(runtime, endpoint()))) {
-            saved.add(0, endpoint());
+        Endpoint current = endpoint();
+        if (saved.stream().noneMatch(runtime -> sameAddress(runtime, current))) {
+            saved.add(0, current);
         }
         return saved;
     }
