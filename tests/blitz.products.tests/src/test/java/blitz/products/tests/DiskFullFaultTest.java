@@ -36,7 +36,7 @@ class DiskFullFaultTest {
                 "cannot mount a tmpfs on " + data);
         long fullMs = FaultRuntime.LONG ? 30_000 : 4_000;
         try {
-            try (FaultRuntime runtime = FaultRuntime.start(data, tmp); LoggerClient client = new LoggerClient()) {
+            try (FaultRuntime runtime = FaultRuntime.start(data, tmp); LoggerClient client = runtime.client()) {
                 assertEquals("ACK", client.request("START"));
                 Thread.sleep(2_500);
                 long storedBefore = runtime.runningSessionCount(1);

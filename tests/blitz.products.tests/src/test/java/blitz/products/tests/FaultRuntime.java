@@ -88,6 +88,11 @@ final class FaultRuntime implements AutoCloseable {
                 () -> "port 8999 is taken by another process, the runtime cannot serve it:\n" + output());
     }
 
+    /** @return a client of this runtime's logger protocol */
+    LoggerClient client() {
+        return new LoggerClient(process);
+    }
+
     /** @return the output of one shell command (up to the next prompt) */
     String shell(String command) throws Exception {
         return process.shell(command, Duration.ofSeconds(15));

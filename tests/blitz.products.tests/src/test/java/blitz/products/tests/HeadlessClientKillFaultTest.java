@@ -44,7 +44,7 @@ class HeadlessClientKillFaultTest {
         long messages = FaultRuntime.LONG ? 100_000 : 20_000;
         try (RedisProcess redis = RedisProcess.start(redisFolder, "everysec");
                 FaultRuntime runtime = FaultRuntime.start(data, tmp, "--redis", redis.uri());
-                LoggerClient logger = new LoggerClient()) {
+                LoggerClient logger = runtime.client()) {
             // a short real session gives a real board message and the readings each message makes
             assertEquals("ACK", logger.request("START"));
             Thread.sleep(2_000);

@@ -37,7 +37,7 @@ class LoadProductTest {
         String ids = BOARDS.stream().map(String::valueOf).collect(Collectors.joining(","));
         try (ProductProcess runtime = ProductProcess.start(FaultRuntime.HOME.resolve("bin/blitz-runtime"),
                 List.of("--console", "--simulate", ids, "--data", data.toString()),
-                Map.of("BLITZ_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp)); LoggerClient client = new LoggerClient()) {
+                Map.of("BLITZ_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp)); LoggerClient client = new LoggerClient(runtime)) {
             assertTrue(runtime.awaitOutput(out -> out.contains("Welcome to Apache Felix Gogo"), Duration.ofSeconds(60)),
                     () -> "no shell; output:\n" + runtime.output());
             assertEquals("ACK", client.request("START"));

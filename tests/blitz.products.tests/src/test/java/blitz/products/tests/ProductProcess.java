@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * A product started through its launch script, with its combined output collected as it comes.
  * Closing it kills the whole process tree by PID.
  */
 final class ProductProcess implements AutoCloseable {
+    private static final int OUTPUT_TAIL = 8_000;
+
     private final Process process;
     private final StringBuffer output = new StringBuffer();
 
@@ -100,6 +103,33 @@ final class ProductProcess implements AutoCloseable {
             Thread.sleep(100);
         }
         return false;
+    }
+
+    /**
+     * @return what the product is doing now, for a failure message: the thread dump of its java process
+     *         ({@code jcmd Thread.print}) and the end of its output
+     */
+    String diagnostics() {
+        StringBuilder text = new StringBuilder();
+        Stream.concat(Stream.of(handle()), handle().descendants())
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .forEach(java -> text.append("threads of java ").append(java.pid()).append(":\n").append(threadDump(java.pid())));
+        String out = output();
+        return text.append("output (last ").append(Math.min(out.length(), OUTPUT_TAIL)).append(" characters):\n")
+                .append(out, Math.max(0, out.length() - OUTPUT_TAIL), out.length()).toString();
+    }
+
+    private static String threadDump(long pid) {
+        try {
+            Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return jcmd.waitFor(20, TimeUnit.SECONDS) ? dump : dump + "[jcmd did not end]\n";
+        } catch (IOException e) {
+            return "[no thread dump: " + e.getMessage() + "]\n";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "[thread dump interrupted]\n";
+        }
     }
 
     @Override

@@ -29,7 +29,7 @@ class PtyUnplugFaultTest {
     void reconnectsAfterThePtyComesBackAndLedgersTheGap(@TempDir Path data, @TempDir Path tmp) throws Exception {
         long unpluggedMs = FaultRuntime.LONG ? 30_000 : 1_500;
         FaultRuntime launched = FaultRuntime.launch(data, tmp, "-Dblitz.simulate.ptyRecreateDelayMs=" + unpluggedMs);
-        try (FaultRuntime runtime = launched; LoggerClient client = new LoggerClient()) {
+        try (FaultRuntime runtime = launched; LoggerClient client = runtime.client()) {
             runtime.awaitReady();
             assertEquals("ACK", client.request("START"));
             Thread.sleep(FaultRuntime.LONG ? 30_000 : 2_500);

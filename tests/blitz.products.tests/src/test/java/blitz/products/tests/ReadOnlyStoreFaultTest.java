@@ -25,7 +25,7 @@ class ReadOnlyStoreFaultTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void refusesSessionsClearlyAndLogsAgainOnceWritable(@TempDir Path data, @TempDir Path tmp) throws Exception {
         Path store = data.resolve("runtime-store");
-        try (FaultRuntime runtime = FaultRuntime.start(data, tmp); LoggerClient client = new LoggerClient()) {
+        try (FaultRuntime runtime = FaultRuntime.start(data, tmp); LoggerClient client = runtime.client()) {
             assertTrue(Files.isDirectory(store), "the embedded store's folder is " + store);
             try {
                 Assumptions.assumeTrue(FaultRuntime.makeReadOnly(store), "this file system cannot make " + store + " read-only");

@@ -31,7 +31,7 @@ class RedisKillFaultTest {
         long confirmedBeforeKill;
         try (RedisProcess redis = RedisProcess.start(redisFolder, appendfsync)) {
             try (FaultRuntime runtime = FaultRuntime.launch(data, tmp, "", "--redis", redis.uri());
-                    LoggerClient client = new LoggerClient(60_000)) {
+                    LoggerClient client = runtime.client()) {
                 // sent while the runtime starts: it waits in the socket until the protocol answers
                 assertEquals("ACK", client.request("START"), "the first START right after launch");
                 runtime.awaitReady();
@@ -48,7 +48,7 @@ class RedisKillFaultTest {
             redis.restart();
 
             try (FaultRuntime runtime = FaultRuntime.launch(data, tmp, "", "--redis", redis.uri());
-                    LoggerClient client = new LoggerClient(60_000)) {
+                    LoggerClient client = runtime.client()) {
                 assertEquals("NACK", client.request("LOGGING"), "answered at once after the launch");
                 runtime.awaitReady(); // the configurations --redis left are reused without restarting the logger
                 KilledSessionCheck.check(client, fault, confirmedBeforeKill);

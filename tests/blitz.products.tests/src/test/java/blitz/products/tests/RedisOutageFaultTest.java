@@ -26,7 +26,7 @@ class RedisOutageFaultTest {
         long outageMs = FaultRuntime.LONG ? 30_000 : 4_000;
         try (RedisProcess redis = RedisProcess.start(redisFolder, "always");
                 FaultRuntime runtime = FaultRuntime.start(data, tmp, "--redis", redis.uri());
-                LoggerClient client = new LoggerClient()) {
+                LoggerClient client = runtime.client()) {
             assertEquals("ACK", client.request("START"));
             Thread.sleep(2_500);
             long storedBefore = runtime.runningSessionCount(1);

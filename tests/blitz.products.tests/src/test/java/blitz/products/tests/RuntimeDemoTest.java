@@ -26,7 +26,7 @@ class RuntimeDemoTest {
     void logsASimulatedBoardAndAnswersTheOriginalProtocol(@TempDir Path data) throws Exception {
         try (ProductProcess runtime = ProductProcess.start(HOME.resolve("bin/blitz-runtime"),
                 List.of("--console", "--simulate", "8", "--data", data.toString()), Map.of());
-                LoggerClient client = new LoggerClient()) {
+                LoggerClient client = new LoggerClient(runtime)) {
             assertTrue(runtime.awaitOutput(out -> out.contains("Welcome to Apache Felix Gogo"), Duration.ofSeconds(60)),
                     () -> "no shell; output:\n" + runtime.output());
             boolean boardSeen = false;

@@ -23,7 +23,7 @@ class RuntimeKillFaultTest {
     @Timeout(value = 150, unit = TimeUnit.SECONDS)
     void keepsEveryConfirmedMessageAcrossKillMinus9(@TempDir Path data, @TempDir Path tmp) throws Exception {
         long confirmedBeforeKill;
-        try (FaultRuntime runtime = FaultRuntime.start(data, tmp); LoggerClient client = new LoggerClient()) {
+        try (FaultRuntime runtime = FaultRuntime.start(data, tmp); LoggerClient client = runtime.client()) {
             assertEquals("ACK", client.request("START"));
             Thread.sleep(FaultRuntime.LONG ? 60_000 : 4_000);
             // the session list reads after what was accepted before it is stored (and forced to disk)
@@ -34,7 +34,7 @@ class RuntimeKillFaultTest {
             assertFalse(runtime.isAlive());
         }
 
-        try (FaultRuntime runtime = FaultRuntime.start(data, tmp); LoggerClient client = new LoggerClient()) {
+        try (FaultRuntime runtime = FaultRuntime.start(data, tmp); LoggerClient client = runtime.client()) {
             KilledSessionCheck.check(client, "kill-9", confirmedBeforeKill);
             assertTrue(runtime.isAlive());
         }
