@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * The runtime product under a fault: started from its launch script with the shell, simulated board 8
  * (numbered messages, 10 per second, polled every 200 ms) and the embedded store in {@code data}. The
  * simulator's pty links go to a folder of the test ({@code java.io.tmpdir} of the runtime), so runs
- * never share them. Every process it starts (the runtime's java and its socat) is stopped by PID, also
+ * never share them, and its logger protocol gets a free port ({@code --port}), so runs of other builds on
+ * the machine never answer in its place. Every process it starts (the runtime's java and its socat) is stopped by PID, also
  * after a {@link #kill()} left socat orphaned.
  */
 final class FaultRuntime implements AutoCloseable {
@@ -32,12 +33,14 @@ final class FaultRuntime implements AutoCloseable {
 
     private final ProductProcess process;
     private final Path tmp;
+    private final int port;
     private final List<ProcessHandle> started = new ArrayList<>();
     private ProcessHandle java;
 
-    private FaultRuntime(ProductProcess process, Path tmp) {
+    private FaultRuntime(ProductProcess process, Path tmp, int port) {
         this.process = process;
         this.tmp = tmp;
+        this.port = port;
     }
 
     /**
@@ -63,11 +66,13 @@ final class FaultRuntime implements AutoCloseable {
      */
     static FaultRuntime launch(Path data, Path tmp, String javaOptions, String... options) throws Exception {
         Files.createDirectories(tmp);
-        List<String> args = new ArrayList<>(List.of("--console", "--simulate", Integer.toString(BOARD), "--data", data.toString()));
+        int port = FreePort.pick();
+        List<String> args = new ArrayList<>(List.of("--console", "--simulate", Integer.toString(BOARD), "--data", data.toString(),
+                "--port", Integer.toString(port)));
         args.addAll(List.of(options));
         return new FaultRuntime(ProductProcess.start(HOME.resolve("bin/blitz-runtime"), args,
                 Map.of("BLITZ_JAVA_OPTS", ("-Djava.io.tmpdir=" + tmp + " " + javaOptions).trim())),
-                tmp);
+                tmp, port);
     }
 
     void awaitReady() throws Exception {
@@ -81,16 +86,39 @@ final class FaultRuntime implements AutoCloseable {
             Thread.sleep(300);
         }
         started.addAll(socats());
-        // another process on 8999 (a test JVM elsewhere on the machine) would answer in its place
-        assertTrue(process.awaitOutput(out -> out.contains("Logger protocol listening on tcp://127.0.0.1:8999")
-                || out.contains("Cannot serve the logger protocol"), Duration.ofSeconds(30)), () -> "no protocol server:\n" + output());
-        assertTrue(output().contains("Logger protocol listening on tcp://127.0.0.1:8999"),
-                () -> "port 8999 is taken by another process, the runtime cannot serve it:\n" + output());
+        awaitProtocol(process, port);
     }
 
-    /** @return a client of this runtime's logger protocol */
+    /**
+     * Waits for the runtime's logger protocol on {@code port}; fails when another process took the port
+     * (it would answer in the runtime's place).
+     */
+    static void awaitProtocol(ProductProcess runtime, int port) throws InterruptedException {
+        Pattern listening = Pattern.compile("Logger protocol listening on tcp://127\\.0\\.0\\.1:" + port + "(?!\\d)");
+        assertTrue(runtime.awaitOutput(out -> listening.matcher(out).find() || out.contains("Cannot serve the logger protocol"),
+                Duration.ofSeconds(30)), () -> "no protocol server:\n" + runtime.output());
+        assertTrue(listening.matcher(runtime.output()).find(),
+                () -> "port " + port + " is taken by another process, the runtime cannot serve it:\n" + runtime.output());
+    }
+
+    /** @return a plain client of this runtime's logger protocol */
     LoggerClient client() {
-        return new LoggerClient(process);
+        return new LoggerClient(process, port);
+    }
+
+    /** @return a client over CURVE with the runtime's public key, sending {@code token} before every request */
+    LoggerClient client(String serverKey, String token) {
+        return new LoggerClient(process, port, serverKey, token);
+    }
+
+    /** @return the port of this runtime's logger protocol (its {@code --port}) */
+    int port() {
+        return port;
+    }
+
+    /** @return the command line of the runtime's java process, as {@code ps} shows it */
+    String commandLine() {
+        return java.info().commandLine().orElseThrow(() -> new AssertionError("the java process's command line is not readable"));
     }
 
     /** @return the output of one shell command (up to the next prompt) */

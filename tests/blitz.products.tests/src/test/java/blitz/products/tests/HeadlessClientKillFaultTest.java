@@ -57,7 +57,7 @@ class HeadlessClientKillFaultTest {
 
             long killedAfterMs;
             try (ProductProcess client = startClient(clientData)) {
-                connect(client);
+                connect(client, runtime.port());
                 long readingsPerMessage = rows(client.shell("client:export 1 " + tmp.resolve("session-1.csv"),
                         Duration.ofSeconds(60))) / real.size();
                 assertTrue(readingsPerMessage > 0);
@@ -76,7 +76,7 @@ class HeadlessClientKillFaultTest {
 
             long readingsPerMessage = Long.parseLong(Files.readString(tmp.resolve("readings-per-message")));
             try (ProductProcess client = startClient(clientData)) {
-                connect(client);
+                connect(client, runtime.port());
                 long started = System.nanoTime();
                 String downloaded = client.shell("client:download 2", Duration.ofSeconds(600));
                 long resumedMs = (System.nanoTime() - started) / 1_000_000;
@@ -121,9 +121,9 @@ class HeadlessClientKillFaultTest {
         return client;
     }
 
-    /** Connects and mirrors the runtime's session list. */
-    private static void connect(ProductProcess client) throws Exception {
-        String connected = client.shell("client:connect 127.0.0.1 8999", Duration.ofSeconds(30));
+    /** Connects to the runtime's logger protocol on {@code port} and mirrors its session list. */
+    private static void connect(ProductProcess client, int port) throws Exception {
+        String connected = client.shell("client:connect 127.0.0.1 " + port, Duration.ofSeconds(30));
         assertTrue(connected.matches("(?s).*\\bCONNECTED\\b.*"), () -> "the client connects: " + connected);
         client.shell("client:sessions", Duration.ofSeconds(30));
     }

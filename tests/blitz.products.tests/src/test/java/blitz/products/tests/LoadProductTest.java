@@ -35,11 +35,13 @@ class LoadProductTest {
     @Timeout(value = 150, unit = TimeUnit.SECONDS)
     void eightSimulatedBoardsLoseNothing(@TempDir Path data, @TempDir Path tmp) throws Exception {
         String ids = BOARDS.stream().map(String::valueOf).collect(Collectors.joining(","));
+        int port = FreePort.pick();
         try (ProductProcess runtime = ProductProcess.start(FaultRuntime.HOME.resolve("bin/blitz-runtime"),
-                List.of("--console", "--simulate", ids, "--data", data.toString()),
-                Map.of("BLITZ_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp)); LoggerClient client = new LoggerClient(runtime)) {
+                List.of("--console", "--simulate", ids, "--data", data.toString(), "--port", Integer.toString(port)),
+                Map.of("BLITZ_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp)); LoggerClient client = new LoggerClient(runtime, port)) {
             assertTrue(runtime.awaitOutput(out -> out.contains("Welcome to Apache Felix Gogo"), Duration.ofSeconds(60)),
                     () -> "no shell; output:\n" + runtime.output());
+            FaultRuntime.awaitProtocol(runtime, port);
             assertEquals("ACK", client.request("START"));
             Thread.sleep(SECONDS * 1000);
             long heapMb = heapAfterGcMb(runtime.handle().pid());

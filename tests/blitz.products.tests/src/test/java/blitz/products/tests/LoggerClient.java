@@ -9,13 +9,15 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
- * A client of the original logger protocol on 127.0.0.1:8999, as existing Blitz clients talk to the
- * runtime: one request, one reply, frames joined. A request that gets no reply within the timeout
+ * A client of the original logger protocol on a loopback port, as existing Blitz clients talk to the
+ * runtime: one request, one reply, frames joined; optionally over CURVE and with a token, as the
+ * workbench talks to a runtime that asks for them. A request that gets no reply within the timeout
  * fails the test with the runtime's threads and output (what it was doing instead of answering) and
  * leaves the client usable (a fresh socket is opened for the next request).
  */
 final class LoggerClient implements AutoCloseable {
-    private static final String ENDPOINT = "tcp://127.0.0.1:8999";
+    /** The original's port, which the runtime serves without {@code --port}. */
+    static final int DEFAULT_PORT = 8999;
     /**
      * A liveness guard, not a latency goal: START drains and restarts every source and forces the
      * store's files to disk, usually within 0.5 s, but a machine still busy writing the build's output
@@ -25,11 +27,29 @@ final class LoggerClient implements AutoCloseable {
 
     private final ZContext context = new ZContext();
     private final ProductProcess runtime;
+    private final String endpoint;
+    private final String serverKey;
+    private final String authPrefix;
     private ZMQ.Socket socket;
 
-    /** @param runtime the runtime the requests go to, looked at when one gets no reply */
-    LoggerClient(ProductProcess runtime) {
+    /**
+     * A plain client, as the original's.
+     *
+     * @param runtime the runtime the requests go to, looked at when one gets no reply
+     */
+    LoggerClient(ProductProcess runtime, int port) {
+        this(runtime, port, null, null);
+    }
+
+    /**
+     * @param serverKey the runtime's CURVE public key (Z85), {@code null} for a plain connection
+     * @param token     sent before every request ({@code AUTH <token> }), {@code null} for none
+     */
+    LoggerClient(ProductProcess runtime, int port, String serverKey, String token) {
         this.runtime = runtime;
+        this.endpoint = "tcp://127.0.0.1:" + port;
+        this.serverKey = serverKey;
+        this.authPrefix = token == null ? "" : "AUTH " + token + " ";
     }
 
     String request(String message) {
@@ -37,9 +57,15 @@ final class LoggerClient implements AutoCloseable {
             socket = context.createSocket(SocketType.REQ);
             socket.setReceiveTimeOut(TIMEOUT_MS);
             socket.setLinger(0);
-            socket.connect(ENDPOINT);
+            if (serverKey != null) {
+                ZMQ.Curve.KeyPair own = ZMQ.Curve.generateKeyPair(); // the runtime authenticates clients by token, not key
+                socket.setCurveServerKey(ZMQ.Curve.z85Decode(serverKey));
+                socket.setCurvePublicKey(ZMQ.Curve.z85Decode(own.publicKey));
+                socket.setCurveSecretKey(ZMQ.Curve.z85Decode(own.secretKey));
+            }
+            socket.connect(endpoint);
         }
-        socket.send(message.getBytes(StandardCharsets.US_ASCII), 0);
+        socket.send((authPrefix + message).getBytes(StandardCharsets.US_ASCII), 0);
         StringBuilder reply = new StringBuilder();
         do {
             byte[] frame = socket.recv(0);

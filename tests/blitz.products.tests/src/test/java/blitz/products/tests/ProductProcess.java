@@ -80,6 +80,11 @@ final class ProductProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** @return the exit code of the ended process */
+    int exitValue() {
+        return process.exitValue();
+    }
+
     /** @return the process the launch script runs in */
     ProcessHandle handle() {
         return process.toHandle();

@@ -1,7 +1,6 @@
 package blitz.products.tests;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +26,7 @@ final class RedisProcess implements AutoCloseable {
 
     /** Starts redis-server and waits until it answers PING. */
     static RedisProcess start(Path folder, String appendfsync) throws Exception {
-        RedisProcess redis = new RedisProcess(folder, freePort(), appendfsync);
+        RedisProcess redis = new RedisProcess(folder, FreePort.pick(), appendfsync);
         redis.restart();
         return redis;
     }
@@ -93,11 +92,5 @@ final class RedisProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         stop();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's main command as a user runs it: the runtime product with a simulated board on a socat
  * pty pair and the embedded store, driven through its shell and through the original logger protocol
- * on port 8999, the way an existing Blitz client talks to it.
+ * on port 8999, the way an existing Blitz client talks to it. The one products test on the default
+ * port (the others pass {@code --port}): it fails when another process holds 8999.
  */
 class RuntimeDemoTest {
     private static final Path HOME = Path.of(System.getProperty("blitz.runtime.home", "missing"));
@@ -26,7 +27,7 @@ class RuntimeDemoTest {
     void logsASimulatedBoardAndAnswersTheOriginalProtocol(@TempDir Path data) throws Exception {
         try (ProductProcess runtime = ProductProcess.start(HOME.resolve("bin/blitz-runtime"),
                 List.of("--console", "--simulate", "8", "--data", data.toString()), Map.of());
-                LoggerClient client = new LoggerClient(runtime)) {
+                LoggerClient client = new LoggerClient(runtime, LoggerClient.DEFAULT_PORT)) {
             assertTrue(runtime.awaitOutput(out -> out.contains("Welcome to Apache Felix Gogo"), Duration.ofSeconds(60)),
                     () -> "no shell; output:\n" + runtime.output());
             boolean boardSeen = false;
@@ -37,6 +38,7 @@ class RuntimeDemoTest {
                 boardSeen = runtime.output().substring(before).contains("Blitz Basic Expansion Board");
             }
             assertTrue(boardSeen, () -> "the simulated board never answered:\n" + runtime.output());
+            FaultRuntime.awaitProtocol(runtime, LoggerClient.DEFAULT_PORT);
 
             assertEquals("NACK", client.request("LOGGING"), "idle, as the original answers");
             assertEquals("BOARDS 08", client.request("BOARDS"));

@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The headless runtime product starts from its launch script and every Blitz bundle becomes active. */
+/**
+ * The headless runtime product starts from its launch script and every Blitz bundle becomes active. Its
+ * logger protocol is on a free port ({@code --port}): it must not take the default port from another run.
+ */
 class RuntimeProductTest {
     private static final Path HOME = Path.of(System.getProperty("blitz.runtime.home", "missing"));
     private static final Pattern BUNDLE_LINE = Pattern.compile("^\\s*\\d+\\|(\\w+)\\s*\\|\\s*\\d+\\|((?:Blitz|Example)[^|(]*)",
@@ -32,7 +35,7 @@ class RuntimeProductTest {
     @Test
     void startsWithEveryBlitzBundleActive(@TempDir Path data) throws Exception {
         try (ProductProcess runtime = ProductProcess.start(HOME.resolve("bin/blitz-runtime"),
-                List.of("--console", "--data", data.toString()), Map.of())) {
+                List.of("--console", "--data", data.toString(), "--port", Integer.toString(FreePort.pick())), Map.of())) {
             assertTrue(runtime.awaitOutput(out -> out.contains("Welcome to Apache Felix Gogo"), Duration.ofSeconds(60)),
                     () -> "no Gogo prompt; output:\n" + runtime.output());
             // Bundles reach their start level a moment after the shell is up: list until all are active.
