@@ -16,12 +16,15 @@ final class ProtocolBundle {
     private ProtocolBundle() {
     }
 
-    static void start() {
-        Bundle protocol = Arrays.stream(Osgi.context().getBundles())
+    static Bundle bundle() {
+        return Arrays.stream(Osgi.context().getBundles())
                 .filter(bundle -> bundle.getSymbolicName().equals("blitz.protocol")).findFirst()
                 .orElseThrow(() -> new AssertionError("blitz.protocol is not installed"));
+    }
+
+    static void start() {
         try {
-            protocol.start();
+            bundle().start();
         } catch (BundleException e) {
             throw new AssertionError("cannot start blitz.protocol", e);
         }
