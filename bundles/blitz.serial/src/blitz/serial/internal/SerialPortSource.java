@@ -41,7 +41,7 @@ import blitz.model.source.SourceStatistics;
  *
  * <p>Stopping is bounded: {@link #stop()} returns within {@code stopTimeoutMs} + 500 ms. While it
  * stops, the board may stay quiet for at most 500 ms per reply (a board that no longer answers costs
- * about a second), and the drain is cut short when {@code stopTimeoutMs} is up; either is logged as
+ * a stop little more than a second), and the drain is cut short when {@code stopTimeoutMs} is up; either is logged as
  * a warning and kept as {@code lastError}. There is never more than one thread talking to the port:
  * a worker that has not finished its stop in time (blocked in the sink, say) delivers nothing more,
  * and a {@link #start(MessageSink)} meanwhile is taken up by that same thread once it has finished.
@@ -194,7 +194,8 @@ public final class SerialPortSource implements MessageSource {
                     : "the worker did not finish in time; it delivers nothing more";
             if (!cut.isEmpty()) {
                 long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
-                LOG.log(Level.WARNING, "Stopping serial port {0} took {1} ms and cut the drain short: {2}", port, Long.toString(tookMs), cut);
+                LOG.log(Level.WARNING, "Stopping serial port {0} took {1} ms and cut the drain short: {2}", port,
+                        Long.toString(tookMs), cut);
                 counters.lastError("stop of " + port + " cut the drain short after " + tookMs + " ms: " + cut);
             }
         }
@@ -432,7 +433,8 @@ public final class SerialPortSource implements MessageSource {
             try {
                 if (stopping()) {
                     if (transmit(open, boardId) == null) {
-                        current.drainCutShort = "board " + hex2(boardId) + " did not end the last TRANSMIT within " + replyQuietMs() + " ms";
+                        current.drainCutShort = "board " + hex2(boardId) + " did not end the last TRANSMIT within "
+                                + replyQuietMs() + " ms";
                     }
                     String reply = command(open, boardId, ShortMessage.of(boardId, ShortCode.STOP).encode());
                     if (reply != null) {
