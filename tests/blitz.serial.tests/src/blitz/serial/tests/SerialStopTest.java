@@ -38,7 +38,6 @@ class SerialStopTest {
             board.answering(false);
             Thread.sleep(1000); // the source now waits in a TRANSMIT the board leaves unanswered
             long stopMs = timed(source::stop);
-            System.out.println("stop with a board that hangs took " + stopMs + " ms");
             assertTrue(stopMs < 2500, "stop took " + stopMs + " ms");
             assertEquals(SourceState.STOPPED, source.state());
             String error = source.statistics().lastError();
