@@ -1,6 +1,7 @@
 package blitz.serial.internal;
 
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -37,6 +38,13 @@ import blitz.model.source.SourceStatistics;
  * port goes away (read or write failure, jSerialComm's disconnect event, or no byte for the silence
  * timeout) and reports the outage as one {@link LossEvent.Kind#RECONNECT_GAP} once the board runs
  * again. Exchanges on the port (polls, commands) are serialised by one lock.
+ *
+ * <p>Stopping is bounded: {@link #stop()} returns within {@code stopTimeoutMs} + 500 ms. While it
+ * stops, the board may stay quiet for at most 500 ms per reply (a board that no longer answers costs
+ * a stop little more than a second), and the drain is cut short when {@code stopTimeoutMs} is up; either is logged as
+ * a warning and kept as {@code lastError}. There is never more than one thread talking to the port:
+ * a worker that has not finished its stop in time (blocked in the sink, say) delivers nothing more,
+ * and a {@link #start(MessageSink)} meanwhile is taken up by that same thread once it has finished.
  */
 @Component(configurationPid = "blitz.serial.port", configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = MessageSource.class)
@@ -62,13 +70,22 @@ public final class SerialPortSource implements MessageSource {
         /** Longest wait between two reconnect attempts. */
         int reconnectMaxDelayMs() default 1000;
 
+        /** Longest time stop() lets the last TRANSMIT and the STOP take; a longer drain is cut short. */
+        int stopTimeoutMs() default 3000;
+
         /** The source id; empty = the port. */
         String id() default "";
     }
 
     private static final long FIRST_RETRY_MS = 100;
     private static final long FLUSH_QUIET_MS = 200;
-    private static final long STOP_JOIN_EXTRA_MS = 2000;
+    /** How long the board may stay quiet in a reply once a stop was asked for. */
+    private static final long STOP_QUIET_MS = 500;
+    /** How long stop() waits for the worker beyond stopTimeoutMs (a read slice, closing the port). */
+    private static final long STOP_GRACE_MS = 500;
+    /** How often a reply read checks whether a stop shortened its time. */
+    private static final long READ_CHECK_MS = 100;
+    private static final System.Logger LOG = System.getLogger(SerialPortSource.class.getName());
 
     private final String port;
     private final String id;
@@ -77,6 +94,7 @@ public final class SerialPortSource implements MessageSource {
     private final long silenceTimeoutMs;
     private final long replyTimeoutMs;
     private final long reconnectMaxDelayMs;
+    private final long stopTimeoutMs;
     private final int maxLineLength;
     private final String configError;
     private final BoardMessageCodec codec;
@@ -86,10 +104,13 @@ public final class SerialPortSource implements MessageSource {
     private final Object wakeUp = new Object();
 
     private volatile SourceState state = SourceState.STOPPED;
-    private volatile MessageSink sink;
-    private volatile boolean stopping;
     private volatile SerialLink link;
     private volatile Set<Integer> boardIds = Set.of();
+    /** The run the worker is on (or last was on); only the worker changes it. */
+    private volatile Run current = Run.NONE;
+    /** The run start() asked for and stop() has not ended; null when stopped. Guarded by this. */
+    private Run wanted;
+    /** The one thread talking to the port, null when there is none. Guarded by this. */
     private Thread worker;
 
     @Activate
@@ -101,6 +122,7 @@ public final class SerialPortSource implements MessageSource {
         this.replyTimeoutMs = config.replyTimeoutMs();
         this.silenceTimeoutMs = Math.max(config.silenceTimeoutMs(), 2L * config.pollPeriodMs() + config.replyTimeoutMs());
         this.reconnectMaxDelayMs = Math.max(FIRST_RETRY_MS, config.reconnectMaxDelayMs());
+        this.stopTimeoutMs = config.stopTimeoutMs();
         this.maxLineLength = config.maxLineLength();
         this.configError = validate(config);
         this.codec = new BoardMessageCodec(Math.max(BoardMessage.MIN_HEX_LENGTH, maxLineLength));
@@ -110,8 +132,8 @@ public final class SerialPortSource implements MessageSource {
         if (config.port() == null || config.port().isBlank()) {
             return "no port configured (property port)";
         }
-        if (config.baud() <= 0 || config.pollPeriodMs() <= 0 || config.replyTimeoutMs() <= 0) {
-            return "baud, pollPeriodMs and replyTimeoutMs must be positive";
+        if (config.baud() <= 0 || config.pollPeriodMs() <= 0 || config.replyTimeoutMs() <= 0 || config.stopTimeoutMs() <= 0) {
+            return "baud, pollPeriodMs, replyTimeoutMs and stopTimeoutMs must be positive";
         }
         if (config.maxLineLength() < BoardMessage.MIN_HEX_LENGTH) {
             return "maxLineLength must be at least " + BoardMessage.MIN_HEX_LENGTH;
@@ -129,9 +151,10 @@ public final class SerialPortSource implements MessageSource {
         return "serial port " + port + " at " + baud + " baud, polled every " + pollPeriodMs + " ms";
     }
 
+    /** Returns at once; after a stop whose worker has not finished yet, that worker takes up this run. */
     @Override
     public synchronized void start(MessageSink messageSink) {
-        if (worker != null) {
+        if (wanted != null) {
             return;
         }
         if (!configError.isEmpty()) {
@@ -139,31 +162,69 @@ public final class SerialPortSource implements MessageSource {
             state = SourceState.FAILED;
             return;
         }
-        sink = messageSink;
-        stopping = false;
+        wanted = new Run(messageSink);
         state = SourceState.CONNECTING;
-        worker = new Thread(this::run, "blitz-serial-" + port);
-        worker.setDaemon(true);
-        worker.start();
+        if (worker == null) {
+            worker = new Thread(this::work, "blitz-serial-" + port);
+            worker.setDaemon(true);
+            worker.start();
+        }
     }
 
+    /**
+     * Drains the board (one last TRANSMIT), sends it STOP and returns once the worker has closed the
+     * port, within {@code stopTimeoutMs} + 500 ms in any case; see the class comment for how a stop
+     * is cut short. No line is delivered after it returns.
+     */
     @Override
     public synchronized void stop() {
-        if (worker == null) {
+        Run ending = wanted;
+        if (ending == null) {
             return;
         }
-        stopping = true;
-        synchronized (wakeUp) {
-            wakeUp.notifyAll();
+        wanted = null;
+        if (ending.begun) {
+            long began = System.nanoTime();
+            ending.stop(began + TimeUnit.MILLISECONDS.toNanos(stopTimeoutMs));
+            synchronized (wakeUp) {
+                wakeUp.notifyAll();
+            }
+            String cut = awaitEnd(ending, began + TimeUnit.MILLISECONDS.toNanos(stopTimeoutMs + STOP_GRACE_MS))
+                    ? ending.drainCutShort
+                    : "the worker did not finish in time; it delivers nothing more";
+            if (!cut.isEmpty()) {
+                long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+                LOG.log(Level.WARNING, "Stopping serial port {0} took {1} ms and cut the drain short: {2}", port,
+                        Long.toString(tookMs), cut);
+                counters.lastError("stop of " + port + " cut the drain short after " + tookMs + " ms: " + cut);
+            }
         }
+        ending.sink = null;
+        if (wanted == null) { // else start() was called while this stop waited
+            state = SourceState.STOPPED;
+        }
+    }
+
+    /**
+     * Waits (letting the worker and start() in) until {@code run} has ended and, unless the worker
+     * took up a new run, its thread has ended too.
+     *
+     * @return whether that happened before {@code deadlineNanos}
+     */
+    private boolean awaitEnd(Run run, long deadlineNanos) {
+        Thread ending = worker;
         try {
-            worker.join(3 * replyTimeoutMs + STOP_JOIN_EXTRA_MS);
+            long remaining;
+            while (!run.ended && (remaining = deadlineNanos - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(this, remaining);
+            }
+            if (run.ended && worker == null) {
+                TimeUnit.NANOSECONDS.timedJoin(ending, Math.max(1, deadlineNanos - System.nanoTime()));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        worker = null;
-        sink = null;
-        state = SourceState.STOPPED;
+        return run.ended;
     }
 
     @Deactivate
@@ -220,13 +281,56 @@ public final class SerialPortSource implements MessageSource {
         }
     }
 
-    /** The connection loop of the worker thread. */
-    private void run() {
+    /** The worker thread: one run after the other, as long as start() asks for one. */
+    private void work() {
+        Run run = null;
+        try {
+            while ((run = nextRun(run)) != null) {
+                current = run;
+                connectAndPoll();
+            }
+        } finally {
+            if (run != null) { // an Error ended the thread: a later start() needs a new one
+                synchronized (this) {
+                    run.ended = true;
+                    worker = null;
+                    notifyAll();
+                }
+            }
+        }
+    }
+
+    /**
+     * Marks {@code finished} ended and tells stop().
+     *
+     * @return the run start() asked for and the worker has not begun, or null after ending the worker
+     */
+    private synchronized Run nextRun(Run finished) {
+        if (finished != null) {
+            finished.ended = true;
+            notifyAll();
+        }
+        if (wanted != null && wanted.begun) {
+            // the run ended without stop(): the worker was interrupted
+            wanted = null;
+            state = SourceState.STOPPED;
+        }
+        if (wanted == null) {
+            worker = null;
+            return null;
+        }
+        wanted.begun = true;
+        state = SourceState.CONNECTING;
+        return wanted;
+    }
+
+    /** The connection loop of one run. */
+    private void connectAndPoll() {
         boolean everRan = false;
         long lostAt = 0;
         String lostCause = "";
         int attempt = 0;
-        while (!stopping) {
+        while (!stopping()) {
             SerialLink opened = null;
             try {
                 opened = SerialLink.open(port, baud, maxLineLength, counters.bytes);
@@ -243,7 +347,7 @@ public final class SerialPortSource implements MessageSource {
                 }
                 everRan = true;
                 attempt = 0;
-                state = SourceState.RUNNING;
+                showState(SourceState.RUNNING);
                 poll(opened, boardId);
             } catch (IOException | RuntimeException e) {
                 String error = e instanceof IOException ? e.getMessage() : "unexpected " + e;
@@ -260,13 +364,23 @@ public final class SerialPortSource implements MessageSource {
                     opened.close();
                 }
             }
-            if (!stopping) {
+            if (!stopping()) {
                 // never connected: most likely a wrong path; keep trying in case the device appears
-                state = everRan ? SourceState.RECONNECTING : SourceState.FAILED;
+                showState(everRan ? SourceState.RECONNECTING : SourceState.FAILED);
                 sleep(Math.min(reconnectMaxDelayMs, FIRST_RETRY_MS << Math.min(attempt++, 16)));
             }
         }
-        state = SourceState.STOPPED;
+    }
+
+    private boolean stopping() {
+        return current.stopping;
+    }
+
+    /** Shows the worker's progress unless a stop is under way (stop() sets STOPPED). */
+    private void showState(SourceState progress) {
+        if (!stopping()) {
+            state = progress;
+        }
     }
 
     /** Flushes, asks for the board id ({@code 0081}) and returns the first two hex digits of the {@code 82} reply. */
@@ -277,9 +391,9 @@ public final class SerialPortSource implements MessageSource {
             open.discardInput(FLUSH_QUIET_MS);
             open.writeLine(ShortMessage.of(0, ShortCode.ID_REQUEST).encode());
             while (true) {
-                String reply = open.readLine(replyTimeoutMs);
+                String reply = readReply(open);
                 if (reply == null) {
-                    throw new IOException("no board answered the ID request on " + port + " within " + replyTimeoutMs + " ms");
+                    throw new IOException("no board answered the ID request on " + port + " within " + replyQuietMs() + " ms");
                 }
                 if (reply.length() == ShortMessage.LENGTH) {
                     try {
@@ -317,8 +431,11 @@ public final class SerialPortSource implements MessageSource {
             waitUntil(next);
             exchange.lock();
             try {
-                if (stopping) {
-                    transmit(open, boardId);
+                if (stopping()) {
+                    if (transmit(open, boardId) == null) {
+                        current.drainCutShort = "board " + hex2(boardId) + " did not end the last TRANSMIT within "
+                                + replyQuietMs() + " ms";
+                    }
                     String reply = command(open, boardId, ShortMessage.of(boardId, ShortCode.STOP).encode());
                     if (reply != null) {
                         counters.lastError("board " + hex2(boardId) + " did not acknowledge STOP: " + reply);
@@ -347,12 +464,12 @@ public final class SerialPortSource implements MessageSource {
         open.writeLine(ShortMessage.of(boardId, ShortCode.TRANSMIT).encode());
         while (true) {
             long overlong = open.overlongLines();
-            String line = open.readLine(replyTimeoutMs);
+            String line = readReply(open);
             if (open.overlongLines() > overlong) {
                 badLine(boardId, "line longer than " + maxLineLength + " characters");
             }
             if (line == null) {
-                counters.lastError("board " + hex2(boardId) + " did not end TRANSMIT within " + replyTimeoutMs + " ms");
+                counters.lastError("board " + hex2(boardId) + " did not end TRANSMIT within " + replyQuietMs() + " ms");
                 return null;
             }
             if (line.length() == ShortMessage.LENGTH) {
@@ -410,7 +527,7 @@ public final class SerialPortSource implements MessageSource {
             }
         }
         counters.messages.increment();
-        MessageSink target = sink;
+        MessageSink target = current.sink;
         if (target != null) {
             try {
                 target.onMessage(id, line);
@@ -427,9 +544,9 @@ public final class SerialPortSource implements MessageSource {
      */
     private String command(SerialLink open, int boardId, String line) throws IOException {
         open.writeLine(line);
-        String reply = open.readLine(replyTimeoutMs);
+        String reply = readReply(open);
         if (reply == null) {
-            return "no reply from board " + hex2(boardId) + " within " + replyTimeoutMs + " ms";
+            return "no reply from board " + hex2(boardId) + " within " + replyQuietMs() + " ms";
         }
         if (reply.length() == ShortMessage.LENGTH) {
             try {
@@ -455,13 +572,44 @@ public final class SerialPortSource implements MessageSource {
                 + meaning + ")");
     }
 
+    /**
+     * Reads the next line of a reply in short slices, so that a stop asked for meanwhile shortens
+     * the wait to {@link #STOP_QUIET_MS} and ends it when the stop's time is up.
+     *
+     * @return the line, or null when the board stayed quiet for {@link #replyQuietMs()}
+     * @throws IOException when the stop's time is up (the drain is cut short) or the port went away
+     */
+    private String readReply(SerialLink open) throws IOException {
+        long asked = System.nanoTime();
+        while (true) {
+            Run run = current;
+            if (run.stopping && System.nanoTime() - run.stopDeadlineNanos > 0) {
+                run.drainCutShort = "its " + stopTimeoutMs + " ms were up while the board was still replying";
+                throw new IOException("stop of " + port + " ended a reply after " + stopTimeoutMs + " ms");
+            }
+            String line = open.readLine(READ_CHECK_MS);
+            if (line != null) {
+                return line;
+            }
+            long quietNanos = System.nanoTime() - Math.max(asked, open.lastByteNanos());
+            if (quietNanos >= TimeUnit.MILLISECONDS.toNanos(replyQuietMs())) {
+                return null;
+            }
+        }
+    }
+
+    /** @return how long the board may stay quiet in a reply: shorter once a stop was asked for */
+    private long replyQuietMs() {
+        return stopping() ? Math.min(replyTimeoutMs, STOP_QUIET_MS) : replyTimeoutMs;
+    }
+
     private void badLine(int boardId, String detail) {
         counters.badLines.increment();
         loss(LossEvent.Kind.BAD_LINE, boardId, 1, detail);
     }
 
     private void loss(LossEvent.Kind kind, int boardId, long count, String detail) {
-        MessageSink target = sink;
+        MessageSink target = current.sink;
         if (target != null) {
             try {
                 target.onLoss(id, new LossEvent(kind, boardId, count, System.currentTimeMillis(), detail));
@@ -474,12 +622,12 @@ public final class SerialPortSource implements MessageSource {
     private void waitUntil(long nanoTime) {
         synchronized (wakeUp) {
             long remaining;
-            while (!stopping && (remaining = nanoTime - System.nanoTime()) > 0) {
+            while (!stopping() && (remaining = nanoTime - System.nanoTime()) > 0) {
                 try {
                     TimeUnit.NANOSECONDS.timedWait(wakeUp, remaining);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    stopping = true;
+                    current.stopping = true;
                 }
             }
         }
@@ -487,6 +635,30 @@ public final class SerialPortSource implements MessageSource {
 
     private void sleep(long millis) {
         waitUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis));
+    }
+
+    /** One period from start() to stop(): where its lines go, and how its stop goes. */
+    private static final class Run {
+        static final Run NONE = new Run(null);
+
+        /** Cleared when stop() returns, so that a worker that has not finished by then delivers nothing. */
+        volatile MessageSink sink;
+        volatile boolean stopping;
+        volatile long stopDeadlineNanos;
+        /** Why the drain of this run's stop did not complete, "" when it did. */
+        volatile String drainCutShort = "";
+        /** Whether the worker took this run up, and whether it has finished it. Guarded by the source. */
+        boolean begun;
+        boolean ended;
+
+        Run(MessageSink sink) {
+            this.sink = sink;
+        }
+
+        void stop(long deadlineNanos) {
+            stopDeadlineNanos = deadlineNanos;
+            stopping = true;
+        }
     }
 
     /** @return the start of a bad line, printable, for a loss event's detail */
