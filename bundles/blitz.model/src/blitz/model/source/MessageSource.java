@@ -14,7 +14,10 @@ import java.util.Set;
  * <li>Lines reach the sink in the order the boards sent them. Bad lines are counted, reported as
  * {@link LossEvent.Kind#BAD_LINE} and never delivered as messages.</li>
  * <li>{@link #stop()} drains what the boards still buffer (the original's drain before STOP), tells
- * the boards to stop, and returns when no further line will be delivered.</li>
+ * the boards to stop, and returns when no further line will be delivered. It returns within a bound
+ * the implementation documents (seconds, not the sum of every reply timeout): a board that does not
+ * answer cuts the drain short, which the source reports as its last error. A {@link #start(MessageSink)}
+ * right after a stop never has two readers on one device.</li>
  * <li>All methods are thread-safe.</li>
  * </ul>
  */
