@@ -88,6 +88,11 @@ public final class JpaClientStore implements ClientStore {
     private final int tileSize;
     /** Serialises the read-then-write calls (get-or-create, set config, session list). */
     private final Object writeLock = new Object();
+    /**
+     * Serialises the writes of notifications, so their ids grow in commit order and a follower of the
+     * log ({@link #notificationsAfter}) never passes one that commits later with a smaller id.
+     */
+    private final Object notificationLock = new Object();
 
     public JpaClientStore(Config config) {
         this(DerbyDatabase.of(config.database()), config.readingsPerTile());
@@ -214,6 +219,15 @@ public final class JpaClientStore implements ClientStore {
 
     @Override
     public <T extends Record> List<T> addMany(List<T> items) {
+        if (items.stream().anyMatch(Notification.class::isInstance)) {
+            synchronized (notificationLock) {
+                return insert(items);
+            }
+        }
+        return insert(items);
+    }
+
+    private <T extends Record> List<T> insert(List<T> items) {
         List<StoredEntity<T>> entities = items.stream().map(JpaClientStore::toEntity).toList();
         return inTransaction(em -> {
             entities.forEach(em::persist);
@@ -629,6 +643,30 @@ public final class JpaClientStore implements ClientStore {
     @Override
     public Notification logError(String description, int severity) {
         return add(new Notification(null, System.currentTimeMillis(), severity, description));
+    }
+
+    @Override
+    public List<Notification> notificationsAfter(long afterId, int severity, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        // an equality and a range on the index: the rows read are the rows returned
+        return jdbc(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT id, timeLogged, description "
+                    + "FROM notifications --DERBY-PROPERTIES index=" + Schema.NOTIFICATION_INDEX + "\n"
+                    + "WHERE severity = ? AND id > ? ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+                query.setInt(1, severity);
+                query.setLong(2, afterId);
+                query.setInt(3, limit);
+                List<Notification> page = new ArrayList<>();
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        page.add(new Notification(rs.getLong(1), rs.getLong(2), severity, rs.getString(3)));
+                    }
+                }
+                return page;
+            }
+        });
     }
 
     @Override
