@@ -58,7 +58,18 @@ final class ReadingTiles {
     private static final String TILE_COLUMNS = "tileIndex, readingCount, startTime, startId, endTime, endId, "
             + "minValue, maxValue, firstValue, lastValue";
 
+    private static final String TILE_BY_INDEX = "SELECT " + TILE_COLUMNS
+            + " FROM series_tile WHERE sessionId = ? AND categoryId = ? AND tileIndex = ?";
+
     private ReadingTiles() {
+    }
+
+    /**
+     * Compiles the statement that reads the tile after a range, which a query of an absent series (the
+     * store's warm-up) never reaches: Derby keeps compiled statements by their text for every connection.
+     */
+    static void compile(Connection connection) throws SQLException {
+        connection.prepareStatement(TILE_BY_INDEX).close();
     }
 
     /** A tile: {@code count} consecutive readings of a series from (startTime, startId) to (endTime, endId). */
@@ -371,8 +382,7 @@ final class ReadingTiles {
 
     private static Optional<Tile> tile(Connection connection, long sessionId, long categoryId, long index)
             throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + TILE_COLUMNS
-                + " FROM series_tile WHERE sessionId = ? AND categoryId = ? AND tileIndex = ?")) {
+        try (PreparedStatement query = connection.prepareStatement(TILE_BY_INDEX)) {
             query.setLong(1, sessionId);
             query.setLong(2, categoryId);
             query.setLong(3, index);
