@@ -258,6 +258,26 @@ final class ReadingTiles {
         return tiles;
     }
 
+    /**
+     * @return the session, variable and the start of the time range of a fresh series holding about
+     *         {@code tiles} tiles (the largest when none is that long), empty when no series is fresh
+     */
+    static Optional<long[]> sampleRange(Connection connection, long tiles) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT sessionId, categoryId, minTime, maxTime, "
+                + "readingCount, tileSize FROM series_summary WHERE stale = FALSE AND readingCount > 0 "
+                + "ORDER BY readingCount DESC FETCH FIRST 1 ROW ONLY")) {
+            try (ResultSet rs = query.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                long minTime = rs.getLong(3);
+                double share = Math.min(1, tiles * (double) rs.getInt(6) / rs.getLong(5));
+                long to = minTime + (long) Math.ceil((rs.getLong(4) - minTime + 1) * share);
+                return Optional.of(new long[] { rs.getLong(1), rs.getLong(2), minTime, to });
+            }
+        }
+    }
+
     /** @return {@code [min, max]} time of a session's readings, empty when it has none */
     static Optional<long[]> sessionTimeRange(Connection connection, long sessionId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
