@@ -186,7 +186,12 @@ public class PlotView {
     void setStore(@org.eclipse.e4.core.di.annotations.Optional @Service ClientStore newStore) {
         store = newStore;
         if (display != null) {
-            display.asyncExec(this::loadSessions);
+            display.asyncExec(() -> {
+                // another store's notification ids say nothing about this one's
+                liveMarkers = List.of();
+                lastNotificationRead = 0;
+                loadSessions();
+            });
         }
     }
 
@@ -512,6 +517,9 @@ public class PlotView {
         }
         long after = lastNotificationRead;
         inJob("Reading the runtime's session starts and stops", () -> newNotifications(source, after), read -> {
+            if (source != store) {
+                return; // the store was replaced meanwhile
+            }
             List<Notification> unseen = read.stream().filter(n -> n.id() > lastNotificationRead).toList();
             if (!unseen.isEmpty()) {
                 lastNotificationRead = unseen.get(unseen.size() - 1).id();
