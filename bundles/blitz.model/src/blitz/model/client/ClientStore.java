@@ -211,6 +211,21 @@ public interface ClientStore {
     /** Logs a notification at the current time. @return the stored notification */
     Notification logError(String description, int severity);
 
+    /**
+     * The notifications of one severity logged after another one, for a reader that follows the log
+     * (the live plot's session starts and stops) and reads only what is new: those with
+     * {@code severity} and an id greater than {@code afterId}, in id order, at most {@code limit}.
+     * Start with {@code afterId} 0; continue with the id of the last one returned. Notification ids
+     * grow in the order their writes commit, so a reader that continues this way sees every
+     * notification of that severity once, except one removed before it was read ({@link #createTables}
+     * with {@code forceDrop} starts the log and its ids anew). A page costs its
+     * size however long the log is (an index on severity and id).
+     *
+     * @return the page; shorter than {@code limit} (possibly empty) when no more have been logged
+     * @throws IllegalArgumentException if {@code limit} is not positive
+     */
+    List<Notification> notificationsAfter(long afterId, int severity, int limit);
+
     /** Removes every notification. */
     void clearErrors();
 

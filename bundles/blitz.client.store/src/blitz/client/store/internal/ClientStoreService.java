@@ -29,6 +29,8 @@ import blitz.model.client.ClientStore;
  * window by seconds; so when the framework property {@value #OPEN_AFTER_STARTUP} is {@code true} (the
  * workbench's launch script sets it) the opening waits until the workbench reports its startup
  * complete (the E4 event {@value #STARTUP_COMPLETE_TOPIC}), or at most {@value #STARTUP_WAIT_LIMIT_S} s.
+ * Before it registers the store the thread warms it up ({@link JpaClientStore#warmUp}), so the first
+ * plot does not compile the store's queries.
  *
  * <p>Configuration PID {@code blitz.client.store} (see {@link JpaClientStore.Config}); its properties
  * become the service's properties, as DS would set them. A new configuration closes the open store
@@ -101,6 +103,11 @@ public final class ClientStoreService {
             LOG.log(Level.SEVERE, "The workbench store could not be opened (database " + config.database()
                     + "): sessions cannot be downloaded or shown until it is fixed", e);
             return;
+        }
+        try {
+            opened.warmUp();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Warming up the workbench store failed: the first plot compiles its queries itself", e);
         }
         synchronized (lock) {
             if (!deactivated) {

@@ -58,7 +58,18 @@ final class ReadingTiles {
     private static final String TILE_COLUMNS = "tileIndex, readingCount, startTime, startId, endTime, endId, "
             + "minValue, maxValue, firstValue, lastValue";
 
+    private static final String TILE_BY_INDEX = "SELECT " + TILE_COLUMNS
+            + " FROM series_tile WHERE sessionId = ? AND categoryId = ? AND tileIndex = ?";
+
     private ReadingTiles() {
+    }
+
+    /**
+     * Compiles the statement that reads the tile after a range, which a query of an absent series (the
+     * store's warm-up) never reaches: Derby keeps compiled statements by their text for every connection.
+     */
+    static void compile(Connection connection) throws SQLException {
+        connection.prepareStatement(TILE_BY_INDEX).close();
     }
 
     /** A tile: {@code count} consecutive readings of a series from (startTime, startId) to (endTime, endId). */
@@ -247,6 +258,26 @@ final class ReadingTiles {
         return tiles;
     }
 
+    /**
+     * @return the session, variable and the start of the time range of a fresh series holding about
+     *         {@code tiles} tiles (the largest when none is that long), empty when no series is fresh
+     */
+    static Optional<long[]> sampleRange(Connection connection, long tiles) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT sessionId, categoryId, minTime, maxTime, "
+                + "readingCount, tileSize FROM series_summary WHERE stale = FALSE AND readingCount > 0 "
+                + "ORDER BY readingCount DESC FETCH FIRST 1 ROW ONLY")) {
+            try (ResultSet rs = query.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                long minTime = rs.getLong(3);
+                double share = Math.min(1, tiles * (double) rs.getInt(6) / rs.getLong(5));
+                long to = minTime + (long) Math.ceil((rs.getLong(4) - minTime + 1) * share);
+                return Optional.of(new long[] { rs.getLong(1), rs.getLong(2), minTime, to });
+            }
+        }
+    }
+
     /** @return {@code [min, max]} time of a session's readings, empty when it has none */
     static Optional<long[]> sessionTimeRange(Connection connection, long sessionId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
@@ -371,8 +402,7 @@ final class ReadingTiles {
 
     private static Optional<Tile> tile(Connection connection, long sessionId, long categoryId, long index)
             throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + TILE_COLUMNS
-                + " FROM series_tile WHERE sessionId = ? AND categoryId = ? AND tileIndex = ?")) {
+        try (PreparedStatement query = connection.prepareStatement(TILE_BY_INDEX)) {
             query.setLong(1, sessionId);
             query.setLong(2, categoryId);
             query.setLong(3, index);

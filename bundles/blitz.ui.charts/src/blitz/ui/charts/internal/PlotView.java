@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
@@ -72,6 +73,8 @@ public class PlotView {
     private static final int LIVE_REDRAW_MS = 200;
     /** Live mode reads the runtime's session starts and stops from the notifications this often. */
     private static final int LIVE_MARKERS_EVERY = 5;
+    /** Notifications read per store call while catching up with the log. */
+    private static final int NOTIFICATIONS_PAGE = 500;
     /** Bursts of wheel events cost one query: it waits this long for the next step. */
     private static final int QUERY_DELAY_MS = 15;
     /** A pan draws from the cache when the new columns take longer than this. */
@@ -127,6 +130,9 @@ public class PlotView {
     private Wanted wanted;
     private boolean framePending;
     private int liveTicks;
+    /** The runtime's session starts and stops read so far, and the id of the last notification read. */
+    private List<Marker> liveMarkers = List.of();
+    private long lastNotificationRead;
     private String message = NO_SESSIONS;
     private final AtomicLong generation = new AtomicLong();
     private Job query;
@@ -180,7 +186,12 @@ public class PlotView {
     void setStore(@org.eclipse.e4.core.di.annotations.Optional @Service ClientStore newStore) {
         store = newStore;
         if (display != null) {
-            display.asyncExec(this::loadSessions);
+            display.asyncExec(() -> {
+                // another store's notification ids say nothing about this one's
+                liveMarkers = List.of();
+                lastNotificationRead = 0;
+                loadSessions();
+            });
         }
     }
 
@@ -286,7 +297,7 @@ public class PlotView {
         return to - from <= 2 * readings.span() ? new TimeRange(from, to) : readings;
     }
 
-    /** @return the notifications of one severity: the ledger's losses are warnings, session starts and stops infos */
+    /** @return the notifications of one severity: the ledger's losses are warnings */
     private static List<Notification> notifications(ClientStore source, int severity) {
         return source.find(Notification.class, Map.of("severity", severity));
     }
@@ -451,7 +462,7 @@ public class PlotView {
         liveButton.setSelection(on);
         generation.incrementAndGet(); // session answers still under way are no longer wanted
         series = List.of();
-        markers = List.of();
+        markers = on ? liveMarkers : List.of();
         if (on) {
             known.clear();
             variables.removeAll();
@@ -488,16 +499,50 @@ public class PlotView {
             status.setText(source.source().label()); // e.g. "Replay of session 3 at 10×"; empty for the runtime
             canvas.redraw();
         }
-        ClientStore notifications = store;
-        if (notifications != null && liveTicks++ % LIVE_MARKERS_EVERY == 0) {
-            inJob("Reading the runtime's session starts and stops",
-                    () -> SessionMarkers.live(notifications(notifications, Notification.INFO)), found -> {
-                        if (liveButton.getSelection()) {
-                            markers = found;
-                        }
-                    });
+        if (liveTicks++ % LIVE_MARKERS_EVERY == 0) {
+            readLiveMarkers();
         }
         display.timerExec(LIVE_REDRAW_MS, this::liveTick);
+    }
+
+    /**
+     * Adds the runtime's session starts and stops logged since the last read: only the notifications
+     * after the last one read are asked for, so a read costs what is new however long the log is. Of
+     * two reads that overlap (a slow store) the later answer keeps only what the earlier did not add.
+     */
+    private void readLiveMarkers() {
+        ClientStore source = store;
+        if (source == null) {
+            return;
+        }
+        long after = lastNotificationRead;
+        inJob("Reading the runtime's session starts and stops", () -> newNotifications(source, after), read -> {
+            if (source != store) {
+                return; // the store was replaced meanwhile
+            }
+            List<Notification> unseen = read.stream().filter(n -> n.id() > lastNotificationRead).toList();
+            if (!unseen.isEmpty()) {
+                lastNotificationRead = unseen.get(unseen.size() - 1).id();
+                liveMarkers = Stream.concat(liveMarkers.stream(), SessionMarkers.live(unseen).stream())
+                        .sorted(Comparator.comparingLong(Marker::from)).toList();
+            }
+            if (liveButton.getSelection()) {
+                markers = liveMarkers;
+            }
+        });
+    }
+
+    /** @return the info notifications after {@code afterId}, in id order, read page by page */
+    private static List<Notification> newNotifications(ClientStore source, long afterId) {
+        List<Notification> read = new ArrayList<>();
+        List<Notification> page;
+        long after = afterId;
+        do {
+            page = source.notificationsAfter(after, Notification.INFO, NOTIFICATIONS_PAGE);
+            read.addAll(page);
+            after = page.isEmpty() ? after : page.get(page.size() - 1).id();
+        } while (page.size() == NOTIFICATIONS_PAGE);
+        return read;
     }
 
     // --- zoom and pan ---------------------------------------------------------------------

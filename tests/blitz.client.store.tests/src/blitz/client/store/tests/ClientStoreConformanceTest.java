@@ -195,6 +195,66 @@ class ClientStoreConformanceTest {
     }
 
     @Test
+    void notificationsAfterAnIdFollowTheLogBySeverity() {
+        Notification a = store.logError("Session 1 started", Notification.INFO);
+        Notification lost = store.logError("gap", Notification.WARNING);
+        Notification c = store.logError("Session 1 stopped", Notification.INFO);
+        Notification d = store.logError("Session 2 started", Notification.INFO);
+        assertEquals(List.of(a, c, d), store.notificationsAfter(0, Notification.INFO, 10));
+        assertEquals(List.of(a, c), store.notificationsAfter(0, Notification.INFO, 2));
+        assertEquals(List.of(d), store.notificationsAfter(c.id(), Notification.INFO, 10));
+        assertEquals(List.of(), store.notificationsAfter(d.id(), Notification.INFO, 10));
+        assertEquals(List.of(lost), store.notificationsAfter(0, Notification.WARNING, 10));
+        assertEquals(List.of(), store.notificationsAfter(0, Notification.ERROR, 10));
+        assertTrue(store.handleError(c.id()));
+        assertEquals(List.of(d), store.notificationsAfter(a.id(), Notification.INFO, 10));
+        Notification e = store.logError("Session 2 stopped", Notification.INFO);
+        assertTrue(e.id() > d.id());
+        assertEquals(List.of(e), store.notificationsAfter(d.id(), Notification.INFO, 10));
+        assertThrows(IllegalArgumentException.class, () -> store.notificationsAfter(0, Notification.INFO, 0));
+    }
+
+    @Test
+    void aFollowerOfTheNotificationsMissesNoneLoggedConcurrently() throws Exception {
+        int writers = 4;
+        int each = 150;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<?>> logging = new java.util.ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                logging.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        store.logError("writer " + writer + " #" + i, i % 3 == 0 ? Notification.WARNING : Notification.INFO);
+                    }
+                }));
+            }
+            List<Long> seen = new java.util.ArrayList<>();
+            long last = 0;
+            boolean writing = true;
+            while (writing) {
+                writing = logging.stream().anyMatch(call -> !call.isDone());
+                for (List<Notification> page = store.notificationsAfter(last, Notification.INFO, 7); !page.isEmpty();
+                        page = store.notificationsAfter(last, Notification.INFO, 7)) {
+                    for (Notification notification : page) {
+                        assertTrue(notification.id() > last, "ids in order");
+                        seen.add(notification.id());
+                        last = notification.id();
+                    }
+                }
+            }
+            for (Future<?> call : logging) {
+                call.get();
+            }
+            assertEquals(store.find(Notification.class, Map.of("severity", Notification.INFO)).stream()
+                    .map(Notification::id).toList(), seen);
+            assertEquals(writers * (each - each / 3), seen.size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void sessionVariablesAndReadings() {
         assertEquals(Set.of("adc_channel_one", "adc_channel_two"), names(store.getSessionVariables(1)));
         assertEquals(0, store.getSessionVariables(2).size());

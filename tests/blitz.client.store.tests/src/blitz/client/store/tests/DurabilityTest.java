@@ -10,12 +10,16 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import blitz.client.store.internal.DerbyDatabase;
+import blitz.model.Notification;
 import blitz.model.Reading;
 import blitz.model.client.Bucket;
 import blitz.model.client.ClientStore;
@@ -59,6 +63,23 @@ class DurabilityTest {
         assertEquals(2, reopened.getSession(2).orElseThrow().refId());
         Reading next = reopened.addReading(3, 10_000, 2, 2.5);
         assertTrue(next.id() > single.id(), "ids continue after a restart");
+    }
+
+    @Test
+    void aDatabaseMadeBeforeTheNotificationIndexGetsItWhenOpened() throws Exception {
+        Path folder = StoreService.scratchFolder("older").resolve("db");
+        Notification started = StoreService.configure(folder.toString()).logError("Session 4 started",
+                Notification.INFO);
+        StoreService.configure("memory");
+        DerbyDatabase older = DerbyDatabase.of(folder.toString());
+        try (Connection connection = older.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP INDEX notification_severity");
+        }
+        older.shutdown();
+
+        ClientStore reopened = StoreService.configure(folder.toString());
+        // the query names the index: Derby refuses it when the index is missing
+        assertEquals(List.of(started), reopened.notificationsAfter(0, Notification.INFO, 10));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package blitz.ui.charts.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Hashtable;
@@ -80,7 +81,9 @@ class LivePlotTest {
     @Test
     void plotsTheHistoryOfTheTickedVariables() {
         // mirrored from the runtime as ConnectionNotifications does, just before the values below
-        PlotFixture.store().logError("Runtime tcp://127.0.0.1:8999: Session 77 started", Notification.INFO);
+        int readsBefore = PlotFixture.notificationReads().size();
+        Notification started = PlotFixture.store().logError("Runtime tcp://127.0.0.1:8999: Session 77 started",
+                Notification.INFO);
         Ramp ramp = new Ramp();
         ServiceRegistration<LiveValues> registration = FrameworkUtil.getBundle(getClass()).getBundleContext()
                 .registerService(LiveValues.class, ramp,
@@ -132,6 +135,17 @@ class LivePlotTest {
                 }
             }
             assertTrue(marked > plot.height / 2, "no start line at x=" + x + " (" + marked + " pixels)");
+
+            // later reads ask only for what was logged after the start, and add it
+            PlotFixture.store().logError("Runtime tcp://127.0.0.1:8999: Session 77 stopped", Notification.INFO);
+            PlotFixture.waitUntil("the session's stop is marked", 5_000, () -> ui.view.markers().stream()
+                    .anyMatch(marker -> marker.label().equals("Session 77 stopped")));
+            assertEquals(1, ui.view.markers().stream().filter(marker -> marker.label().equals("Session 77 started"))
+                    .count(), "the start is read once");
+            List<Long> reads = PlotFixture.notificationReads().subList(readsBefore,
+                    PlotFixture.notificationReads().size());
+            assertFalse(reads.contains(-1L), "live mode never reads every notification: " + reads);
+            assertTrue(reads.stream().anyMatch(after -> after >= started.id()), "no read after the start: " + reads);
 
             ramp.source = LiveSource.replay(3, 10);
             PlotFixture.waitUntil("the plot says it shows a replay", 5_000, () -> PlotFixture.find(ui.shell(),

@@ -28,12 +28,14 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 
+import blitz.model.Notification;
 import blitz.model.client.ClientStore;
 
 /**
  * The real client store on an in-memory database (configured through ConfigAdmin, PID
  * {@code blitz.client.store}), offered to the view through the OSGi registry behind a recorder that
- * notes every {@link ClientStore#buckets} call and passes everything through; and a real SWT shell
+ * notes every {@link ClientStore#buckets} call and every notification read and passes everything
+ * through; and a real SWT shell
  * holding a Plot view made by the E4 injector. Without an X display the tests fail, never skip.
  */
 final class PlotFixture implements AutoCloseable {
@@ -43,6 +45,8 @@ final class PlotFixture implements AutoCloseable {
 
     private static ClientStore store;
     private static final List<Query> QUERIES = new CopyOnWriteArrayList<>();
+    /** Per notification read: {@code notificationsAfter}'s id, or -1 for a {@code find} of notifications. */
+    private static final List<Long> NOTIFICATION_READS = new CopyOnWriteArrayList<>();
 
     private final Shell shell;
     private final IEclipseContext context;
@@ -81,6 +85,11 @@ final class PlotFixture implements AutoCloseable {
         return QUERIES;
     }
 
+    /** @return the notification reads the view made so far: the id each read after, -1 for a read of all */
+    static List<Long> notificationReads() {
+        return NOTIFICATION_READS;
+    }
+
     private static ClientStore recording(ClientStore target) {
         return (ClientStore) Proxy.newProxyInstance(PlotFixture.class.getClassLoader(),
                 new Class<?>[] { ClientStore.class }, (proxy, method, args) -> {
@@ -89,6 +98,11 @@ final class PlotFixture implements AutoCloseable {
                         result = method.invoke(target, args);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
+                    }
+                    if (method.getName().equals("notificationsAfter")) {
+                        NOTIFICATION_READS.add((Long) args[0]);
+                    } else if (method.getName().equals("find") && args[0] == Notification.class) {
+                        NOTIFICATION_READS.add(-1L);
                     }
                     if (method.getName().equals("buckets")) {
                         QUERIES.add(new Query((Long) args[2], (Long) args[3], (Integer) args[4],
