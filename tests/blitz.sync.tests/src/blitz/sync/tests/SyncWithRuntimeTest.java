@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceRegistration;
 
 import blitz.logger.LoggingRuntime;
@@ -48,11 +50,14 @@ class SyncWithRuntimeTest {
     private SessionSync sync;
 
     @BeforeAll
-    static void configure() throws IOException {
+    static void configure() throws IOException, BundleException {
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
         Osgi.configure("blitz.protocol", Map.of("port", port));
+        // the build leaves the protocol stopped (see the pom): it starts on this port, never on the default 8999
+        Arrays.stream(Osgi.context().getBundles()).filter(bundle -> bundle.getSymbolicName().equals("blitz.protocol"))
+                .findFirst().orElseThrow(() -> new AssertionError("blitz.protocol is not installed")).start();
         Osgi.configure("blitz.client.store", Map.of("database", "memory"));
         // Wait for the reconfigured store, so no test holds the instance the configuration replaced.
         eventually("the client store on its in-memory database", () -> Osgi.context()

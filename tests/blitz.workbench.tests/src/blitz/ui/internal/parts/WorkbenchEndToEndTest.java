@@ -72,6 +72,8 @@ class WorkbenchEndToEndTest {
     void connectLogWatchStopDownloadPlotAndExport() throws Exception {
         int port = FreePort.find();
         configure("blitz.protocol", "port", port);
+        // the build leaves the protocol stopped (see the pom): it starts on this port, never on the default 8999
+        bundle("blitz.protocol").start();
         LoggerConnection connection = UiFixture.service(LoggerConnection.class);
         LoggingRuntime runtime = UiFixture.service(LoggingRuntime.class);
         ClientStore store = UiFixture.service(ClientStore.class);
@@ -246,10 +248,13 @@ class WorkbenchEndToEndTest {
 
     /** The Plot view lives in the charts bundle: created from its class, as the E4 model does. */
     private static Class<?> plotViewClass() throws ClassNotFoundException {
+        return bundle("blitz.ui.charts").loadClass("blitz.ui.charts.internal.PlotView");
+    }
+
+    private static Bundle bundle(String symbolicName) {
         BundleContext context = FrameworkUtil.getBundle(WorkbenchEndToEndTest.class).getBundleContext();
-        Bundle charts = Arrays.stream(context.getBundles()).filter(b -> b.getSymbolicName().equals("blitz.ui.charts"))
-                .findFirst().orElseThrow();
-        return charts.loadClass("blitz.ui.charts.internal.PlotView");
+        return Arrays.stream(context.getBundles()).filter(b -> b.getSymbolicName().equals(symbolicName)).findFirst()
+                .orElseThrow(() -> new AssertionError(symbolicName + " is not installed"));
     }
 
     /**
