@@ -3,6 +3,7 @@ package blitz.sync.tests;
 import static blitz.logger.tests.support.InProcessSource.basicLine;
 import static blitz.logger.tests.support.Osgi.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceRegistration;
 
@@ -56,8 +58,11 @@ class SyncWithRuntimeTest {
         }
         Osgi.configure("blitz.protocol", Map.of("port", port));
         // the build leaves the protocol stopped (see the pom): it starts on this port, never on the default 8999
-        Arrays.stream(Osgi.context().getBundles()).filter(bundle -> bundle.getSymbolicName().equals("blitz.protocol"))
-                .findFirst().orElseThrow(() -> new AssertionError("blitz.protocol is not installed")).start();
+        Bundle protocol = Arrays.stream(Osgi.context().getBundles())
+                .filter(bundle -> bundle.getSymbolicName().equals("blitz.protocol")).findFirst()
+                .orElseThrow(() -> new AssertionError("blitz.protocol is not installed"));
+        assertNotEquals(Bundle.ACTIVE, protocol.getState(), "blitz.protocol started before its port was configured");
+        protocol.start();
         Osgi.configure("blitz.client.store", Map.of("database", "memory"));
         // Wait for the reconfigured store, so no test holds the instance the configuration replaced.
         eventually("the client store on its in-memory database", () -> Osgi.context()

@@ -1,6 +1,7 @@
 package blitz.ui.internal.parts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Method;
@@ -73,7 +74,9 @@ class WorkbenchEndToEndTest {
         int port = FreePort.find();
         configure("blitz.protocol", "port", port);
         // the build leaves the protocol stopped (see the pom): it starts on this port, never on the default 8999
-        bundle("blitz.protocol").start();
+        Bundle protocol = bundle("blitz.protocol");
+        assertNotEquals(Bundle.ACTIVE, protocol.getState(), "blitz.protocol started before its port was configured");
+        protocol.start();
         LoggerConnection connection = UiFixture.service(LoggerConnection.class);
         LoggingRuntime runtime = UiFixture.service(LoggingRuntime.class);
         ClientStore store = UiFixture.service(ClientStore.class);
