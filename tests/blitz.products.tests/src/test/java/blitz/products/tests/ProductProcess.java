@@ -22,10 +22,11 @@ final class ProductProcess implements AutoCloseable {
 
     private final Process process;
     private final StringBuffer output = new StringBuffer();
+    private final Thread reader;
 
     private ProductProcess(Process process) {
         this.process = process;
-        Thread reader = new Thread(this::collectOutput, "product-output");
+        this.reader = new Thread(this::collectOutput, "product-output");
         reader.setDaemon(true);
         reader.start();
     }
@@ -44,10 +45,10 @@ final class ProductProcess implements AutoCloseable {
 
     private void collectOutput() {
         // Read characters, not lines: a shell prompt has no line end.
-        try (InputStreamReader reader = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)) {
+        try (InputStreamReader in = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)) {
             char[] buffer = new char[4096];
             int read;
-            while ((read = reader.read(buffer)) >= 0) {
+            while ((read = in.read(buffer)) >= 0) {
                 output.append(buffer, 0, read);
             }
         } catch (IOException e) {
@@ -103,7 +104,8 @@ final class ProductProcess implements AutoCloseable {
                 return true;
             }
             if (!process.isAlive()) {
-                return condition.test(output());
+                reader.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                return condition.test(output()); // all of it: the reader has reached the end of the stream
             }
             Thread.sleep(100);
         }
