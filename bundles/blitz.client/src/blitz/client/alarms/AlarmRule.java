@@ -8,7 +8,8 @@ import blitz.model.Notification;
 /**
  * Alarm thresholds of one live variable. A value below {@code low} or above {@code high} is an alarm;
  * it ends only when the value is back inside {@code [low + hysteresis, high - hysteresis]}, so a value
- * that wobbles around a threshold does not raise and end alarms at every update.
+ * that wobbles around a threshold does not raise and end alarms at every update. The hysteresis never
+ * raises an alarm: the first value watched (see {@link AlarmService}) inside the thresholds is normal.
  *
  * @param variable   the variable's name as decoded (e.g. {@code adc_channel_one})
  * @param low        lower threshold, {@link Double#NEGATIVE_INFINITY} for none

@@ -16,8 +16,19 @@ import java.util.Optional;
  * <li>When the value comes back inside the thresholds by at least the rule's hysteresis, exactly one
  * {@link blitz.model.Notification#INFO} notification says so. A jump from below {@code low} straight
  * above {@code high} (or back) is a new alarm and is logged once.</li>
+ * <li>A watch in {@link AlarmState#UNKNOWN} is decided by its next value alone: outside the thresholds
+ * raises the alarm, inside is {@link AlarmState#NORMAL} without a notification. The hysteresis only
+ * delays the end of an alarm the watch raised itself, so it does not apply to that first value (one
+ * between {@code low} and {@code low + hysteresis} is normal).</li>
  * <li>{@link #setRules} and {@link #reload} replace every rule at once; the state of a variable whose
- * rule is unchanged is kept, any other starts {@link AlarmState#UNKNOWN}.</li>
+ * rule is unchanged is kept, any other (added, changed, enabled again) starts {@link AlarmState#UNKNOWN}:
+ * a rule changed while its variable is in alarm raises it again if the value is still out of range,
+ * and says nothing if it is not.</li>
+ * <li>When the connected runtime starts logging (a {@code ConnectionListener.loggingChanged(true)} of the
+ * {@code LoggerConnection}: this client's START, or a probe that finds the runtime logging, e.g. on
+ * connecting) every watch goes back to {@link AlarmState#UNKNOWN} before the session's first value is
+ * checked: an alarm of the last session is not carried into the next one. A session that another
+ * client stops and starts again between two live polls is not seen as new (the protocol says nothing).</li>
  * <li>A stored rule that cannot be read is skipped and reported once as a WARNING notification;
  * other rules still work.</li>
  * <li>All methods are thread-safe; none blocks on the live poller.</li>

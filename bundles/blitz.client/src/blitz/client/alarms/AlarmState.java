@@ -2,7 +2,7 @@ package blitz.client.alarms;
 
 /** Where a watched variable stands against its {@link AlarmRule}. */
 public enum AlarmState {
-    /** No value has arrived since the rule was (re)loaded. */
+    /** No value has arrived since the rule was added or changed, or since the runtime started logging. */
     UNKNOWN,
     /** Inside the thresholds. */
     NORMAL,

@@ -28,21 +28,22 @@ final class LiveSeries {
         return transformSpecs;
     }
 
-    /** @return the variable after the transforms, now also the latest */
-    LiveVariable add(String name, String unit, double raw, long timeMillis, int boardId) {
-        double value = raw;
+    /** @return the value after the transforms (the one given when there are none), now also the latest */
+    LiveVariable add(LiveVariable arrived) {
+        double value = arrived.value();
         for (Transform transform : transforms) {
             value = transform.apply(value);
         }
         int slot = (start + size) % times.length;
-        times[slot] = timeMillis;
+        times[slot] = arrived.timeMillis();
         values[slot] = value;
         if (size < times.length) {
             size++;
         } else {
             start = (start + 1) % times.length;
         }
-        latest = new LiveVariable(name, unit, value, timeMillis, boardId);
+        latest = transforms.isEmpty() ? arrived
+                : new LiveVariable(arrived.name(), arrived.unit(), value, arrived.timeMillis(), arrived.boardId());
         return latest;
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -108,13 +109,8 @@ public class LiveValuesService implements LiveValues, ReplayFeed {
             return;
         }
         int boardId = result.message().sender();
-        List<LiveVariable> batch = new ArrayList<>(result.values().size());
-        synchronized (series) {
-            for (DecodedValue value : result.values()) {
-                LiveSeries one = series.computeIfAbsent(value.name(), name -> new LiveSeries(HISTORY));
-                batch.add(one.add(value.name(), value.unit(), value.value(), timeMillis, boardId));
-            }
-        }
+        List<LiveVariable> batch = append(result.values(),
+                value -> new LiveVariable(value.name(), value.unit(), value.value(), timeMillis, boardId));
         if (store != null) {
             cacheWriter.execute(() -> writeCache(batch));
         }
@@ -142,14 +138,23 @@ public class LiveValuesService implements LiveValues, ReplayFeed {
 
     @Override
     public void replayed(List<LiveVariable> values) {
-        List<LiveVariable> batch = new ArrayList<>(values.size());
+        publish(append(values, Function.identity()));
+    }
+
+    /**
+     * Adds values to their variables' histories under one lock; runtime lines and a replay both come
+     * this way. Each value becomes a {@link LiveVariable} only here, so a decoded line costs no list
+     * of its own. @return the values after each variable's transforms
+     */
+    private <V> List<LiveVariable> append(List<V> arrived, Function<V, LiveVariable> asLive) {
+        List<LiveVariable> shown = new ArrayList<>(arrived.size());
         synchronized (series) {
-            for (LiveVariable value : values) {
-                LiveSeries one = series.computeIfAbsent(value.name(), name -> new LiveSeries(HISTORY));
-                batch.add(one.add(value.name(), value.unit(), value.value(), value.timeMillis(), value.boardId()));
+            for (V value : arrived) {
+                LiveVariable live = asLive.apply(value);
+                shown.add(series.computeIfAbsent(live.name(), name -> new LiveSeries(HISTORY)).add(live));
             }
         }
-        publish(batch);
+        return shown;
     }
 
     @Override

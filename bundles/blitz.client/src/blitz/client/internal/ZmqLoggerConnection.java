@@ -465,9 +465,13 @@ public class ZmqLoggerConnection implements LoggerConnection {
         }
     }
 
+    /** Listeners hear of a new session before its first live line is polled (alarms start afresh then). */
     private void setLogging(boolean nowLogging) {
         boolean changed = logging != nowLogging;
         logging = nowLogging;
+        if (changed) {
+            listeners.forEach(listener -> listener.loggingChanged(nowLogging));
+        }
         if (nowLogging) {
             onWorkerLater(() -> {
                 if (updatePolling == null && channel != null) {
@@ -476,9 +480,6 @@ public class ZmqLoggerConnection implements LoggerConnection {
             });
         } else {
             onWorkerLater(this::stopPolling);
-        }
-        if (changed) {
-            listeners.forEach(listener -> listener.loggingChanged(nowLogging));
         }
     }
 

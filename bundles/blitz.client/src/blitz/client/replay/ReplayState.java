@@ -1,5 +1,7 @@
 package blitz.client.replay;
 
+import java.util.Locale;
+
 /**
  * What a {@link SessionReplay} is doing.
  *
@@ -29,6 +31,12 @@ public record ReplayState(Phase phase, long sessionId, double speed, long firstT
 
     public static ReplayState idle(double speed, String detail) {
         return new ReplayState(Phase.IDLE, -1, speed, 0, 0, 0, 0, detail);
+    }
+
+    /** @return where the replay is, for a user: e.g. {@code "12.4 s of 60.0 s, 1240 readings"} */
+    public String where() {
+        return String.format(Locale.ROOT, "%.1f s of %.1f s, %d readings", (position - firstTime) / 1000.0,
+                (lastTime - firstTime) / 1000.0, delivered);
     }
 
     /** @return the share of the session's time range reached, 0 to 1 */

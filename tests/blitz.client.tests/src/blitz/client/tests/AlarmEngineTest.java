@@ -111,8 +111,34 @@ class AlarmEngineTest {
      * again only after the previous reply went through the live values to their subscribers.
      */
     private boolean servedAndDecoded(int lines) throws InterruptedException {
-        return Osgi.waitFor(() -> peer.received().stream().filter(request -> request.startsWith("UPDATE")).count() > lines,
-                15_000);
+        return Osgi.waitFor(() -> updates() > lines, 15_000);
+    }
+
+    private long updates() {
+        return peer.received().stream().filter(request -> request.startsWith("UPDATE")).count();
+    }
+
+    /** Serves {@code lines} more live lines (after those already served) and waits until all were decoded. */
+    private void serveMore(List<String> lines) throws InterruptedException {
+        List<String> all = new ArrayList<>(peer.liveLines());
+        all.addAll(lines);
+        long before = updates();
+        peer.setLiveLines(all);
+        assertTrue(Osgi.waitFor(() -> updates() > before + lines.size(), 15_000), "lines polled: " + peer.received());
+    }
+
+    /** Starts a session on the peer serving {@code lines}, and waits until all were decoded. */
+    private void session(List<String> lines) throws InterruptedException {
+        peer.setLiveLines(lines);
+        long before = updates();
+        assertTrue(connection.start().ok());
+        // the poller asks again only after the previous reply went through the live values to their subscribers
+        assertTrue(Osgi.waitFor(() -> updates() > before + lines.size(), 15_000), "lines polled: " + peer.received());
+    }
+
+    private static List<String> descriptions(String variable) throws InterruptedException {
+        Thread.sleep(300); // notifications are written by a thread of their own; a stray one shows by now
+        return about(variable).stream().map(Notification::description).toList();
     }
 
     private static List<Notification> about(String variable) {
@@ -161,6 +187,62 @@ class AlarmEngineTest {
         assertTrue(descriptions.get(0).contains("below its low threshold 1000.0"), descriptions.get(0));
         assertTrue(descriptions.get(1).contains("above its high threshold 3000.0"), descriptions.get(1));
         assertTrue(descriptions.get(2).contains("back to normal"), descriptions.get(2));
+    }
+
+    /**
+     * An alarm raised in one session is not carried into the next: there the first value out of range
+     * raises its own alarm, and a first value in range (even inside the hysteresis) says nothing.
+     */
+    @Test
+    void shouldStartEverySessionWithoutTheLastOnesAlarms() throws Exception {
+        alarms.setRules(List.of(new AlarmRule(CHANNEL, Double.NEGATIVE_INFINITY, 3000, 100, Notification.ERROR, true)));
+        connection.connect(Endpoint.of("127.0.0.1", peer.port()));
+        session(List.of(line(0, 2000), line(1, 3500)));
+        assertEquals(Optional.of(AlarmState.HIGH), alarms.state(CHANNEL));
+        assertTrue(connection.stop().ok());
+        assertEquals(Optional.of(AlarmState.HIGH), alarms.state(CHANNEL), "the last session's state until a new one");
+
+        session(List.of(line(0, 3500), line(1, 3600)));
+        assertEquals(Optional.of(AlarmState.HIGH), alarms.state(CHANNEL));
+        assertTrue(connection.stop().ok());
+        List<String> twoSessions = descriptions(CHANNEL);
+        assertEquals(2, twoSessions.size(), "one alarm per session: " + twoSessions);
+        assertTrue(twoSessions.stream().allMatch(text -> text.contains("3500.0, above its high threshold 3000.0")),
+                "" + twoSessions);
+
+        // 2950 would keep the last session's alarm (within the hysteresis), and 2000 would end it
+        session(List.of(line(0, 2950), line(1, 2000)));
+        assertEquals(Optional.of(AlarmState.NORMAL), alarms.state(CHANNEL));
+        assertEquals(twoSessions, descriptions(CHANNEL), "no 'back to normal' for an alarm of the last session");
+    }
+
+    /**
+     * A rule changed while values arrive starts from a clean state: out of range it raises its alarm
+     * again, with its new threshold; in range (even inside the hysteresis) it says nothing.
+     */
+    @Test
+    void shouldStartAChangedRuleFromACleanState() throws Exception {
+        AlarmRule rule = new AlarmRule(CHANNEL, Double.NEGATIVE_INFINITY, 3000, 100, Notification.WARNING, true);
+        alarms.setRules(List.of(rule));
+        connection.connect(Endpoint.of("127.0.0.1", peer.port()));
+        session(List.of(line(0, 3500), line(1, 3500)));
+        assertEquals(Optional.of(AlarmState.HIGH), alarms.state(CHANNEL));
+
+        alarms.setRules(List.of(rule));
+        assertEquals(Optional.of(AlarmState.HIGH), alarms.state(CHANNEL), "an unchanged rule keeps its state");
+        alarms.setRules(List.of(rule.withHigh(3200)));
+        assertEquals(Optional.of(AlarmState.UNKNOWN), alarms.state(CHANNEL), "a changed rule starts afresh");
+        serveMore(List.of(line(2, 3500)));
+        assertTrue(Osgi.waitFor(() -> alarms.state(CHANNEL).equals(Optional.of(AlarmState.HIGH)), 5_000));
+
+        alarms.setRules(List.of(rule.withHigh(3600)));
+        serveMore(List.of(line(3, 3550))); // inside the hysteresis below 3600: normal, as a first value
+        assertTrue(Osgi.waitFor(() -> alarms.state(CHANNEL).equals(Optional.of(AlarmState.NORMAL)), 5_000),
+                "" + alarms.state(CHANNEL));
+        List<String> descriptions = descriptions(CHANNEL);
+        assertEquals(2, descriptions.size(), "" + descriptions);
+        assertTrue(descriptions.get(0).contains("above its high threshold 3000.0"), descriptions.get(0));
+        assertTrue(descriptions.get(1).contains("above its high threshold 3200.0"), descriptions.get(1));
     }
 
     @Test

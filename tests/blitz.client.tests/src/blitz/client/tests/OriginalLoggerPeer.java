@@ -57,6 +57,10 @@ final class OriginalLoggerPeer implements AutoCloseable {
         sessionLines.addAll(lines);
     }
 
+    List<String> liveLines() {
+        return List.copyOf(liveLines);
+    }
+
     void setLiveLines(List<String> lines) {
         liveLines.clear();
         liveLines.addAll(lines);

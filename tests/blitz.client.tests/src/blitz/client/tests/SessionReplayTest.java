@@ -296,6 +296,73 @@ class SessionReplayTest {
         assertTrue(unknown.getMessage().contains("download it first"), unknown.getMessage());
     }
 
+    /** {@code client:replay} as the headless client's shell calls it, on the real replay service. */
+    private static String shell(String... arguments) throws Exception {
+        Object commands = Osgi.context().getService(Osgi.context().getServiceReferences((String) null,
+                "(&(osgi.command.scope=client)(osgi.command.function=replay))")[0]);
+        Class<?>[] types = new Class<?>[arguments.length];
+        java.util.Arrays.fill(types, String.class);
+        return (String) commands.getClass().getMethod("replay", types).invoke(commands, (Object[]) arguments);
+    }
+
+    @Test
+    void shouldReplayFromTheShell() throws Exception {
+        long session = newSession(100, 100); // 10 s of session
+        String usage = "speed 1 to 100, default 1";
+        assertTrue(shell().startsWith("No replay is under way") && shell().contains(usage), shell());
+        assertTrue(shell("pause").startsWith("No replay is under way"), shell("pause"));
+        assertTrue(shell("stop").startsWith("No replay is under way"), shell("stop"));
+        assertTrue(shell("paws").contains("'paws' is neither a session number"), shell("paws"));
+        for (String speed : new String[] { "0", "101", "0.5" }) {
+            String out = shell(Long.toString(session), speed);
+            assertTrue(out.startsWith("Not replayed: Replay speed must be from 1× to 100×"), speed + ": " + out);
+        }
+        assertTrue(shell(Long.toString(session), "fast").contains("must be a number from 1 to 100, not 'fast'"));
+        String missing = shell("99999");
+        assertTrue(missing.startsWith("Not replayed: Session 99999") && missing.contains("download it first"), missing);
+        assertEquals(Phase.IDLE, replay.state().phase(), "nothing refused was started");
+
+        String started = shell(Long.toString(session), "2x");
+        assertTrue(started.startsWith("Replay of session " + session + " at 2×: "), started);
+        assertEquals(Phase.PLAYING, replay.state().phase());
+        assertEquals(2, replay.state().speed());
+        assertEquals(LiveSource.replay(session, 2), live.source());
+        assertTrue(Osgi.waitFor(() -> replay.state().delivered() >= 3, 5_000), "" + replay.state());
+
+        String paused = shell("pause");
+        assertTrue(paused.startsWith("Replay of session " + session + " paused: ") && paused.endsWith("readings"
+                + " (client:replay resume goes on)"), paused);
+        long held = replay.state().delivered();
+        Thread.sleep(300);
+        assertEquals(Phase.PAUSED, replay.state().phase());
+        assertEquals(held, replay.state().delivered(), "nothing replayed while paused");
+        assertTrue(shell("resume").startsWith("Replay of session " + session + " at 2×: "));
+        assertTrue(Osgi.waitFor(() -> replay.state().delivered() > held, 5_000), "" + replay.state());
+        assertTrue(shell().matches("Replay of session " + session + " at 2×: \\d+\\.\\d s of 9\\.9 s, \\d+ readings"),
+                shell());
+
+        assertEquals("Replay stopped: live values come from the runtime again.", shell("STOP"));
+        assertEquals(Phase.IDLE, replay.state().phase());
+        assertEquals(LiveSource.RUNTIME, live.source());
+
+        shell(Long.toString(session), "100×");
+        waitForPhase(Phase.FINISHED, 10_000);
+        assertEquals("Replay of session " + session + " finished: 9.9 s of 9.9 s, 100 readings (client:replay stop"
+                + " gives the live values back to the runtime)", shell());
+        shell("stop");
+
+        try (OriginalLoggerPeer peer = new OriginalLoggerPeer()) {
+            peer.setSessions(List.of());
+            connection.connect(Endpoint.of("127.0.0.1", peer.port()));
+            assertTrue(connection.start().ok());
+            String whileLogging = shell(Long.toString(session));
+            assertTrue(whileLogging.startsWith("Not replayed: Session " + session
+                    + " cannot be replayed while the runtime is logging"), whileLogging);
+            assertEquals(Phase.IDLE, replay.state().phase());
+            connection.stop();
+        }
+    }
+
     @Test
     void shouldGiveWayToALoggingRuntime() throws Exception {
         long session = newSession(100, 1000);

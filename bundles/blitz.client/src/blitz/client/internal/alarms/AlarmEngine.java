@@ -24,6 +24,8 @@ import blitz.client.alarms.AlarmState;
 import blitz.model.ConfigEntry;
 import blitz.model.Notification;
 import blitz.model.client.ClientStore;
+import blitz.model.connection.ConnectionListener;
+import blitz.model.connection.LoggerConnection;
 import blitz.model.sync.LiveValues;
 import blitz.model.sync.LiveVariable;
 
@@ -32,7 +34,9 @@ import blitz.model.sync.LiveVariable;
  * lookup and a comparison on the poller's thread; notifications are written by a thread of their own,
  * so a slow disk never slows the polling. Immediate: alarms are watched whether or not anything uses
  * the service (a headless client has no view asking for it). Values of a replayed session are not
- * watched: they are history, and an alarm notification is about now.
+ * watched: they are history, and an alarm notification is about now. When the runtime starts logging
+ * (a new session, or a connection to a runtime that logs) every watch starts again from
+ * {@link AlarmState#UNKNOWN}: the connection says so before it polls the session's first value.
  */
 @Component(service = AlarmService.class, immediate = true)
 public final class AlarmEngine implements AlarmService {
@@ -40,7 +44,16 @@ public final class AlarmEngine implements AlarmService {
 
     private final ClientStore store;
     private final LiveValues live;
+    private final LoggerConnection connection;
     private final AutoCloseable subscription;
+    private final ConnectionListener sessionWatch = new ConnectionListener() {
+        @Override
+        public void loggingChanged(boolean logging) {
+            if (logging) {
+                restartWatches();
+            }
+        }
+    };
     private final ExecutorService notifier = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "blitz-alarm-notifications");
         thread.setDaemon(true);
@@ -54,15 +67,19 @@ public final class AlarmEngine implements AlarmService {
     private final Set<String> reportedBadRules = new HashSet<>();
 
     @Activate
-    public AlarmEngine(@Reference ClientStore store, @Reference LiveValues live) {
+    public AlarmEngine(@Reference ClientStore store, @Reference LiveValues live,
+            @Reference LoggerConnection connection) {
         this.store = store;
         this.live = live;
+        this.connection = connection;
         reload();
         this.subscription = live.subscribe(this::check);
+        connection.addListener(sessionWatch);
     }
 
     @Deactivate
     void deactivate() throws Exception {
+        connection.removeListener(sessionWatch);
         subscription.close();
         notifier.shutdown();
     }
@@ -86,7 +103,7 @@ public final class AlarmEngine implements AlarmService {
             }
         }
         byVariable.values().forEach(rule -> store.setConfig(CONFIG_PREFIX + rule.variable(), rule.format()));
-        apply(byVariable);
+        apply(byVariable, watches);
     }
 
     @Override
@@ -104,19 +121,23 @@ public final class AlarmEngine implements AlarmService {
                 }
             }
         }
-        apply(byVariable);
+        apply(byVariable, watches);
+    }
+
+    /** A new session's values owe nothing to the last one's: every watch back to UNKNOWN, same rules. */
+    private synchronized void restartWatches() {
+        apply(rules, Map.of());
     }
 
     private List<ConfigEntry> storedRules() {
         return store.all(ConfigEntry.class).stream().filter(entry -> entry.key().startsWith(CONFIG_PREFIX)).toList();
     }
 
-    /** Publishes new rules, keeping the state of every watch whose rule did not change. */
-    private void apply(Map<String, AlarmRule> byVariable) {
-        Map<String, Watch> old = watches;
+    /** Publishes rules, keeping the state of every watch in {@code keep} whose rule did not change. */
+    private void apply(Map<String, AlarmRule> byVariable, Map<String, Watch> keep) {
         Map<String, Watch> fresh = new HashMap<>();
         byVariable.values().stream().filter(AlarmRule::enabled).forEach(rule -> {
-            Watch kept = old.get(rule.variable());
+            Watch kept = keep.get(rule.variable());
             fresh.put(rule.variable(), kept != null && kept.rule.equals(rule) ? kept : new Watch(rule));
         });
         rules = Map.copyOf(byVariable);
