@@ -10,9 +10,8 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +34,6 @@ class NetScannerStopTest {
                 ConfiguredScanner configured = new ConfiguredScanner("ns-hung", scanner.port(),
                         Map.of("rateHz", 10.0, "stopTimeoutMs", 800))) {
             MessageSource source = configured.source;
-            String workerName = "blitz-netscanner-127.0.0.1:" + scanner.port();
             source.start(new CollectingSink());
             await("RUNNING", 10_000, () -> source.state() == SourceState.RUNNING);
 
@@ -50,11 +48,11 @@ class NetScannerStopTest {
 
             CollectingSink next = new CollectingSink();
             source.start(next);
-            assertEquals(1, liveThreads(workerName));
+            assertEquals(1, workerThreads(scanner));
             scanner.silent(false);
             await("RUNNING again", 10_000, () -> source.state() == SourceState.RUNNING);
             await("readings again", 10_000, () -> next.lineCount() >= 3);
-            assertEquals(1, liveThreads(workerName));
+            assertEquals(1, workerThreads(scanner));
             assertEquals(1, scanner.openConnections());
 
             long answeredStopMs = timed(source::stop);
@@ -88,10 +86,21 @@ class NetScannerStopTest {
                 ConfiguredScanner configured = new ConfiguredScanner("ns-held", scanner.port(),
                         Map.of("rateHz", 20.0, "stopTimeoutMs", 600))) {
             MessageSource source = configured.source;
-            String workerName = "blitz-netscanner-127.0.0.1:" + scanner.port();
-            HoldingSink held = new HoldingSink();
-            source.start(held);
-            assertTrue(held.entered.await(10, TimeUnit.SECONDS), "a first reading reached the sink");
+            CompletableFuture<Void> release = new CompletableFuture<>();
+            CollectingSink seen = new CollectingSink();
+            source.start(new MessageSink() { // held in its first reading, as a sink stuck on a full disk would be
+                @Override
+                public void onMessage(String sourceId, String line) {
+                    seen.onMessage(sourceId, line);
+                    release.join();
+                }
+
+                @Override
+                public void onLoss(String sourceId, LossEvent event) {
+                    seen.onLoss(sourceId, event);
+                }
+            });
+            await("a first reading in the sink", 10_000, () -> seen.lineCount() == 1);
 
             long stopMs = timed(source::stop);
             assertTrue(stopMs >= 600 && stopMs < 1300, "stop took " + stopMs + " ms (bound 600 + 500)");
@@ -102,16 +111,16 @@ class NetScannerStopTest {
             CollectingSink next = new CollectingSink();
             source.start(next);
             Thread.sleep(300);
-            assertEquals(1, liveThreads(workerName), "the held worker is the only one");
+            assertEquals(1, workerThreads(scanner), "the held worker is the only one");
             assertEquals(1, scanner.connections(), "no second connection while the old stop is still held up");
             assertEquals(0, next.lineCount());
 
-            held.release.countDown();
+            release.complete(null);
             await("RUNNING again", 10_000, () -> source.state() == SourceState.RUNNING);
             await("readings to the new sink", 10_000, () -> next.lineCount() >= 5);
-            assertEquals(1, liveThreads(workerName));
+            assertEquals(1, workerThreads(scanner));
             assertEquals(1, scanner.openConnections());
-            assertEquals(1, held.messages.get(), "the held sink got nothing after its stop returned");
+            assertEquals(1, seen.lineCount(), "the held sink got nothing after its stop returned");
             source.stop();
             assertTrue(next.losses(LossEvent.Kind.RECONNECT_GAP).isEmpty());
         }
@@ -145,36 +154,15 @@ class NetScannerStopTest {
         }
     }
 
-    /** Holds the worker in its first reading until released, as a sink stuck on a full disk would. */
-    private static final class HoldingSink implements MessageSink {
-        final CountDownLatch entered = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
-        final AtomicInteger messages = new AtomicInteger();
-
-        @Override
-        public void onMessage(String sourceId, String line) {
-            messages.incrementAndGet();
-            entered.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        @Override
-        public void onLoss(String sourceId, LossEvent event) {
-            // not looked at
-        }
-    }
-
     private static long timed(Runnable action) {
         long began = System.nanoTime();
         action.run();
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
     }
 
-    private static long liveThreads(String name) {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().equals(name)).count();
+    /** @return the source's worker threads alive now (named after the scanner's address) */
+    private static long workerThreads(FakeNetScanner scanner) {
+        String name = "blitz-netscanner-127.0.0.1:" + scanner.port();
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name) && t.isAlive()).count();
     }
 }
