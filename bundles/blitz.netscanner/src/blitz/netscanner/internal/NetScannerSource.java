@@ -1,9 +1,13 @@
 package blitz.netscanner.internal;
 
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -31,6 +35,14 @@ import blitz.model.source.SourceStatistics;
  * <p>A worker thread owns the connection. A closed or failed connection, or {@code maxRetries}
  * unanswered requests in a row, closes it; the worker reconnects with a bounded backoff, repeats the
  * init sequence and reports the outage as one {@link LossEvent.Kind#RECONNECT_GAP}.
+ *
+ * <p>Stopping is bounded: {@link #stop()} waits at most {@code stopTimeoutMs} for the reply to a
+ * reading already asked for (the scanner buffers nothing else), then closes the socket, which ends a
+ * connect or read at once, and returns within {@code stopTimeoutMs} + 500 ms in any case. A reading
+ * lost that way, or a worker that has not finished in time (held up in the sink, say), is logged as a
+ * warning and kept as {@code lastError}. Runs go one after the other on at most one thread, so there is
+ * never a second connection to the scanner: a {@link #start(MessageSink)} while the last run is still
+ * finishing waits (CONNECTING) until it has, and that run delivers nothing after its stop returned.
  */
 @Component(configurationPid = "blitz.netscanner", configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = MessageSource.class)
@@ -58,6 +70,9 @@ public final class NetScannerSource implements MessageSource {
         /** Longest wait between two reconnect attempts. */
         int reconnectMaxDelayMs() default 5000;
 
+        /** Longest time stop() waits for the reply to a reading already asked for. */
+        int stopTimeoutMs() default 1000;
+
         /** The source id; empty = {@code netscanner:<host>:<port>}. */
         String id() default "";
     }
@@ -68,8 +83,12 @@ public final class NetScannerSource implements MessageSource {
     static final String READ_ALL = "rFFFF0";
 
     private static final long FIRST_RETRY_MS = 100;
-    private static final long STOP_JOIN_EXTRA_MS = 2000;
+    /** How long stop() waits beyond stopTimeoutMs for the worker to let go of the closed connection. */
+    private static final long STOP_GRACE_MS = 500;
+    /** How long an idle worker thread waits for the next run (the runtime restarts sources on each session START). */
+    private static final long WORKER_IDLE_MS = 10_000;
     private static final int PREVIEW_LENGTH = 40;
+    private static final System.Logger LOG = System.getLogger(NetScannerSource.class.getName());
 
     private final String host;
     private final int port;
@@ -78,9 +97,14 @@ public final class NetScannerSource implements MessageSource {
     private final int timeoutMs;
     private final int maxRetries;
     private final long reconnectMaxDelayMs;
+    private final long stopTimeoutMs;
     private final String id;
     private final String configError;
     private final Object wakeUp = new Object();
+    /** Lets one stop() at a time wait for its run without keeping start() out meanwhile. */
+    private final Object stopLock = new Object();
+    /** Runs one run after the other on at most one thread: two runs never share the scanner. */
+    private final ThreadPoolExecutor worker;
 
     private final LongAdder messages = new LongAdder();
     private final LongAdder bytes = new LongAdder();
@@ -90,13 +114,11 @@ public final class NetScannerSource implements MessageSource {
     private volatile String lastError = "";
 
     private volatile SourceState state = SourceState.STOPPED;
-    private volatile MessageSink sink;
-    private volatile boolean stopping;
-    private volatile ScannerLink link;
     private volatile Set<Integer> boardIds = Set.of();
-    private volatile long startedNanos;
+    /** The run start() began and stop() has not ended; null when stopped. Guarded by this. */
+    private Run running;
+    /** Only the worker thread uses it. */
     private int unanswered;
-    private Thread worker;
 
     @Activate
     public NetScannerSource(Config config) {
@@ -107,8 +129,14 @@ public final class NetScannerSource implements MessageSource {
         this.timeoutMs = config.timeoutMs();
         this.maxRetries = config.maxRetries();
         this.reconnectMaxDelayMs = Math.max(FIRST_RETRY_MS, config.reconnectMaxDelayMs());
+        this.stopTimeoutMs = config.stopTimeoutMs();
         this.id = config.id() == null || config.id().isBlank() ? "netscanner:" + host + ":" + port : config.id().trim();
         this.configError = validate(config);
+        this.worker = new ThreadPoolExecutor(0, 1, WORKER_IDLE_MS, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), task -> {
+            Thread thread = new Thread(task, "blitz-netscanner-" + host + ":" + port);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private static String validate(Config config) {
@@ -124,8 +152,8 @@ public final class NetScannerSource implements MessageSource {
         if (!(config.rateHz() > 0) || config.rateHz() > 1000) {
             return "rateHz must be above 0 and at most 1000, not " + config.rateHz();
         }
-        if (config.timeoutMs() <= 0 || config.maxRetries() < 0) {
-            return "timeoutMs must be positive and maxRetries not negative";
+        if (config.timeoutMs() <= 0 || config.stopTimeoutMs() <= 0 || config.maxRetries() < 0) {
+            return "timeoutMs and stopTimeoutMs must be positive and maxRetries not negative";
         }
         return "";
     }
@@ -140,9 +168,10 @@ public final class NetScannerSource implements MessageSource {
         return "NetScanner " + host + ":" + port + " as board " + hex2(boardId) + ", read at " + rateHz + " Hz";
     }
 
+    /** Returns at once; while the last run is still finishing its stop, this one waits for it. */
     @Override
     public synchronized void start(MessageSink messageSink) {
-        if (worker != null) {
+        if (running != null) {
             return;
         }
         if (!configError.isEmpty()) {
@@ -150,41 +179,65 @@ public final class NetScannerSource implements MessageSource {
             state = SourceState.FAILED;
             return;
         }
-        sink = messageSink;
-        stopping = false;
-        startedNanos = System.nanoTime();
+        Run run = new Run(messageSink);
+        running = run;
         state = SourceState.CONNECTING;
-        worker = new Thread(this::run, "blitz-netscanner-" + host + ":" + port);
-        worker.setDaemon(true);
-        worker.start();
+        worker.execute(() -> work(run));
     }
 
+    /**
+     * Waits for the reply to a reading already asked for, closes the connection and returns once the
+     * worker has let go of it, within {@code stopTimeoutMs} + 500 ms in any case; see the class
+     * comment for how a stop is cut short. No reading is delivered after it returns.
+     */
     @Override
-    public synchronized void stop() {
-        if (worker == null) {
-            return;
+    public void stop() {
+        synchronized (stopLock) {
+            Run ending;
+            synchronized (this) {
+                ending = running;
+                if (ending == null) {
+                    return;
+                }
+                running = null;
+                ending.stopping = true;
+            }
+            long began = System.nanoTime();
+            synchronized (wakeUp) {
+                wakeUp.notifyAll();
+            }
+            if (!ending.readingAsked) {
+                ending.hangUp(); // nothing to wait for: ends a connect, an init command or a wait at once
+            }
+            boolean ended = ending.awaitEnd(began + TimeUnit.MILLISECONDS.toNanos(stopTimeoutMs));
+            if (!ended) {
+                if (ending.readingAsked) {
+                    ending.drainCutShort = "no reply to the reading asked for within its " + stopTimeoutMs + " ms";
+                }
+                ending.hangUp();
+                ended = ending.awaitEnd(began + TimeUnit.MILLISECONDS.toNanos(stopTimeoutMs + STOP_GRACE_MS));
+            }
+            ending.sink = null;
+            String cut = ended ? ending.drainCutShort : "the worker did not finish in time; it delivers nothing more";
+            if (!cut.isEmpty()) {
+                long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+                LOG.log(Level.WARNING, "Stopping NetScanner {0}:{1} took {2} ms and cut the drain short: {3}", host,
+                        Integer.toString(port), Long.toString(tookMs), cut);
+                lastError = "stop of NetScanner " + host + ":" + port + " cut the drain short after " + tookMs + " ms: " + cut;
+            }
+            synchronized (this) {
+                if (running == null) { // else start() was called while this stop waited
+                    state = SourceState.STOPPED;
+                }
+            }
         }
-        stopping = true;
-        synchronized (wakeUp) {
-            wakeUp.notifyAll();
-        }
-        ScannerLink open = link;
-        if (open != null) {
-            open.close(); // breaks a read that may wait for timeoutMs
-        }
-        try {
-            worker.join(timeoutMs + STOP_JOIN_EXTRA_MS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        worker = null;
-        sink = null;
-        state = SourceState.STOPPED;
     }
 
+    /** Stops, and lets the worker thread end as soon as it has finished. */
     @Deactivate
     public void deactivate() {
         stop();
+        worker.shutdown();
     }
 
     @Override
@@ -210,35 +263,50 @@ public final class NetScannerSource implements MessageSource {
                 reconnects.sum(), lastError);
     }
 
-    /** The connection loop of the worker thread. */
-    private void run() {
+    /** One run on the worker thread. */
+    private void work(Run run) {
+        try {
+            connectAndRead(run);
+        } finally {
+            run.ended.countDown();
+            synchronized (this) {
+                if (running == run) { // ended without stop(): the thread was interrupted or hit an Error
+                    running = null;
+                    state = SourceState.STOPPED;
+                }
+            }
+        }
+    }
+
+    /** The connection loop of one run. */
+    private void connectAndRead(Run run) {
         boolean everRan = false;
         long lostAt = 0;
         String lostCause = "";
         int attempt = 0;
-        while (!stopping) {
-            ScannerLink opened = null;
+        while (!run.stopping) {
+            ScannerLink opened = new ScannerLink(host, port, timeoutMs, bytes);
+            run.link = opened;
             try {
-                opened = ScannerLink.connect(host, port, timeoutMs, bytes);
-                link = opened;
-                if (stopping) {
+                if (run.stopping) { // stop() may have looked for the link before it was there
                     break;
                 }
+                opened.connect();
                 initialise(opened);
                 boardIds = Set.of(boardId);
                 if (lostAt != 0) {
                     reconnects.increment();
                     gaps.increment();
-                    loss(LossEvent.Kind.RECONNECT_GAP, "connection lost (" + lostCause + "), scanner read again after "
+                    loss(run, LossEvent.Kind.RECONNECT_GAP, "connection lost (" + lostCause + "), scanner read again after "
                             + (System.currentTimeMillis() - lostAt) + " ms");
                     lostAt = 0;
                 }
                 everRan = true;
                 attempt = 0;
-                state = SourceState.RUNNING;
-                readChannels(opened);
+                showState(run, SourceState.RUNNING);
+                readChannels(run, opened);
             } catch (IOException | RuntimeException e) {
-                if (!stopping) {
+                if (!run.stopping) {
                     String error = e instanceof IOException ? e.getMessage() : "unexpected " + e;
                     lastError = error;
                     if (everRan && lostAt == 0) {
@@ -248,18 +316,22 @@ public final class NetScannerSource implements MessageSource {
                 }
             } finally {
                 boardIds = Set.of();
-                link = null;
-                if (opened != null) {
-                    opened.close();
-                }
+                run.link = null;
+                opened.close();
             }
-            if (!stopping) {
+            if (!run.stopping) {
                 // never connected: most likely a wrong address; keep trying in case the device comes up
-                state = everRan ? SourceState.RECONNECTING : SourceState.FAILED;
-                sleep(Math.min(reconnectMaxDelayMs, FIRST_RETRY_MS << Math.min(attempt++, 16)));
+                showState(run, everRan ? SourceState.RECONNECTING : SourceState.FAILED);
+                sleep(run, Math.min(reconnectMaxDelayMs, FIRST_RETRY_MS << Math.min(attempt++, 16)));
             }
         }
-        state = SourceState.STOPPED;
+    }
+
+    /** Shows the worker's progress unless the run was stopped (stop() sets STOPPED or start() CONNECTING). */
+    private synchronized void showState(Run run, SourceState progress) {
+        if (running == run) {
+            state = progress;
+        }
     }
 
     /** Sends the init commands, each after the previous one was answered (any answer, as the original). */
@@ -272,17 +344,29 @@ public final class NetScannerSource implements MessageSource {
         }
     }
 
-    /** Requests all channels at the configured rate until stopping. */
-    private void readChannels(ScannerLink open) throws IOException {
+    /** Requests all channels at the configured rate until stopping; delivers the reading asked for before the stop. */
+    private void readChannels(Run run, ScannerLink open) throws IOException {
         long periodNanos = (long) (TimeUnit.SECONDS.toNanos(1) / rateHz);
         long next = System.nanoTime();
-        while (!stopping) {
-            String reply = request(open, READ_ALL);
+        while (true) {
+            run.readingAsked = true; // before looking at stopping: either stop() waits for this reading or it is not asked
+            if (run.stopping) {
+                run.readingAsked = false;
+                return;
+            }
+            String reply;
+            try {
+                reply = request(open, READ_ALL);
+            } finally {
+                run.readingAsked = false;
+            }
             if (reply != null) {
-                reading(reply);
+                reading(run, reply);
+            } else if (run.stopping) {
+                run.drainCutShort = lastError;
             }
             next = Math.max(next + periodNanos, System.nanoTime());
-            waitUntil(next);
+            waitUntil(run, next);
         }
     }
 
@@ -304,20 +388,20 @@ public final class NetScannerSource implements MessageSource {
         return null;
     }
 
-    private void reading(String reply) {
+    private void reading(Run run, String reply) {
         if (reply.length() > ScannerLink.MAX_REPLY_BYTES) {
-            badLine("reply longer than " + ScannerLink.MAX_REPLY_BYTES + " bytes: " + preview(reply));
+            badLine(run, "reply longer than " + ScannerLink.MAX_REPLY_BYTES + " bytes: " + preview(reply));
             return;
         }
         String line;
         try {
-            line = ScanMessage.encode(boardId, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos), reply);
+            line = ScanMessage.encode(boardId, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - run.startedNanos), reply);
         } catch (ScanMessage.BadReplyException e) {
-            badLine("not a reading of 16 channels (" + e.getMessage() + "): " + preview(reply));
+            badLine(run, "not a reading of 16 channels (" + e.getMessage() + "): " + preview(reply));
             return;
         }
-        MessageSink target = sink;
-        if (target != null && !stopping) {
+        MessageSink target = run.sink;
+        if (target != null) {
             messages.increment();
             try {
                 target.onMessage(id, line);
@@ -327,13 +411,13 @@ public final class NetScannerSource implements MessageSource {
         }
     }
 
-    private void badLine(String detail) {
+    private void badLine(Run run, String detail) {
         badLines.increment();
-        loss(LossEvent.Kind.BAD_LINE, detail);
+        loss(run, LossEvent.Kind.BAD_LINE, detail);
     }
 
-    private void loss(LossEvent.Kind kind, String detail) {
-        MessageSink target = sink;
+    private void loss(Run run, LossEvent.Kind kind, String detail) {
+        MessageSink target = run.sink;
         if (target != null) {
             try {
                 target.onLoss(id, new LossEvent(kind, boardId, 1, System.currentTimeMillis(), detail));
@@ -343,22 +427,59 @@ public final class NetScannerSource implements MessageSource {
         }
     }
 
-    private void waitUntil(long nanoTime) {
+    private void waitUntil(Run run, long nanoTime) {
         synchronized (wakeUp) {
             long remaining;
-            while (!stopping && (remaining = nanoTime - System.nanoTime()) > 0) {
+            while (!run.stopping && (remaining = nanoTime - System.nanoTime()) > 0) {
                 try {
                     TimeUnit.NANOSECONDS.timedWait(wakeUp, remaining);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    stopping = true;
+                    run.stopping = true;
                 }
             }
         }
     }
 
-    private void sleep(long millis) {
-        waitUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis));
+    private void sleep(Run run, long millis) {
+        waitUntil(run, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis));
+    }
+
+    /** One period from start() to stop(): where its readings go, its connection, and how its stop went. */
+    private static final class Run {
+        final long startedNanos = System.nanoTime();
+        final CountDownLatch ended = new CountDownLatch(1);
+        /** Cleared when stop() returns, so that a worker that has not finished by then delivers nothing. */
+        volatile MessageSink sink;
+        volatile boolean stopping;
+        /** Set before the connection connects, so that stop() can close it meanwhile. */
+        volatile ScannerLink link;
+        /** Whether a reading was asked for and its reply is not in yet: stop() waits for it. */
+        volatile boolean readingAsked;
+        /** Why the reading asked for before the stop was not delivered, "" when it was (or none was asked for). */
+        volatile String drainCutShort = "";
+
+        Run(MessageSink sink) {
+            this.sink = sink;
+        }
+
+        /** Closes the connection: a connect or read in progress fails at once. */
+        void hangUp() {
+            ScannerLink open = link;
+            if (open != null) {
+                open.close();
+            }
+        }
+
+        /** @return whether the run ended before {@code deadlineNanos} */
+        boolean awaitEnd(long deadlineNanos) {
+            try {
+                return ended.await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ended.getCount() == 0;
+            }
+        }
     }
 
     /** @return the start of a reply with control characters escaped, for a loss event's detail */

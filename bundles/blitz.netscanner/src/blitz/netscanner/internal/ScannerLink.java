@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
  * bytes (no terminator, as the original sent them) and the reply is what the device sends back. A
  * reply ends at a line feed, or when no further byte follows within {@link #REPLY_GAP_MS} (the device
  * may not terminate its replies; the original took whatever one {@code recv} returned). Used by one
- * thread; {@link #close()} may come from another to break a blocked read.
+ * thread; {@link #close()} may come from another to break a blocked connect or read.
  */
 final class ScannerLink implements AutoCloseable {
     /** Silence after the last byte that ends an unterminated reply. */
@@ -25,19 +25,21 @@ final class ScannerLink implements AutoCloseable {
      */
     static final int MAX_REPLY_BYTES = 1024;
 
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private final Socket socket = new Socket();
+    private final String host;
+    private final int port;
     private final String address;
     private final int timeoutMs;
     private final LongAdder bytesRead;
     private final byte[] buffer = new byte[4096];
+    private InputStream in;
+    private OutputStream out;
 
-    private ScannerLink(Socket socket, String address, int timeoutMs, LongAdder bytesRead) throws IOException {
-        this.socket = socket;
-        this.in = socket.getInputStream();
-        this.out = socket.getOutputStream();
-        this.address = address;
+    /** A link not connected yet, so that another thread can {@link #close()} it while it connects. */
+    ScannerLink(String host, int port, int timeoutMs, LongAdder bytesRead) {
+        this.host = host;
+        this.port = port;
+        this.address = host + ":" + port;
         this.timeoutMs = timeoutMs;
         this.bytesRead = bytesRead;
     }
@@ -45,15 +47,14 @@ final class ScannerLink implements AutoCloseable {
     /**
      * @throws IOException with a message naming the address when the device cannot be reached
      */
-    static ScannerLink connect(String host, int port, int timeoutMs, LongAdder bytesRead) throws IOException {
-        String address = host + ":" + port;
-        Socket socket = new Socket();
+    void connect() throws IOException {
         try {
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(host, port), timeoutMs);
-            return new ScannerLink(socket, address, timeoutMs, bytesRead);
+            in = socket.getInputStream();
+            out = socket.getOutputStream();
         } catch (IOException e) {
-            socket.close();
+            close();
             throw new IOException("cannot connect to NetScanner " + address + ": " + describe(e), e);
         }
     }

@@ -19,7 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The device side of a NetScanner on a real loopback socket: commands arrive as bare ASCII (no
  * terminator, as the original host sent them); {@code A}, {@code B} and {@code v...} are answered
  * with {@code A}, {@code rFFFF0} with the 16 current values separated by spaces. Tests can change
- * the values, queue garbage replies, go silent, hang up and refuse connections for a while.
+ * the values, queue garbage replies, delay or stop the readings, hang up and refuse connections for a
+ * while.
  */
 final class FakeNetScanner implements AutoCloseable {
     private static final Set<String> COMMANDS = Set.of("A", "B", "v01101 6.894757", "rFFFF0");
@@ -33,6 +34,7 @@ final class FakeNetScanner implements AutoCloseable {
     private volatile double[] values = new double[16];
     private volatile boolean refusing;
     private volatile boolean silent;
+    private volatile long readingDelayMs;
     private volatile int readingsSent;
 
     /** @param terminator appended to every reply: {@code "\r\n"}, or {@code ""} for unterminated replies */
@@ -66,6 +68,11 @@ final class FakeNetScanner implements AutoCloseable {
         silent = on;
     }
 
+    /** Answers each {@code rFFFF0} only after this long, as a scanner slow to take a reading. */
+    void readingDelay(long millis) {
+        readingDelayMs = millis;
+    }
+
     /** While on, every new connection is accepted and closed at once. */
     void refusing(boolean on) {
         refusing = on;
@@ -80,6 +87,11 @@ final class FakeNetScanner implements AutoCloseable {
 
     int connections() {
         return commandsByConnection.size();
+    }
+
+    /** @return connections the host has open now (the ones closed at once while refusing not counted) */
+    int openConnections() {
+        return clients.size();
     }
 
     /** @return the commands received on the n-th accepted connection (0-based), in order */
@@ -123,6 +135,9 @@ final class FakeNetScanner implements AutoCloseable {
                     pending.setLength(0);
                     commands.add(command);
                     String reply = reply(command);
+                    if (reply != null && command.equals("rFFFF0") && readingDelayMs > 0) {
+                        Thread.sleep(readingDelayMs);
+                    }
                     if (reply != null) {
                         out.write((reply + terminator).getBytes(StandardCharsets.ISO_8859_1));
                         out.flush();
@@ -134,6 +149,8 @@ final class FakeNetScanner implements AutoCloseable {
             }
         } catch (IOException e) {
             // hung up by the test or the host
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             clients.remove(client);
         }
