@@ -15,7 +15,12 @@ public interface ConnectionListener {
     default void statusChanged(ConnectionStatus status, String detail) {
     }
 
-    /** The runtime started or stopped logging (seen by a probe, a reply or our own command). */
+    /**
+     * The runtime started or stopped logging (seen by a probe, a reply or our own command). A start is
+     * told before the first live line of that session reaches {@link #liveLine(String)}, so a listener
+     * can reset per-session state here. (A stop and a new start by another client between two of this
+     * connection's polls are not seen: they look like one session.)
+     */
     default void loggingChanged(boolean logging) {
     }
 

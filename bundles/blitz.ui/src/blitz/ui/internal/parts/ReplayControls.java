@@ -1,6 +1,5 @@
 package blitz.ui.internal.parts;
 
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -202,8 +201,7 @@ final class ReplayControls {
     }
 
     static String describe(ReplayState state) {
-        String where = String.format(Locale.ROOT, "%.1f s of %.1f s, %d readings", (state.position() - state.firstTime())
-                / 1000.0, (state.lastTime() - state.firstTime()) / 1000.0, state.delivered());
+        String where = state.where();
         return switch (state.phase()) {
         case IDLE -> state.detail().isEmpty() ? IDLE : state.detail();
         case PLAYING -> LiveSource.replay(state.sessionId(), state.speed()).label() + ": " + where;
