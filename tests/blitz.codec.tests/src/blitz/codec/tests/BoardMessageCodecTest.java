@@ -138,4 +138,29 @@ class BoardMessageCodecTest {
             assertEquals(line, codec.encode(codec.parse(line.toLowerCase())));
         }
     }
+
+    @Test
+    void aParsedMessageReadsItsLineInPlaceAsTheSameBitsAsItsBytes() throws Exception {
+        Random random = new Random(7);
+        for (int n = 0; n < 200; n++) {
+            int digits = 16 + random.nextInt(21); // odd counts too: the last byte's low half stays zero
+            StringBuilder line = new StringBuilder("08A000000001");
+            for (int i = 0; i < digits; i++) {
+                line.append(Character.forDigit(random.nextInt(16), 16));
+            }
+            BoardMessage parsed = codec.parse(line.toString());
+            BoardMessage bytes = new BoardMessage(8, MessageType.DATA, 0, 1, parsed.payload(), digits * 4);
+            assertEquals((digits + 1) / 2, parsed.payload().length);
+            assertEquals(bytes, parsed);
+            assertEquals(bytes.hashCode(), parsed.hashCode());
+            for (int offset = 0; offset < digits * 4; offset++) {
+                for (int length = 1; length <= Math.min(64, digits * 4 - offset); length++) {
+                    assertEquals(bytes.unsigned(offset, length), parsed.unsigned(offset, length), line + " " + offset + "+" + length);
+                }
+            }
+            assertThrows(IndexOutOfBoundsException.class, () -> parsed.unsigned(digits * 4 - 3, 4));
+        }
+        assertEquals(0x07F0_000F, BoardMessage.ofHexPayload(1, MessageType.DATA, 0, 0, "xx07f0000F", 2).unsigned(0, 32));
+        assertThrows(IllegalArgumentException.class, () -> BoardMessage.ofHexPayload(1, MessageType.DATA, 0, 0, "07f0g00F", 0));
+    }
 }
