@@ -132,6 +132,35 @@ public final class BoardMessage {
     }
 
     /**
+     * The rest of the payload as a message of its own, such as the ordinary message inside a numbered one.
+     *
+     * @param bitOffset the first payload bit the new message keeps, 0..{@link #payloadBits()}
+     * @param type      the new message's type
+     * @return a message of {@code type} with this one's sender, flags and timestamp and the payload bits
+     *         from {@code bitOffset} on; it reads this message's line in place when the payload is kept as
+     *         hex digits and {@code bitOffset} is a whole number of them
+     * @throws IndexOutOfBoundsException when {@code bitOffset} is outside 0..{@link #payloadBits()}
+     */
+    public BoardMessage payloadFrom(int bitOffset, MessageType type) {
+        Objects.checkIndex(bitOffset, payloadBits + 1);
+        int bits = payloadBits - bitOffset;
+        if (payload == null && (bitOffset & 3) == 0) {
+            return new BoardMessage(sender, type, flags, timestamp, null, hexLine, hexFrom + bitOffset / 4, bits);
+        }
+        byte[] rest;
+        if (payload != null && (bitOffset & 7) == 0) {
+            rest = Arrays.copyOfRange(payload, bitOffset / 8, payload.length);
+        } else {
+            rest = new byte[(bits + 7) / 8];
+            for (int i = 0; i < rest.length; i++) {
+                int take = Math.min(8, bits - 8 * i);
+                rest[i] = (byte) (unsigned(bitOffset + 8 * i, take) << (8 - take));
+            }
+        }
+        return new BoardMessage(sender, type, flags, timestamp, rest, null, 0, bits);
+    }
+
+    /**
      * Reads an unsigned number from the payload.
      *
      * @param bitOffset first bit, 0 = most significant bit of the payload

@@ -163,4 +163,21 @@ class BoardMessageCodecTest {
         assertEquals(0x07F0_000F, BoardMessage.ofHexPayload(1, MessageType.DATA, 0, 0, "xx07f0000F", 2).unsigned(0, 32));
         assertThrows(IllegalArgumentException.class, () -> BoardMessage.ofHexPayload(1, MessageType.DATA, 0, 0, "07f0g00F", 0));
     }
+
+    @Test
+    void theRestOfAPayloadFromAnyBitIsTheSameFromTheLineAsFromItsBytes() throws Exception {
+        BoardMessage parsed = codec.parse("09B00000002A" + "C0FFEE0123456789abcdef5");
+        BoardMessage bytes = new BoardMessage(9, parsed.type(), parsed.flagBits(), 42, parsed.payload(), parsed.payloadBits());
+        for (int from = 0; from <= parsed.payloadBits(); from++) {
+            BoardMessage rest = parsed.payloadFrom(from, MessageType.DATA);
+            assertEquals(bytes.payloadFrom(from, MessageType.DATA), rest, "from bit " + from);
+            assertEquals(MessageType.DATA, rest.type());
+            assertEquals(parsed.flagBits(), rest.flagBits());
+            assertEquals(parsed.payloadBits() - from, rest.payloadBits());
+            for (int bit = 0; bit < rest.payloadBits(); bit++) {
+                assertEquals(parsed.bit(from + bit), rest.bit(bit), "from bit " + from + ", bit " + bit);
+            }
+        }
+        assertThrows(IndexOutOfBoundsException.class, () -> parsed.payloadFrom(parsed.payloadBits() + 1, MessageType.DATA));
+    }
 }
