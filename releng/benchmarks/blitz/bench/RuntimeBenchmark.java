@@ -301,7 +301,7 @@ public final class RuntimeBenchmark {
     }
 
     /** Blitz Basic board lines: 28 hex characters, ADC channel 1 varying. */
-    private static String[] lines(int count) {
+    static String[] lines(int count) {
         String[] lines = new String[count];
         for (int i = 0; i < count; i++) {
             lines[i] = String.format(Locale.ROOT, "%02xa0%08x%03x%013x", BOARD, i, i, 0);

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import blitz.model.decoder.BoardDecoder;
 import blitz.model.decoder.DecodedValue;
+import blitz.model.decoder.DecodedValues;
 import blitz.model.decoder.MessageDecodingException;
 import blitz.model.decoder.VariableSpec;
 import blitz.model.message.BoardMessage;
@@ -36,6 +37,8 @@ public class FieldLayoutDecoder implements BoardDecoder {
     private final int boardId;
     private final String description;
     private final List<BitField> layout;
+    /** The layout as an array: no list walk per message. */
+    private final BitField[] fields;
     private final List<VariableSpec> variables;
     private final int payloadBitsNeeded;
 
@@ -51,6 +54,7 @@ public class FieldLayoutDecoder implements BoardDecoder {
         this.boardId = boardId;
         this.description = Objects.requireNonNull(description, "description");
         this.layout = List.copyOf(layout);
+        this.fields = this.layout.toArray(BitField[]::new);
         List<VariableSpec> specs = new ArrayList<>();
         Set<String> names = new HashSet<>();
         int needed = 0;
@@ -99,12 +103,11 @@ public class FieldLayoutDecoder implements BoardDecoder {
             throw new MessageDecodingException(description + " needs " + payloadBitsNeeded + " payload bits, the message has "
                     + message.payloadBits());
         }
-        DecodedValue[] values = new DecodedValue[layout.size()];
+        double[] values = new double[fields.length];
         for (int i = 0; i < values.length; i++) {
-            BitField field = layout.get(i);
-            values[i] = new DecodedValue(field.variable().name(), field.read(message), field.variable().unit());
+            values[i] = fields[i].read(message);
         }
-        return List.of(values);
+        return new DecodedValues(variables, values);
     }
 
     @Override

@@ -63,17 +63,13 @@ public final class BoardMessageCodec {
         int sender = (int) Hex.number(line, 0, 2);
         int meta = (int) Hex.number(line, 2, 2);
         long timestamp = Hex.number(line, 4, 8);
-        int payloadDigits = length - HEADER_HEX_LENGTH;
-        byte[] payload = new byte[(payloadDigits + 1) / 2];
-        // the payload's digits are checked as they are converted (one pass over the line, not two)
-        for (int digit = 0; digit < payloadDigits; digit++) {
-            int nibble = Hex.value(line.charAt(HEADER_HEX_LENGTH + digit));
-            if (nibble < 0) {
-                throw notHex(line, HEADER_HEX_LENGTH + digit);
-            }
-            payload[digit >> 1] |= (byte) ((digit & 1) == 0 ? nibble << 4 : nibble);
+        MessageType type = MessageType.ofCode(meta >>> 5);
+        try {
+            // the payload is read where it is, in the line (a String cannot change under the message)
+            return BoardMessage.ofHexPayload(sender, type, meta & 0x1F, timestamp, line.toString(), HEADER_HEX_LENGTH);
+        } catch (IllegalArgumentException e) {
+            throw notHex(line, Hex.firstNonHex(line, HEADER_HEX_LENGTH, length));
         }
-        return new BoardMessage(sender, MessageType.ofCode(meta >>> 5), meta & 0x1F, timestamp, payload, payloadDigits * 4);
     }
 
     private static MalformedLineException notHex(CharSequence line, int index) {

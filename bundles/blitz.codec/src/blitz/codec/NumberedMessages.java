@@ -1,7 +1,5 @@
 package blitz.codec;
 
-import java.util.Arrays;
-
 import blitz.model.decoder.MessageDecodingException;
 import blitz.model.message.BoardMessage;
 import blitz.model.message.MessageType;
@@ -67,9 +65,7 @@ public final class NumberedMessages {
      */
     public static BoardMessage inner(BoardMessage message) throws MessageDecodingException {
         requireNumbered(message);
-        byte[] payload = message.payload();
-        return new BoardMessage(message.sender(), MessageType.DATA, message.flagBits(), message.timestamp(),
-                Arrays.copyOfRange(payload, SEQUENCE_BYTES, payload.length), message.payloadBits() - SEQUENCE_BITS);
+        return message.payloadFrom(SEQUENCE_BITS, MessageType.DATA);
     }
 
     private static void requireNumbered(BoardMessage message) throws MessageDecodingException {

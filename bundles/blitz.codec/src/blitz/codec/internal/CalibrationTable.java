@@ -1,12 +1,17 @@
 package blitz.codec.internal;
 
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import blitz.model.decoder.Calibration;
+import blitz.model.decoder.DecodedValues;
+import blitz.model.decoder.VariableSpec;
 
 /**
  * The configured calibrations, parsed from entries {@code name=scale,offset[,unit]} such as
@@ -23,9 +28,27 @@ final class CalibrationTable {
         }
     }
 
+    /**
+     * The calibration of one list of variables, worked out once: their calibrated units and each one's
+     * calibration, {@code null} for a variable without an entry (its value is kept as it is).
+     */
+    private record Layout(List<VariableSpec> variables, Calibration[] calibrations) {
+        DecodedValues apply(DecodedValues raw) {
+            double[] values = new double[calibrations.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = calibrations[i] == null ? raw.value(i) : calibrations[i].apply(raw.value(i));
+            }
+            return new DecodedValues(variables, values);
+        }
+    }
+
+    /** Layouts worked out so far are kept up to this many (decoders share one list of variables per board). */
+    private static final int MAX_LAYOUTS = 256;
+
     static final CalibrationTable EMPTY = new CalibrationTable(Map.of());
 
     private final Map<String, Entry> entries;
+    private final Map<List<VariableSpec>, Layout> layouts = new ConcurrentHashMap<>();
 
     private CalibrationTable(Map<String, Entry> entries) {
         this.entries = entries;
@@ -66,6 +89,29 @@ final class CalibrationTable {
             throw new IllegalArgumentException("not a finite number: " + text);
         }
         return value;
+    }
+
+    /** @return {@code raw} calibrated: each value by its variable's entry, values without one unchanged */
+    DecodedValues calibrated(DecodedValues raw) {
+        Layout layout = layouts.get(raw.variables());
+        if (layout == null) {
+            layout = layout(raw.variables());
+            if (layouts.size() < MAX_LAYOUTS) {
+                layouts.put(raw.variables(), layout);
+            }
+        }
+        return layout.apply(raw);
+    }
+
+    private Layout layout(List<VariableSpec> variables) {
+        List<VariableSpec> calibrated = new ArrayList<>(variables.size());
+        Calibration[] calibrations = new Calibration[variables.size()];
+        for (int i = 0; i < calibrations.length; i++) {
+            VariableSpec variable = variables.get(i);
+            calibrations[i] = find(variable.name()).map(entry -> entry.in(variable.unit())).orElse(null);
+            calibrated.add(calibrations[i] == null ? variable : new VariableSpec(variable.name(), calibrations[i].unit()));
+        }
+        return new Layout(List.copyOf(calibrated), calibrations);
     }
 
     Optional<Entry> find(String variableName) {

@@ -28,6 +28,7 @@ import blitz.model.decoder.Calibration;
 import blitz.model.decoder.DecodeResult;
 import blitz.model.decoder.DecodeResult.Status;
 import blitz.model.decoder.DecodedValue;
+import blitz.model.decoder.DecodedValues;
 import blitz.model.decoder.DecoderRegistry;
 import blitz.model.decoder.MessageDecodingException;
 import blitz.model.decoder.VariableSpec;
@@ -194,10 +195,9 @@ public final class DecoderRegistryImpl implements DecoderRegistry {
             BoardMessage ordinary = message.type() == MessageType.EXTENDED
                     ? NumberedMessages.inner(message) : message;
             List<DecodedValue> raw = decoder.decode(ordinary);
-            for (DecodedValue value : raw) {
-                if (!Double.isFinite(value.value())) {
-                    return failure(Status.REJECTED, message, "decoder " + name(decoder) + " gave " + value);
-                }
+            int notFinite = firstNotFinite(raw);
+            if (notFinite >= 0) {
+                return failure(Status.REJECTED, message, "decoder " + name(decoder) + " gave " + raw.get(notFinite));
             }
             return new DecodeResult(Status.DECODED, message, calibrated(raw, calibrations), "");
         } catch (MessageDecodingException e) {
@@ -211,10 +211,24 @@ public final class DecoderRegistryImpl implements DecoderRegistry {
         }
     }
 
+    /** @return the index of the first value that is not finite, -1 when all are */
+    private static int firstNotFinite(List<DecodedValue> values) {
+        for (int i = 0; i < values.size(); i++) {
+            double value = values instanceof DecodedValues numbers ? numbers.value(i) : values.get(i).value();
+            if (!Double.isFinite(value)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** @return {@code raw} itself when no value has a calibration (the usual case: no copy per message) */
     private static List<DecodedValue> calibrated(List<DecodedValue> raw, CalibrationTable table) {
         if (table.size() == 0) {
             return raw;
+        }
+        if (raw instanceof DecodedValues numbers) {
+            return table.calibrated(numbers);
         }
         List<DecodedValue> values = new ArrayList<>(raw.size());
         for (DecodedValue value : raw) {

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import blitz.logger.LiveValue;
 import blitz.model.decoder.DecodedValue;
+import blitz.model.decoder.DecodedValues;
 
 /**
  * The newest value of every variable, kept per board as that board's newest decoded message: one
@@ -67,6 +68,10 @@ final class LiveCache {
 
         /** @return whether {@code next} has exactly this message's variables, in the same order */
         boolean hasVariables(List<DecodedValue> next) {
+            if (next instanceof DecodedValues numbers && values instanceof DecodedValues previous
+                    && numbers.variables() == previous.variables()) {
+                return true; // the decoder's one list of variables: nothing to compare
+            }
             if (names.length != next.size()) {
                 return false;
             }

@@ -29,7 +29,8 @@ public record DecodeResult(Status status, BoardMessage message, List<DecodedValu
 
     public DecodeResult {
         Objects.requireNonNull(status, "status");
-        values = List.copyOf(values);
+        // an immutable list of numbers is kept as it is: no copy per message
+        values = values instanceof DecodedValues ? values : List.copyOf(values);
         Objects.requireNonNull(detail, "detail");
     }
 

@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A parsed board message. Immutable; the payload is kept as bytes with its exact bit length (a
- * whole number of hex digits, so a multiple of 4 bits).
+ * A parsed board message. Immutable; the payload is kept with its exact bit length, either as bytes
+ * or, for a message read from a line ({@link #ofHexPayload}), as that line's hex digits, read in
+ * place (the ingest path converts and copies nothing).
  *
  * <p>Bit numbering follows the original: bit 0 is the most significant bit of the first payload hex
  * digit, so {@code unsigned(0, 12)} reads the first three hex digits of the payload.
@@ -20,7 +21,11 @@ public final class BoardMessage {
     private final MessageType type;
     private final int flags;
     private final long timestamp;
+    /** The payload as bytes; {@code null} when it is kept as hex digits. */
     private final byte[] payload;
+    /** The line whose digits from {@link #hexFrom} on are the payload; {@code null} when kept as bytes. */
+    private final String hexLine;
+    private final int hexFrom;
     private final int payloadBits;
 
     /**
@@ -32,6 +37,14 @@ public final class BoardMessage {
      * @param payloadBits number of valid payload bits (&lt;= payload.length * 8)
      */
     public BoardMessage(int sender, MessageType type, int flags, long timestamp, byte[] payload, int payloadBits) {
+        this(sender, type, flags, timestamp, payload.clone(), null, 0, payloadBits);
+        if (payloadBits < 0 || payloadBits > payload.length * 8) {
+            throw new IllegalArgumentException("payloadBits out of range: " + payloadBits);
+        }
+    }
+
+    private BoardMessage(int sender, MessageType type, int flags, long timestamp, byte[] payload, String hexLine, int hexFrom,
+            int payloadBits) {
         if (sender < 0 || sender > 0xFF) {
             throw new IllegalArgumentException("sender must be 0..255: " + sender);
         }
@@ -41,15 +54,31 @@ public final class BoardMessage {
         if (timestamp < 0 || timestamp > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("timestamp must be an unsigned 32-bit value: " + timestamp);
         }
-        if (payloadBits < 0 || payloadBits > payload.length * 8) {
-            throw new IllegalArgumentException("payloadBits out of range: " + payloadBits);
-        }
         this.sender = sender;
         this.type = Objects.requireNonNull(type, "type");
         this.flags = flags;
         this.timestamp = timestamp;
-        this.payload = payload.clone();
+        this.payload = payload;
+        this.hexLine = hexLine;
+        this.hexFrom = hexFrom;
         this.payloadBits = payloadBits;
+    }
+
+    /**
+     * A message whose payload is the hex digits (either case) of {@code line} from {@code payloadFrom}
+     * to its end, 4 bits per digit. The digits are read where they are: nothing is converted or copied.
+     *
+     * @throws IllegalArgumentException as the constructor, or when a payload character is not a hex digit
+     */
+    public static BoardMessage ofHexPayload(int sender, MessageType type, int flags, long timestamp, String line,
+            int payloadFrom) {
+        Objects.checkIndex(payloadFrom, line.length() + 1);
+        for (int i = payloadFrom; i < line.length(); i++) {
+            if (HexDigits.value(line.charAt(i)) < 0) {
+                throw new IllegalArgumentException("not a hex digit at index " + i);
+            }
+        }
+        return new BoardMessage(sender, type, flags, timestamp, null, line, payloadFrom, (line.length() - payloadFrom) * 4);
     }
 
     public int sender() {
@@ -91,7 +120,44 @@ public final class BoardMessage {
 
     /** @return a copy of the payload bytes */
     public byte[] payload() {
-        return payload.clone();
+        if (payload != null) {
+            return payload.clone();
+        }
+        int digits = payloadBits / 4;
+        byte[] bytes = new byte[(digits + 1) / 2];
+        for (int digit = 0; digit < digits; digit++) {
+            bytes[digit >> 1] |= (byte) (hexDigit(digit) << ((digit & 1) == 0 ? 4 : 0));
+        }
+        return bytes;
+    }
+
+    /**
+     * The rest of the payload as a message of its own, such as the ordinary message inside a numbered one.
+     *
+     * @param bitOffset the first payload bit the new message keeps, 0..{@link #payloadBits()}
+     * @param type      the new message's type
+     * @return a message of {@code type} with this one's sender, flags and timestamp and the payload bits
+     *         from {@code bitOffset} on; it reads this message's line in place when the payload is kept as
+     *         hex digits and {@code bitOffset} is a whole number of them
+     * @throws IndexOutOfBoundsException when {@code bitOffset} is outside 0..{@link #payloadBits()}
+     */
+    public BoardMessage payloadFrom(int bitOffset, MessageType type) {
+        Objects.checkIndex(bitOffset, payloadBits + 1);
+        int bits = payloadBits - bitOffset;
+        if (payload == null && (bitOffset & 3) == 0) {
+            return new BoardMessage(sender, type, flags, timestamp, null, hexLine, hexFrom + bitOffset / 4, bits);
+        }
+        byte[] rest;
+        if (payload != null && (bitOffset & 7) == 0) {
+            rest = Arrays.copyOfRange(payload, bitOffset / 8, payload.length);
+        } else {
+            rest = new byte[(bits + 7) / 8];
+            for (int i = 0; i < rest.length; i++) {
+                int take = Math.min(8, bits - 8 * i);
+                rest[i] = (byte) (unsigned(bitOffset + 8 * i, take) << (8 - take));
+            }
+        }
+        return new BoardMessage(sender, type, flags, timestamp, rest, null, 0, bits);
     }
 
     /**
@@ -107,17 +173,32 @@ public final class BoardMessage {
             throw new IllegalArgumentException("bitLength must be 1..64: " + bitLength);
         }
         Objects.checkFromIndexSize(bitOffset, bitLength, payloadBits);
-        // a byte (or the part of one inside the range) at a time: a 12-bit field takes two steps, not twelve
+        if (payload == null && ((bitOffset | bitLength) & 3) == 0) {
+            // whole hex digits (a 12-bit channel, a 16-bit word): one step per digit, no bit arithmetic
+            long value = 0;
+            for (int digit = bitOffset >>> 2, end = digit + (bitLength >>> 2); digit < end; digit++) {
+                value = value << 4 | hexDigit(digit);
+            }
+            return value;
+        }
+        // a byte or hex digit (or the part of one inside the range) at a time: a 12-bit field takes two or
+        // three steps, not twelve
+        int unitBits = payload != null ? 8 : 4;
+        int unitShift = payload != null ? 3 : 2;
         long value = 0;
         int end = bitOffset + bitLength;
         for (int bit = bitOffset; bit < end;) {
-            int inByte = bit & 7;
-            int take = Math.min(8 - inByte, end - bit);
-            int bits = (payload[bit >>> 3] & 0xFF) >>> (8 - inByte - take) & (1 << take) - 1;
-            value = value << take | bits;
+            int inUnit = bit & unitBits - 1;
+            int take = Math.min(unitBits - inUnit, end - bit);
+            int unit = payload != null ? payload[bit >>> unitShift] & 0xFF : hexDigit(bit >>> unitShift);
+            value = value << take | unit >>> (unitBits - inUnit - take) & (1 << take) - 1;
             bit += take;
         }
         return value;
+    }
+
+    private int hexDigit(int index) {
+        return HexDigits.value(hexLine.charAt(hexFrom + index));
     }
 
     /** @return whether payload bit {@code bitOffset} is set */
@@ -128,12 +209,17 @@ public final class BoardMessage {
     @Override
     public boolean equals(Object o) {
         return o instanceof BoardMessage m && m.sender == sender && m.type == type && m.flags == flags
-                && m.timestamp == timestamp && m.payloadBits == payloadBits && Arrays.equals(m.payload, payload);
+                && m.timestamp == timestamp && m.payloadBits == payloadBits && Arrays.equals(m.payloadBytes(), payloadBytes());
+    }
+
+    /** @return the payload bytes, not copied when kept as bytes (for reading only) */
+    private byte[] payloadBytes() {
+        return payload != null ? payload : payload();
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(sender, type, flags, timestamp, payloadBits, Arrays.hashCode(payload));
+        return Objects.hash(sender, type, flags, timestamp, payloadBits, Arrays.hashCode(payloadBytes()));
     }
 
     @Override

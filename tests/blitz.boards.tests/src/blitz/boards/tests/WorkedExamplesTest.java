@@ -1,6 +1,9 @@
 package blitz.boards.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import blitz.codec.BoardMessageCodec;
 import blitz.model.decoder.DecodeResult;
 import blitz.model.decoder.DecodedValue;
+import blitz.model.decoder.DecodedValues;
 import blitz.model.message.MessageType;
 
 /** The original's worked examples, decoded by the built-in boards through the registry. */
@@ -38,6 +42,21 @@ class WorkedExamplesTest {
         assertEquals(List.of(2047.0, 2049.0, 15.0, 4080.0, 0.0), values(result));
         assertEquals(List.of("adc_channel_one", "adc_channel_two", "adc_channel_three", "adc_channel_four", "adc_channel_five"),
                 result.values().stream().map(DecodedValue::name).toList());
+    }
+
+    @Test
+    void aLayoutDecodersValuesAreNumbersBesideItsOneListOfVariables() {
+        DecodeResult first = Osgi.registry().decode("08a0000003e87ff80100fff00000");
+        DecodeResult second = Osgi.registry().decode("08a0000007d0000000000000000f");
+        DecodedValues values = assertInstanceOf(DecodedValues.class, first.values(), "kept as numbers, not copied");
+        assertSame(values.variables(), ((DecodedValues) second.values()).variables(), "one list for every message");
+        assertEquals(Osgi.registry().decoderFor(8).orElseThrow().variables(), values.variables());
+        assertEquals(new DecodedValue("adc_channel_four", 4080, ""), values.get(3));
+        assertEquals(List.of(new DecodedValue("adc_channel_one", 2047, ""), new DecodedValue("adc_channel_two", 2049, ""),
+                new DecodedValue("adc_channel_three", 15, ""), new DecodedValue("adc_channel_four", 4080, ""),
+                new DecodedValue("adc_channel_five", 0, "")), values);
+        assertThrows(UnsupportedOperationException.class, () -> values.add(values.get(0)));
+        assertThrows(IllegalArgumentException.class, () -> new DecodedValues(values.variables(), 1, 2));
     }
 
     @Test

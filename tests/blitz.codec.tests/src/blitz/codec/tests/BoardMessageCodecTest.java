@@ -138,4 +138,46 @@ class BoardMessageCodecTest {
             assertEquals(line, codec.encode(codec.parse(line.toLowerCase())));
         }
     }
+
+    @Test
+    void aParsedMessageReadsItsLineInPlaceAsTheSameBitsAsItsBytes() throws Exception {
+        Random random = new Random(7);
+        for (int n = 0; n < 200; n++) {
+            int digits = 16 + random.nextInt(21); // odd counts too: the last byte's low half stays zero
+            StringBuilder line = new StringBuilder("08A000000001");
+            for (int i = 0; i < digits; i++) {
+                line.append(Character.forDigit(random.nextInt(16), 16));
+            }
+            BoardMessage parsed = codec.parse(line.toString());
+            BoardMessage bytes = new BoardMessage(8, MessageType.DATA, 0, 1, parsed.payload(), digits * 4);
+            assertEquals((digits + 1) / 2, parsed.payload().length);
+            assertEquals(bytes, parsed);
+            assertEquals(bytes.hashCode(), parsed.hashCode());
+            for (int offset = 0; offset < digits * 4; offset++) {
+                for (int length = 1; length <= Math.min(64, digits * 4 - offset); length++) {
+                    assertEquals(bytes.unsigned(offset, length), parsed.unsigned(offset, length), line + " " + offset + "+" + length);
+                }
+            }
+            assertThrows(IndexOutOfBoundsException.class, () -> parsed.unsigned(digits * 4 - 3, 4));
+        }
+        assertEquals(0x07F0_000F, BoardMessage.ofHexPayload(1, MessageType.DATA, 0, 0, "xx07f0000F", 2).unsigned(0, 32));
+        assertThrows(IllegalArgumentException.class, () -> BoardMessage.ofHexPayload(1, MessageType.DATA, 0, 0, "07f0g00F", 0));
+    }
+
+    @Test
+    void theRestOfAPayloadFromAnyBitIsTheSameFromTheLineAsFromItsBytes() throws Exception {
+        BoardMessage parsed = codec.parse("09B00000002A" + "C0FFEE0123456789abcdef5");
+        BoardMessage bytes = new BoardMessage(9, parsed.type(), parsed.flagBits(), 42, parsed.payload(), parsed.payloadBits());
+        for (int from = 0; from <= parsed.payloadBits(); from++) {
+            BoardMessage rest = parsed.payloadFrom(from, MessageType.DATA);
+            assertEquals(bytes.payloadFrom(from, MessageType.DATA), rest, "from bit " + from);
+            assertEquals(MessageType.DATA, rest.type());
+            assertEquals(parsed.flagBits(), rest.flagBits());
+            assertEquals(parsed.payloadBits() - from, rest.payloadBits());
+            for (int bit = 0; bit < rest.payloadBits(); bit++) {
+                assertEquals(parsed.bit(from + bit), rest.bit(bit), "from bit " + from + ", bit " + bit);
+            }
+        }
+        assertThrows(IndexOutOfBoundsException.class, () -> parsed.payloadFrom(parsed.payloadBits() + 1, MessageType.DATA));
+    }
 }
