@@ -59,6 +59,8 @@ public class LoggingRuntimeImpl implements LoggingRuntime, MessageSink {
     public static final String PID = "blitz.logger";
     private static final System.Logger LOG = System.getLogger(LoggingRuntimeImpl.class.getName());
     private static final long WATCH_PERIOD_MS = 1_000;
+    /** A session start or stop slower than this is logged as a warning (clients wait for it). */
+    private static final long SLOW_SESSION_CHANGE_MS = 2_000;
 
     /** Configuration (PID {@value LoggingRuntimeImpl#PID}) (no metatype yet). */
     public @interface Config {
@@ -177,9 +179,9 @@ public class LoggingRuntimeImpl implements LoggingRuntime, MessageSink {
         synchronized (sessionLock) {
             if (currentSession != 0) {
                 LOG.log(Level.WARNING, "Runtime stopping: closing session {0}", currentSession);
-                endSession(false);
+                endSession(false, System.nanoTime());
             }
-            sources.values().forEach(this::stopQuietly);
+            stopAll(List.copyOf(sources.values()));
         }
     }
 
@@ -263,6 +265,7 @@ public class LoggingRuntimeImpl implements LoggingRuntime, MessageSink {
 
     @Override
     public Preflight startSession() {
+        long entered = System.nanoTime();
         synchronized (sessionLock) {
             if (currentSession != 0) {
                 throw new IllegalStateException("session " + currentSession + " is running already");
@@ -278,8 +281,10 @@ public class LoggingRuntimeImpl implements LoggingRuntime, MessageSink {
                 notify(Notification.WARNING, "Pre-flight check: " + preflight.summary());
             }
             List<MessageSource> attached = List.copyOf(sources.values());
+            long stopping = System.nanoTime();
             // stopping drains what the boards buffered before the session; starting again zeroes their clocks
-            attached.forEach(this::stopQuietly);
+            stopAll(attached);
+            long sourcesStopped = System.nanoTime();
             long id;
             try {
                 id = store.startSession();
@@ -289,10 +294,11 @@ public class LoggingRuntimeImpl implements LoggingRuntime, MessageSink {
                 throw new StoreUnavailableException("the store failed to start a session: " + e.getMessage());
             }
             long start = store.session(id).map(SessionSummary::start).orElse(System.currentTimeMillis());
+            long storeDone = System.nanoTime();
             ledger.open(id, start);
             currentSession = id;
             attached.forEach(this::startQuietly);
-            LOG.log(Level.INFO, "Session {0} started ({1})", id, preflight.verdict());
+            logDuration("Session " + id + " started (" + preflight.verdict() + ")", entered, stopping, sourcesStopped, storeDone);
             notify(Notification.INFO, "Session " + id + " started");
             return preflight;
         }
@@ -300,29 +306,38 @@ public class LoggingRuntimeImpl implements LoggingRuntime, MessageSink {
 
     @Override
     public OptionalLong stopSession() {
+        long entered = System.nanoTime();
         synchronized (sessionLock) {
             if (currentSession == 0) {
                 return OptionalLong.empty();
             }
-            return OptionalLong.of(endSession(true));
+            return OptionalLong.of(endSession(true, entered));
         }
     }
 
-    /** Drains the sources into the session, closes it, and restarts the sources for live data if asked. */
-    private long endSession(boolean restartSources) {
+    /**
+     * Drains the sources into the session, closes it, and restarts the sources for live data if asked.
+     *
+     * @param entered when the caller asked for the stop ({@link System#nanoTime()}), for the log
+     */
+    private long endSession(boolean restartSources, long entered) {
+        long stopping = System.nanoTime();
         List<MessageSource> attached = List.copyOf(sources.values());
-        attached.forEach(this::stopQuietly);
+        stopAll(attached);
+        long sourcesStopped = System.nanoTime();
         long id = currentSession;
         currentSession = 0;
+        long storeDone;
         try {
             store.stopSession();
         } finally {
+            storeDone = System.nanoTime();
             ledger.close();
             if (restartSources) {
                 attached.forEach(this::startQuietly);
             }
         }
-        LOG.log(Level.INFO, "Session {0} stopped", id);
+        logDuration("Session " + id + " stopped", entered, stopping, sourcesStopped, storeDone);
         notify(Notification.INFO, "Session " + id + " stopped");
         return id;
     }
@@ -347,7 +362,7 @@ public class LoggingRuntimeImpl implements LoggingRuntime, MessageSink {
     public boolean deleteSession(long sessionId) {
         synchronized (sessionLock) {
             if (sessionId == currentSession) {
-                endSession(true);
+                endSession(true, System.nanoTime());
             }
             boolean existed = store.deleteSession(sessionId);
             ledger.delete(sessionId);
@@ -475,6 +490,51 @@ public class LoggingRuntimeImpl implements LoggingRuntime, MessageSink {
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "Source " + source.id() + " failed to list its boards", e);
             return Set.of();
+        }
+    }
+
+    /**
+     * Logs a session start or stop with where its time went: a START or STOP request waits for all of
+     * it, so a slow one (a source slow to drain, a store slow to force its files) is named in the log.
+     */
+    private static void logDuration(String what, long entered, long stopping, long sourcesStopped, long storeDone) {
+        long totalMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - entered);
+        LOG.log(totalMs > SLOW_SESSION_CHANGE_MS ? Level.WARNING : Level.INFO,
+                "{0} in {1} ms: {2} ms before the sources were stopped (the session lock, and at a start the"
+                        + " pre-flight check), {3} ms stopping them, {4} ms in the store",
+                what, totalMs, TimeUnit.NANOSECONDS.toMillis(stopping - entered),
+                TimeUnit.NANOSECONDS.toMillis(sourcesStopped - stopping),
+                TimeUnit.NANOSECONDS.toMillis(storeDone - sourcesStopped));
+    }
+
+    /**
+     * Stops the sources side by side, each on a thread of its own: each drains its own boards, so a
+     * START or STOP waits for the slowest source, not for the sum of them. Returns when all stopped.
+     */
+    private void stopAll(List<MessageSource> attached) {
+        if (attached.size() < 2) {
+            attached.forEach(this::stopQuietly);
+            return;
+        }
+        List<Thread> stopping = new ArrayList<>(attached.size());
+        for (MessageSource source : attached) {
+            Thread thread = new Thread(() -> stopQuietly(source), "blitz-logger-stop " + source.id());
+            thread.setDaemon(true);
+            thread.start();
+            stopping.add(thread);
+        }
+        boolean interrupted = false;
+        for (Thread thread : stopping) {
+            while (thread.isAlive()) {
+                try {
+                    thread.join(); // every source's stop is bounded by its contract
+                } catch (InterruptedException e) {
+                    interrupted = true; // the session must not change before every source stopped
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

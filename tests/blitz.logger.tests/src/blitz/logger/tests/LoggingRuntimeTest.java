@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,6 +110,27 @@ class LoggingRuntimeTest {
         assertTrue(source.started(), "sources run again after the session for live data");
         source.emit(basicLine(0x08, 9, 9));
         assertEquals(sent.size(), runtime.store().messageCount(session), "nothing stored after the stop");
+    }
+
+    @Test
+    void sourcesDrainSideBySideSoAStopWaitsForTheSlowestNotTheSum() {
+        List<InProcessSource> slow = new ArrayList<>();
+        for (int board = 0x08; board < 0x0e; board++) {
+            InProcessSource source = attach("slow-" + board, board);
+            source.drainTakes(300);
+            source.buffer(basicLine(board, 1, 1));
+            slow.add(source);
+        }
+        runtime.startSession(); // drains into the live view, restarts every source
+        for (int i = 0; i < slow.size(); i++) {
+            slow.get(i).buffer(basicLine(0x08 + i, 2, 2));
+        }
+        long asked = System.nanoTime();
+        long session = runtime.stopSession().orElseThrow();
+        long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked);
+        assertTrue(tookMs < 1_200, "six drains of 300 ms took " + tookMs + " ms (one after another: 1 800 ms or more)");
+        slow.forEach(source -> assertEquals(2, source.stops(), source.id()));
+        assertEquals(slow.size(), runtime.store().messageCount(session), "every source's buffer drained into the session");
     }
 
     @Test

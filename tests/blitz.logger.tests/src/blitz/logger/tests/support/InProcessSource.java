@@ -30,6 +30,7 @@ public final class InProcessSource implements MessageSource {
     private final AtomicInteger stops = new AtomicInteger();
     private final AtomicLong delivered = new AtomicLong();
     private MessageSink sink;
+    private volatile long drainMs;
 
     public InProcessSource(String id, Integer... boards) {
         this.id = id;
@@ -46,6 +47,11 @@ public final class InProcessSource implements MessageSource {
             delivered.incrementAndGet();
         }
         return true;
+    }
+
+    /** Makes every later {@link #stop()} take this long, as a board slow to hand over its buffer. */
+    public void drainTakes(long millis) {
+        drainMs = millis;
     }
 
     /** Keeps lines on the "board" until the next {@link #stop()}. */
@@ -97,6 +103,11 @@ public final class InProcessSource implements MessageSource {
     public synchronized void stop() {
         if (sink == null) {
             return;
+        }
+        try {
+            Thread.sleep(drainMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         emit(boardBuffer.toArray(String[]::new));
         boardBuffer.clear();

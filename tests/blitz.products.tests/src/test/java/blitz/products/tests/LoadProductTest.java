@@ -42,10 +42,14 @@ class LoadProductTest {
             assertTrue(runtime.awaitOutput(out -> out.contains("Welcome to Apache Felix Gogo"), Duration.ofSeconds(60)),
                     () -> "no shell; output:\n" + runtime.output());
             FaultRuntime.awaitProtocol(runtime, port);
+            long requested = System.nanoTime();
             assertEquals("ACK", client.request("START"));
+            long startMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - requested);
             Thread.sleep(SECONDS * 1000);
             long heapMb = heapAfterGcMb(runtime.handle().pid());
+            requested = System.nanoTime();
             assertEquals("ACK", client.request("STOP"));
+            long stopMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - requested);
 
             List<String> lines = client.download(1);
             Map<Integer, List<String>> byBoard = lines.stream()
@@ -59,8 +63,8 @@ class LoadProductTest {
                 assertEquals(0, tally.lost(), () -> "hole in board " + board + "'s sequence at " + tally.firstMissing());
                 assertTrue(tally.sent() >= SECONDS * 10 / 2, () -> "board " + board + " sent only " + tally.sent());
             }
-            System.out.printf(Locale.ROOT, "load: %d messages of %d boards in %d s, runtime heap after GC %d MB%n",
-                    lines.size(), BOARDS.size(), SECONDS, heapMb);
+            System.out.printf(Locale.ROOT, "load: %d messages of %d boards in %d s, runtime heap after GC %d MB,"
+                    + " START answered in %d ms, STOP in %d ms%n", lines.size(), BOARDS.size(), SECONDS, heapMb, startMs, stopMs);
             assertTrue(heapMb <= HEAP_LIMIT_MB, "runtime heap after GC " + heapMb + " MB");
         }
     }

@@ -24,6 +24,8 @@ final class LoggerClient implements AutoCloseable {
      * can stretch that far.
      */
     private static final int TIMEOUT_MS = 60_000;
+    /** A reply slower than this prints what the runtime is doing meanwhile (its threads), once per request. */
+    private static final int SLOW_MS = 5_000;
 
     private final ZContext context = new ZContext();
     private final ProductProcess runtime;
@@ -55,7 +57,7 @@ final class LoggerClient implements AutoCloseable {
     String request(String message) {
         if (socket == null) {
             socket = context.createSocket(SocketType.REQ);
-            socket.setReceiveTimeOut(TIMEOUT_MS);
+            socket.setReceiveTimeOut(SLOW_MS);
             socket.setLinger(0);
             if (serverKey != null) {
                 ZMQ.Curve.KeyPair own = ZMQ.Curve.generateKeyPair(); // the runtime authenticates clients by token, not key
@@ -69,6 +71,13 @@ final class LoggerClient implements AutoCloseable {
         StringBuilder reply = new StringBuilder();
         do {
             byte[] frame = socket.recv(0);
+            if (frame == null && reply.length() == 0) {
+                System.out.println("no reply to " + message + " after " + SLOW_MS + " ms yet; the runtime meanwhile:\n"
+                        + runtime.diagnostics());
+                socket.setReceiveTimeOut(TIMEOUT_MS - SLOW_MS);
+                frame = socket.recv(0);
+                socket.setReceiveTimeOut(SLOW_MS);
+            }
             if (frame == null) {
                 context.destroySocket(socket);
                 socket = null;
