@@ -23,8 +23,9 @@ import blitz.model.source.CommandResult;
  * source (each drains its boards), opens a store session and starts the sources again, so the
  * boards' clocks count from the session start as in the original. {@link #stopSession()} stops every
  * source (draining the boards' buffers into the session), closes the store session and starts the
- * sources again for live data. While a session runs every line a source delivers is queued in the
- * store, in the order it arrived.</li>
+ * sources again for live data. The sources stop side by side, so either call waits for the slowest
+ * source's bounded stop, not for the sum; each logs how long it took and where the time went. While
+ * a session runs every line a source delivers is queued in the store, in the order it arrived.</li>
  * <li><b>Live cache.</b> The newest decoded value of each variable, zero values included, kept with
  * or without a session; lines that cannot be decoded are counted, never cached.</li>
  * <li><b>Gap ledger.</b> Every {@link blitz.model.source.LossEvent} a source reports is recorded with
