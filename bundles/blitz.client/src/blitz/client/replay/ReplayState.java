@@ -2,6 +2,8 @@ package blitz.client.replay;
 
 import java.util.Locale;
 
+import blitz.model.sync.LiveSource;
+
 /**
  * What a {@link SessionReplay} is doing.
  *
@@ -33,10 +35,20 @@ public record ReplayState(Phase phase, long sessionId, double speed, long firstT
         return new ReplayState(Phase.IDLE, -1, speed, 0, 0, 0, 0, detail);
     }
 
-    /** @return where the replay is, for a user: e.g. {@code "12.4 s of 60.0 s, 1240 readings"} */
-    public String where() {
-        return String.format(Locale.ROOT, "%.1f s of %.1f s, %d readings", (position - firstTime) / 1000.0,
+    /**
+     * @return what the replay is doing, for a user, e.g. {@code "Replay of session 3 at 10×: 12.4 s of
+     *         60.0 s, 1240 readings"} or {@code "Replay of session 3 paused: …"}; when idle, why (empty
+     *         when nothing was asked for)
+     */
+    public String summary() {
+        String where = String.format(Locale.ROOT, "%.1f s of %.1f s, %d readings", (position - firstTime) / 1000.0,
                 (lastTime - firstTime) / 1000.0, delivered);
+        return switch (phase) {
+        case IDLE -> detail;
+        case PLAYING -> LiveSource.replay(sessionId, speed).label() + ": " + where;
+        case PAUSED -> "Replay of session " + sessionId + " paused: " + where;
+        case FINISHED -> "Replay of session " + sessionId + " finished: " + where;
+        };
     }
 
     /** @return the share of the session's time range reached, 0 to 1 */

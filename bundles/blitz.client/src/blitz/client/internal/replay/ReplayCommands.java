@@ -8,7 +8,6 @@ import org.osgi.service.component.annotations.Reference;
 
 import blitz.client.replay.ReplayState;
 import blitz.client.replay.SessionReplay;
-import blitz.model.sync.LiveSource;
 
 /**
  * {@code client:replay} in the OSGi shell: {@code client:replay SESSION [SPEED]} starts a replay of a
@@ -88,11 +87,9 @@ public class ReplayCommands {
     private static String describe(ReplayState state) {
         return switch (state.phase()) {
         case IDLE -> state.detail().isEmpty() ? NO_REPLAY : "No replay: " + state.detail();
-        case PLAYING -> LiveSource.replay(state.sessionId(), state.speed()).label() + ": " + state.where();
-        case PAUSED -> "Replay of session " + state.sessionId() + " paused: " + state.where()
-                + " (client:replay resume goes on)";
-        case FINISHED -> "Replay of session " + state.sessionId() + " finished: " + state.where()
-                + " (client:replay stop gives the live values back to the runtime)";
+        case PLAYING -> state.summary();
+        case PAUSED -> state.summary() + " (client:replay resume goes on)";
+        case FINISHED -> state.summary() + " (client:replay stop gives the live values back to the runtime)";
         };
     }
 }

@@ -19,7 +19,6 @@ import blitz.client.replay.ReplayState.Phase;
 import blitz.client.replay.SessionReplay;
 import blitz.model.Session;
 import blitz.model.client.ClientStore;
-import blitz.model.sync.LiveSource;
 import blitz.ui.internal.Background;
 import blitz.ui.internal.Problems;
 
@@ -201,13 +200,10 @@ final class ReplayControls {
     }
 
     static String describe(ReplayState state) {
-        String where = state.where();
         return switch (state.phase()) {
         case IDLE -> state.detail().isEmpty() ? IDLE : state.detail();
-        case PLAYING -> LiveSource.replay(state.sessionId(), state.speed()).label() + ": " + where;
-        case PAUSED -> "Replay of session " + state.sessionId() + " paused: " + where;
-        case FINISHED -> "Replay of session " + state.sessionId() + " finished: " + where
-                + ". Stop replay gives the live views back to the runtime.";
+        case PLAYING, PAUSED -> state.summary();
+        case FINISHED -> state.summary() + ". Stop replay gives the live views back to the runtime.";
         };
     }
 
