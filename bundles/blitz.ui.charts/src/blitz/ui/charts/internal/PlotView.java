@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
@@ -523,8 +522,7 @@ public class PlotView {
             List<Notification> unseen = read.stream().filter(n -> n.id() > lastNotificationRead).toList();
             if (!unseen.isEmpty()) {
                 lastNotificationRead = unseen.get(unseen.size() - 1).id();
-                liveMarkers = Stream.concat(liveMarkers.stream(), SessionMarkers.live(unseen).stream())
-                        .sorted(Comparator.comparingLong(Marker::from)).toList();
+                liveMarkers = SessionMarkers.live(liveMarkers, unseen);
             }
             if (liveButton.getSelection()) {
                 markers = liveMarkers;

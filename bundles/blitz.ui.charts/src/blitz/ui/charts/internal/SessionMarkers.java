@@ -89,6 +89,13 @@ final class SessionMarkers {
         return sorted(markers);
     }
 
+    /** @return {@code known} with the markers of {@code more} notifications added, in time order */
+    static List<Marker> live(List<Marker> known, List<Notification> more) {
+        List<Marker> all = new ArrayList<>(known);
+        all.addAll(live(more));
+        return sorted(all);
+    }
+
     /** @return the marker of one mirrored ledger line of this session, if the text is one */
     static Optional<Marker> gap(long sessionId, long sessionStart, String description) {
         Matcher line = GAP.matcher(description);
