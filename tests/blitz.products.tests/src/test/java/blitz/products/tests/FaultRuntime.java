@@ -151,18 +151,8 @@ final class FaultRuntime implements AutoCloseable {
         return process.output();
     }
 
-    /** The runtime's java process: the launch script execs java, or (if it ever forks) its child. */
     private ProcessHandle findJava() {
-        ProcessHandle script = process.handle();
-        if (isJava(script)) {
-            return script;
-        }
-        return script.children().filter(FaultRuntime::isJava).findFirst()
-                .orElseThrow(() -> new AssertionError("no java process under the launch script"));
-    }
-
-    private static boolean isJava(ProcessHandle handle) {
-        return handle.info().command().map(c -> c.endsWith("/java")).orElse(false);
+        return process.java().orElseThrow(() -> new AssertionError("no java process under the launch script"));
     }
 
     /** The socat processes of the simulated board (pty pairs), found among the runtime's descendants. */

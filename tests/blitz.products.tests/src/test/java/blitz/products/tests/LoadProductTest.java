@@ -3,7 +3,6 @@ package blitz.products.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -71,18 +70,10 @@ class LoadProductTest {
 
     /** The runtime's used heap right after a full GC, through {@code jcmd} of the test's JDK. */
     private static long heapAfterGcMb(long pid) throws Exception {
-        jcmd(pid, "GC.run");
-        String info = jcmd(pid, "GC.heap_info");
+        ProductProcess.jcmd(pid, "GC.run");
+        String info = ProductProcess.jcmd(pid, "GC.heap_info");
         Matcher used = HEAP_USED.matcher(info);
         assertTrue(used.find(), () -> "no heap figure in: " + info);
         return Long.parseLong(used.group(1)) >> 10;
-    }
-
-    private static String jcmd(long pid, String command) throws Exception {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0, () -> "jcmd " + command + ": " + out);
-        return out;
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -112,15 +113,37 @@ final class ProductProcess implements AutoCloseable {
         return false;
     }
 
+    /** @return the product's java process: the launch script execs java or, if it ever forks, is its parent */
+    Optional<ProcessHandle> java() {
+        ProcessHandle script = handle();
+        return Stream.concat(Stream.of(script), script.children())
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false)).findFirst();
+    }
+
+    /**
+     * Runs the test JDK's {@code jcmd} on a process.
+     *
+     * @return its output
+     * @throws IOException when jcmd fails or does not end within 30 s (the message holds its output)
+     */
+    static String jcmd(long pid, String command) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IOException("jcmd " + command + ": " + out);
+        }
+        return out;
+    }
+
     /**
      * @return what the product is doing now, for a failure message: the thread dump of its java process
      *         ({@code jcmd Thread.print}) and the end of its output
      */
     String diagnostics() {
         StringBuilder text = new StringBuilder();
-        Stream.concat(Stream.of(handle()), handle().descendants())
-                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
-                .forEach(java -> text.append("threads of java ").append(java.pid()).append(":\n").append(threadDump(java.pid())));
+        java().ifPresent(java -> text.append("threads of java ").append(java.pid()).append(":\n").append(threadDump(java.pid())));
         String out = output();
         return text.append("output (last ").append(Math.min(out.length(), OUTPUT_TAIL)).append(" characters):\n")
                 .append(out, Math.max(0, out.length() - OUTPUT_TAIL), out.length()).toString();
@@ -128,9 +151,7 @@ final class ProductProcess implements AutoCloseable {
 
     private static String threadDump(long pid) {
         try {
-            Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "Thread.print").redirectErrorStream(true).start();
-            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return jcmd.waitFor(20, TimeUnit.SECONDS) ? dump : dump + "[jcmd did not end]\n";
+            return jcmd(pid, "Thread.print");
         } catch (IOException e) {
             return "[no thread dump: " + e.getMessage() + "]\n";
         } catch (InterruptedException e) {
