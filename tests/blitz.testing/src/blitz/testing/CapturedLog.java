@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.testing;
 
 import java.io.ByteArrayOutputStream;
@@ -11,25 +12,49 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.AppenderBase;
+
 /**
- * What a test's code logs while attached: records of a java.util.logging logger and its children (where
- * {@code System.Logger} goes in the test runtimes) and everything written to {@code System.err} (where
- * third-party slf4j-simple logging goes), so a test can check that no secret is ever logged.
+ * What a test's code logs while attached: records of an SLF4J (Logback) logger and its children, records
+ * of the java.util.logging logger of the same name (where {@code System.Logger} goes in the test
+ * runtimes), and everything written to {@code System.err} (where the test runtimes' console appender
+ * writes), so a test can check that no secret is ever logged.
  */
 public final class CapturedLog extends Handler {
     private final Logger logger;
+    private final ch.qos.logback.classic.Logger slf4jLogger;
+    private final AppenderBase<ILoggingEvent> slf4jRecords = new AppenderBase<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            IThrowableProxy thrown = event.getThrowableProxy();
+            String line = event.getLevel() + " " + event.getLoggerName() + ": " + event.getFormattedMessage() + "\n"
+                    + (thrown == null ? "" : ThrowableProxyUtil.asString(thrown) + "\n");
+            synchronized (CapturedLog.this) {
+                lines.add(line);
+            }
+        }
+    };
     private final List<String> lines = new ArrayList<>();
     private final SimpleFormatter formatter = new SimpleFormatter();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private PrintStream originalErr;
 
-    /** @param loggerName the java.util.logging logger (and its children) to capture, e.g. {@code "blitz"} */
+    /** @param loggerName the logger (and its children) to capture, e.g. {@code "blitz"} */
     public CapturedLog(String loggerName) {
         this.logger = Logger.getLogger(loggerName);
+        this.slf4jLogger = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(loggerName);
     }
 
     public CapturedLog attach() {
         logger.addHandler(this);
+        slf4jRecords.setContext(slf4jLogger.getLoggerContext());
+        slf4jRecords.start();
+        slf4jLogger.addAppender(slf4jRecords);
         originalErr = System.err;
         PrintStream original = originalErr;
         System.setErr(new PrintStream(new OutputStream() {
@@ -54,6 +79,8 @@ public final class CapturedLog extends Handler {
 
     public void detach() {
         logger.removeHandler(this);
+        slf4jLogger.detachAppender(slf4jRecords);
+        slf4jRecords.stop();
         if (originalErr != null) {
             System.setErr(originalErr);
             originalErr = null;

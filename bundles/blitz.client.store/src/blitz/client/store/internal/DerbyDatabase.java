@@ -52,7 +52,7 @@ public final class DerbyDatabase {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the parent of the database folder " + folder, e);
         }
-        if (System.getProperty("derby.stream.error.file") == null) {
+        if (System.getProperty("derby.stream.error.file") == null && System.getProperty("derby.stream.error.method") == null) {
             // Derby writes its log to the working directory unless told otherwise.
             System.setProperty("derby.stream.error.file", folder.resolveSibling("derby.log").toString());
         }
