@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.boards.tests;
 
 import java.util.List;
@@ -6,6 +7,8 @@ import java.util.Locale;
 import blitz.decoder.conformance.BoardDecoderConformance;
 import blitz.decoder.conformance.DecoderFixture;
 import blitz.model.decoder.BoardDecoder;
+import blitz.model.decoder.DecoderRegistry;
+import blitz.testing.Osgi;
 
 /** Runs the conformance kit on a built-in board as registered in the framework, with fixtures/board-XX.txt. */
 abstract class BuiltInBoardConformance extends BoardDecoderConformance {
@@ -17,7 +20,7 @@ abstract class BuiltInBoardConformance extends BoardDecoderConformance {
 
     @Override
     protected BoardDecoder decoder() {
-        return Osgi.registry().decoderFor(boardId)
+        return Osgi.await(DecoderRegistry.class).decoderFor(boardId)
                 .orElseThrow(() -> new AssertionError("no decoder registered for board " + boardId));
     }
 

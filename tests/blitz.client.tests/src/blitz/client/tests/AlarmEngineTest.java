@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.client.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,9 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 import blitz.client.alarms.AlarmRule;
 import blitz.client.alarms.AlarmService;
@@ -29,6 +28,7 @@ import blitz.model.Notification;
 import blitz.model.client.ClientStore;
 import blitz.model.connection.Endpoint;
 import blitz.model.connection.LoggerConnection;
+import blitz.testing.Osgi;
 
 /**
  * The alarm engine on live values polled at 20 Hz from a peer answering as the original logger, with
@@ -46,11 +46,9 @@ class AlarmEngineTest {
 
     @BeforeAll
     static void services() throws Exception {
-        connection = Osgi.configuredConnection();
+        connection = ClientServices.configuredConnection();
         String database = folder.resolve("alarms-db").toString();
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("database", database);
-        Osgi.service(ConfigurationAdmin.class).getConfiguration("blitz.client.store", "?").update(properties);
+        new Osgi().configure("blitz.client.store", Map.of("database", database));
         ServiceReference<?> storeReference = newest("(&(objectClass=" + ClientStore.class.getName() + ")(database="
                 + database + "))", 0);
         store = (ClientStore) Osgi.context().getService(storeReference);
@@ -61,7 +59,7 @@ class AlarmEngineTest {
 
     @AfterAll
     static void backToMemory() throws Exception {
-        Osgi.inMemoryStore();
+        ClientServices.inMemoryStore();
     }
 
     /** Waits for a service registered after {@code afterId}: one bound to the store of this test. */

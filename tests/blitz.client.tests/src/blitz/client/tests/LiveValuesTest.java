@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.client.tests;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -19,6 +20,7 @@ import blitz.model.connection.Endpoint;
 import blitz.model.connection.LoggerConnection;
 import blitz.model.sync.LiveValues;
 import blitz.model.sync.LiveVariable;
+import blitz.testing.Osgi;
 
 /** Live values decoded from the lines a runtime serves to UPDATE, through the real decoder registry. */
 class LiveValuesTest {
@@ -28,8 +30,8 @@ class LiveValuesTest {
 
     @BeforeAll
     static void services() throws Exception {
-        connection = Osgi.configuredConnection();
-        live = Osgi.service(LiveValues.class);
+        connection = ClientServices.configuredConnection();
+        live = Osgi.await(LiveValues.class);
     }
 
     @BeforeEach

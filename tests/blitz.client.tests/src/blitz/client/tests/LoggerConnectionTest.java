@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.client.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,6 +24,7 @@ import blitz.model.connection.ConnectionStatus;
 import blitz.model.connection.Endpoint;
 import blitz.model.connection.LoggerConnection;
 import blitz.model.connection.LoggerConnection.DownloadException;
+import blitz.testing.Osgi;
 
 /** The connection service against a peer that answers exactly as the original Blitz logger. */
 class LoggerConnectionTest {
@@ -33,7 +35,7 @@ class LoggerConnectionTest {
 
     @BeforeAll
     static void configureFastTimeouts() throws Exception {
-        connection = Osgi.configuredConnection();
+        connection = ClientServices.configuredConnection();
     }
 
     @BeforeEach
@@ -142,7 +144,7 @@ class LoggerConnectionTest {
         connect();
         long started = System.nanoTime();
         assertTrue(connection.reset().ok());
-        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) < 5 * Osgi.TIMEOUT_MS);
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) < 5 * ClientServices.TIMEOUT_MS);
         assertEquals(List.of(8, 9), connection.boards(), "the connection still works after the silent RESET");
         assertEquals(ConnectionStatus.CONNECTED, connection.status());
     }

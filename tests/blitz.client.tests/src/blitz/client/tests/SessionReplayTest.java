@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.client.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,6 +33,8 @@ import blitz.model.decoder.VariableSpec;
 import blitz.model.sync.LiveSource;
 import blitz.model.sync.LiveValues;
 import blitz.model.sync.LiveVariable;
+import blitz.model.decoder.DecoderRegistry;
+import blitz.testing.Osgi;
 
 /**
  * Replay of sessions stored in the real client store (Derby, in memory) through the real live values
@@ -59,16 +62,16 @@ class SessionReplayTest {
 
     @BeforeAll
     static void services() throws Exception {
-        connection = Osgi.configuredConnection();
-        store = Osgi.inMemoryStore();
-        live = Osgi.service(LiveValues.class);
-        replay = Osgi.service(SessionReplay.class);
-        BoardDecoder decoder = Osgi.registry().decoders().stream()
+        connection = ClientServices.configuredConnection();
+        store = ClientServices.inMemoryStore();
+        live = Osgi.await(LiveValues.class);
+        replay = Osgi.await(SessionReplay.class);
+        BoardDecoder decoder = Osgi.await(DecoderRegistry.class).decoders().stream()
                 .filter(d -> d.variables().stream().anyMatch(v -> !v.unit().isEmpty())).findFirst().orElseThrow();
         VariableSpec spec = decoder.variables().stream().filter(v -> !v.unit().isEmpty()).findFirst().orElseThrow();
         oneName = spec.name();
         oneBoard = decoder.boardId();
-        oneUnit = Osgi.registry().calibration(oneName).unit();
+        oneUnit = Osgi.await(DecoderRegistry.class).calibration(oneName).unit();
         one = store.getOrCreateCategory(oneName);
         other = store.getOrCreateCategory("replay_test_other");
     }
@@ -217,7 +220,7 @@ class SessionReplayTest {
     /** A replay is history: its values out of an alarm's range raise no alarm and no notification. */
     @Test
     void shouldRaiseNoAlarmForReplayedValues() throws Exception {
-        AlarmService alarms = Osgi.service(AlarmService.class);
+        AlarmService alarms = Osgi.await(AlarmService.class);
         List<AlarmRule> before = alarms.rules();
         long notificationsBefore = store.all(Notification.class).size();
         alarms.setRules(List.of(new AlarmRule("replay_test_other", -5, 5, 0, Notification.ERROR, true)));

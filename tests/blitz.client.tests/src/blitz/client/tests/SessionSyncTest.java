@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.client.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,16 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 import blitz.model.Notification;
 import blitz.model.Session;
@@ -27,12 +27,16 @@ import blitz.model.sync.DownloadReport;
 import blitz.model.sync.DownloadReport.State;
 import blitz.model.sync.Progress;
 import blitz.model.sync.SessionSync;
+import blitz.model.decoder.DecoderRegistry;
+import blitz.testing.Osgi;
 
 /**
  * Session mirroring, download, resume, re-decode, export and delete, from a peer that answers as the
  * original logger into the real client store (EclipseLink on an in-memory Derby database).
  */
 class SessionSyncTest {
+    @RegisterExtension
+    final Osgi osgi = new Osgi();
     private static LoggerConnection connection;
     private static ClientStore store;
     private static SessionSync sync;
@@ -40,9 +44,9 @@ class SessionSyncTest {
 
     @BeforeAll
     static void services() throws Exception {
-        connection = Osgi.configuredConnection();
-        store = Osgi.inMemoryStore();
-        sync = Osgi.service(SessionSync.class);
+        connection = ClientServices.configuredConnection();
+        store = ClientServices.inMemoryStore();
+        sync = Osgi.await(SessionSync.class);
     }
 
     @BeforeEach
@@ -162,21 +166,13 @@ class SessionSyncTest {
     void shouldDecodeAgainWithANewCalibration() throws Exception {
         sync.refreshSessionList();
         sync.download(1, Progress.NONE);
-        ConfigurationAdmin configAdmin = Osgi.service(ConfigurationAdmin.class);
-        Configuration calibration = configAdmin.getConfiguration("blitz.calibration", "?");
-        Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put("calibrations", new String[] { "adc_channel_one=0.5,1,V" });
-        calibration.update(properties);
-        try {
-            assertTrue(Osgi.waitFor(() -> "V".equals(Osgi.registry().calibration("adc_channel_one").unit()), 5000));
-            DownloadReport report = sync.redecode(1, Progress.NONE);
-            assertEquals(1250, report.readings());
-            assertEquals(1250, store.getSessionReadings(1).size());
-            assertTrue(store.getSessionReadings(1).stream().anyMatch(r -> r.timeLogged() == 2490 && r.value() == 125.5),
-                    "249 * 0.5 + 1");
-        } finally {
-            calibration.delete();
-        }
+        osgi.configure("blitz.calibration", Map.of("calibrations", new String[] { "adc_channel_one=0.5,1,V" }));
+        assertTrue(Osgi.waitFor(() -> "V".equals(Osgi.await(DecoderRegistry.class).calibration("adc_channel_one").unit()), 5000));
+        DownloadReport report = sync.redecode(1, Progress.NONE);
+        assertEquals(1250, report.readings());
+        assertEquals(1250, store.getSessionReadings(1).size());
+        assertTrue(store.getSessionReadings(1).stream().anyMatch(r -> r.timeLogged() == 2490 && r.value() == 125.5),
+                "249 * 0.5 + 1");
     }
 
     @Test

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.fuzz.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,8 +11,6 @@ import java.util.Random;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import blitz.codec.BoardMessageCodec;
 import blitz.codec.LineSplitter;
@@ -20,6 +19,7 @@ import blitz.codec.ShortMessage;
 import blitz.model.decoder.DecodeResult;
 import blitz.model.decoder.DecoderRegistry;
 import blitz.model.message.BoardMessage;
+import blitz.testing.Osgi;
 
 /**
  * Seeded fuzzing of the byte-stream path every board line takes: line splitter, message and short
@@ -33,11 +33,7 @@ class CodecFuzzTest {
 
     @BeforeAll
     static void registry() throws InterruptedException {
-        ServiceTracker<DecoderRegistry, DecoderRegistry> tracker = new ServiceTracker<>(
-                FrameworkUtil.getBundle(CodecFuzzTest.class).getBundleContext(), DecoderRegistry.class, null);
-        tracker.open();
-        registry = tracker.waitForService(10_000);
-        assertTrue(registry != null, "no decoder registry");
+        registry = Osgi.await(DecoderRegistry.class);
         for (int i = 0; i < 100 && registry.decoders().size() < 6; i++) {
             Thread.sleep(50);
         }

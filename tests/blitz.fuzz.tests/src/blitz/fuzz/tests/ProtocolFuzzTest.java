@@ -1,13 +1,13 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.fuzz.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -17,14 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.util.tracker.ServiceTracker;
 
 import blitz.protocol.RequestCounts;
 import blitz.protocol.RequestHandler;
 import blitz.testing.FreePort;
+import blitz.testing.Osgi;
 
 /**
  * Seeded fuzzing of the logger protocol's request path (guards, token, lockout, state machine) on the
@@ -44,6 +41,8 @@ class ProtocolFuzzTest {
             "DELETE ", " FROM ", "ACK", "RESET", "BOARD ", "GAPS ", "DIGEST ", "NOTIFICATIONS ", "-1", "0",
             "99999999999999999999", "9223372036854775807", "ff", "\n", "\r\n");
     private static final AtomicInteger GENERATION = new AtomicInteger();
+    /** Not an extension: the protocol is stopped before its configuration goes (see {@link #stopTheProtocol}). */
+    private static final Osgi OSGI = new Osgi();
 
     enum Expected {
         TOO_LONG, NOT_ASCII, MISSING_TOKEN, WRONG_TOKEN, ACCEPTED
@@ -52,12 +51,12 @@ class ProtocolFuzzTest {
     @AfterAll
     static void stopTheProtocol() throws Exception {
         protocolBundle().stop(); // before its configuration goes: it must not rebind on the default port
-        configAdmin().getConfiguration("blitz.protocol", "?").delete();
+        OSGI.configure("blitz.protocol", Map.of());
     }
 
     /** The protocol bundle; the build leaves it stopped so that it starts with the fuzz configuration. */
     private static Bundle protocolBundle() {
-        return Arrays.stream(context().getBundles()).filter(bundle -> bundle.getSymbolicName().equals("blitz.protocol"))
+        return Arrays.stream(Osgi.context().getBundles()).filter(bundle -> bundle.getSymbolicName().equals("blitz.protocol"))
                 .findFirst().orElseThrow(() -> new AssertionError("blitz.protocol is not installed"));
     }
 
@@ -238,39 +237,10 @@ class ProtocolFuzzTest {
     /** Configures the protocol (a free port, the fuzz token) and waits for the instance with that configuration. */
     private static RequestHandler configure(int lockoutAttempts) throws Exception {
         int generation = GENERATION.incrementAndGet();
-        Dictionary<String, Object> properties = new Hashtable<>(Map.of("port", FreePort.find(), ".token", TOKEN,
-                "maxRequestLength", MAX_REQUEST, "lockoutAttempts", lockoutAttempts, "lockoutWindowSeconds", 60,
-                "lockoutSeconds", 1, "fuzz.generation", generation));
-        configAdmin().getConfiguration("blitz.protocol", "?").update(properties);
+        OSGI.configure("blitz.protocol", Map.of("port", FreePort.find(), ".token", TOKEN, "maxRequestLength", MAX_REQUEST,
+                "lockoutAttempts", lockoutAttempts, "lockoutWindowSeconds", 60, "lockoutSeconds", 1, "fuzz.generation", generation));
         protocolBundle().start();
-        BundleContext context = context();
-        ServiceTracker<RequestHandler, RequestHandler> tracker = new ServiceTracker<>(context,
-                context.createFilter("(&(objectClass=" + RequestHandler.class.getName() + ")(fuzz.generation=" + generation + "))"),
-                null);
-        tracker.open();
-        try {
-            RequestHandler handler = tracker.waitForService(30_000);
-            assertTrue(handler != null, "no logger protocol handler with the fuzz configuration");
-            return handler;
-        } finally {
-            tracker.close(); // the instance stays registered; the test holds it directly
-        }
+        return Osgi.await(RequestHandler.class, "(fuzz.generation=" + generation + ")", Duration.ofSeconds(30));
     }
 
-    /** Kept open: ConfigAdmin is a per-bundle service object that becomes invalid once released. */
-    private static ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> configAdminTracker;
-
-    private static synchronized ConfigurationAdmin configAdmin() throws InterruptedException {
-        if (configAdminTracker == null) {
-            configAdminTracker = new ServiceTracker<>(context(), ConfigurationAdmin.class, null);
-            configAdminTracker.open();
-        }
-        ConfigurationAdmin admin = configAdminTracker.waitForService(10_000);
-        assertTrue(admin != null, "no ConfigurationAdmin");
-        return admin;
-    }
-
-    private static BundleContext context() {
-        return FrameworkUtil.getBundle(ProtocolFuzzTest.class).getBundleContext();
-    }
 }

@@ -11,8 +11,8 @@ import org.osgi.framework.ServiceRegistration;
 
 import blitz.logger.LoggingRuntime;
 import blitz.logger.tests.support.InProcessSource;
-import blitz.logger.tests.support.Osgi;
 import blitz.model.source.MessageSource;
+import blitz.testing.Osgi;
 
 /**
  * Runtime ingest benchmark (not run by verify; see docs/performance.md "Runtime ingest"): lines from
@@ -26,7 +26,7 @@ class RuntimeIngestBenchmark {
     void ingest() {
         LoggingRuntime runtime = Osgi.await(LoggingRuntime.class);
         InProcessSource source = new InProcessSource("bench", 0x08);
-        ServiceRegistration<MessageSource> registration = Osgi.register(source);
+        ServiceRegistration<MessageSource> registration = new Osgi().register(source);
         Osgi.eventually("started", source::started);
         String[] lines = new String[4096];
         for (int i = 0; i < lines.length; i++) {

@@ -1,27 +1,26 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.logger.tests;
 
 import static blitz.logger.tests.support.InProcessSource.basicLine;
-import static blitz.logger.tests.support.Osgi.eventually;
+import static blitz.testing.Osgi.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.ServiceRegistration;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import blitz.logger.LiveValue;
 import blitz.logger.LoggingRuntime;
 import blitz.logger.tests.support.InProcessSource;
-import blitz.logger.tests.support.Osgi;
 import blitz.model.decoder.BoardDecoder;
 import blitz.model.decoder.DecodedValue;
 import blitz.model.decoder.DecoderRegistry;
 import blitz.model.decoder.VariableSpec;
 import blitz.model.message.BoardMessage;
+import blitz.testing.Osgi;
 
 /**
  * The live values when boards do not send the same variables in every message, or share a variable
@@ -31,7 +30,8 @@ import blitz.model.message.BoardMessage;
 class LiveValuesTest {
     private static final int VARYING = 0x30;
     private static final int OTHER = 0x31;
-    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    @RegisterExtension
+    final Osgi osgi = new Osgi();
     private LoggingRuntime runtime;
     private InProcessSource source;
 
@@ -39,18 +39,13 @@ class LiveValuesTest {
     @BeforeEach
     void boards() {
         runtime = Osgi.await(LoggingRuntime.class);
-        registrations.add(Osgi.context().registerService(BoardDecoder.class, new TestBoard(VARYING), null));
-        registrations.add(Osgi.context().registerService(BoardDecoder.class, new TestBoard(OTHER), null));
+        osgi.register(BoardDecoder.class, new TestBoard(VARYING), Map.of());
+        osgi.register(BoardDecoder.class, new TestBoard(OTHER), Map.of());
         DecoderRegistry registry = Osgi.await(DecoderRegistry.class);
         eventually("test boards registered", () -> registry.decoderFor(VARYING).isPresent() && registry.decoderFor(OTHER).isPresent());
         source = new InProcessSource("live-values", VARYING, OTHER);
-        registrations.add(Osgi.register(source));
+        osgi.register(source);
         eventually("source started", source::started);
-    }
-
-    @AfterEach
-    void unregister() {
-        registrations.forEach(ServiceRegistration::unregister);
     }
 
     @Test

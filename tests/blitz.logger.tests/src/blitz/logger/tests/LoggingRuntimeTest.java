@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.logger.tests;
 
 import static blitz.logger.tests.support.InProcessSource.basicLine;
-import static blitz.logger.tests.support.Osgi.eventually;
+import static blitz.testing.Osgi.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.osgi.framework.ServiceRegistration;
 
 import blitz.logger.GapRecord;
@@ -26,18 +28,19 @@ import blitz.logger.LoggingRuntime;
 import blitz.logger.Preflight;
 import blitz.logger.RuntimeListener;
 import blitz.logger.tests.support.InProcessSource;
-import blitz.logger.tests.support.Osgi;
 import blitz.model.Notification;
 import blitz.model.source.LossEvent;
 import blitz.model.source.LossEvent.Kind;
 import blitz.model.source.MessageSource;
+import blitz.testing.Osgi;
 
 /**
  * The logging runtime in Equinox with real parts: DS, the codec's decoder registry with the built-in
  * boards, the embedded journal store, and an in-process source registered as an OSGi service.
  */
 class LoggingRuntimeTest {
-    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    @RegisterExtension
+    final Osgi osgi = new Osgi();
     private LoggingRuntime runtime;
 
     @BeforeEach
@@ -49,12 +52,11 @@ class LoggingRuntimeTest {
     @AfterEach
     void unregister() {
         runtime.stopSession();
-        registrations.forEach(ServiceRegistration::unregister);
     }
 
     private InProcessSource attach(String id, Integer... boards) {
         InProcessSource source = new InProcessSource(id, boards);
-        registrations.add(Osgi.register(source));
+        osgi.register(source);
         eventually("source " + id + " started", source::started);
         return source;
     }
@@ -62,7 +64,7 @@ class LoggingRuntimeTest {
     @Test
     void sourcesAreStartedWhenTheyAppearAndStoppedWhenTheyLeave() {
         InProcessSource source = new InProcessSource("whiteboard", 0x08);
-        ServiceRegistration<MessageSource> registration = Osgi.register(source);
+        ServiceRegistration<MessageSource> registration = osgi.register(source);
         eventually("started", source::started);
         assertTrue(runtime.sources().stream().anyMatch(s -> s.id().equals("whiteboard")));
         registration.unregister();
@@ -184,7 +186,7 @@ class LoggingRuntimeTest {
     @Test
     void listenersAndTheNotificationRingHearOfSessionsAndLosses() {
         List<Notification> heard = new CopyOnWriteArrayList<>();
-        registrations.add(Osgi.context().registerService(RuntimeListener.class, heard::add, null));
+        osgi.register(RuntimeListener.class, heard::add, Map.of());
         InProcessSource source = attach("noisy", 0x08);
         long last = runtime.notifications(0).stream().mapToLong(Notification::id).max().orElse(0);
         runtime.startSession();
@@ -213,7 +215,7 @@ class LoggingRuntimeTest {
     void preflightWarnsWhenThePlanCannotBeSustainedAndTheSessionStillStarts() {
         attach("fast", 0x08);
         assertEquals(Preflight.Verdict.OK, runtime.preflight().verdict(), runtime.preflight().toString());
-        Osgi.configure("blitz.logger", Map.of("boardRates", "08=500"));
+        osgi.configure("blitz.logger", Map.of("boardRates", "08=500"));
         try {
             LoggingRuntime reconfigured = Osgi.await(LoggingRuntime.class,
                     r -> r.preflight().verdict() == Preflight.Verdict.WARNING);
@@ -225,7 +227,7 @@ class LoggingRuntimeTest {
             assertTrue(reconfigured.isLogging());
             reconfigured.stopSession();
         } finally {
-            Osgi.configure("blitz.logger", Map.of());
+            osgi.configure("blitz.logger", Map.of());
             // The runtime restarts on the change: let the next test find the new instance, not this one.
             Osgi.await(LoggingRuntime.class, r -> r.preflight().verdict() == Preflight.Verdict.OK);
         }
@@ -234,7 +236,7 @@ class LoggingRuntimeTest {
     @Test
     void aSessionLeftRunningByADeadRuntimeGetsARuntimeStoppedEntry() throws Exception {
         Path folder = Files.createTempDirectory("ledger");
-        Osgi.configure("blitz.logger", Map.of("dataFolder", folder.toString()));
+        osgi.configure("blitz.logger", Map.of("dataFolder", folder.toString()));
         LoggingRuntime[] last = { runtime };
         try {
             LoggingRuntime logger = Osgi.await(LoggingRuntime.class, r -> r != runtime);
@@ -252,7 +254,7 @@ class LoggingRuntimeTest {
             long lastAlive = System.currentTimeMillis() - 30_000;
             Files.setLastModifiedTime(marker, java.nio.file.attribute.FileTime.fromMillis(lastAlive));
 
-            Osgi.configure("blitz.logger", Map.of("dataFolder", folder.toString(), "notificationCapacity", 999));
+            osgi.configure("blitz.logger", Map.of("dataFolder", folder.toString(), "notificationCapacity", 999));
             LoggingRuntime restarted = Osgi.await(LoggingRuntime.class, r -> r != logger && r != runtime);
             last[0] = restarted;
             List<GapRecord> gaps = restarted.gaps(id);
@@ -264,7 +266,7 @@ class LoggingRuntimeTest {
             assertFalse(Files.exists(marker), "recorded once");
             assertTrue(restarted.notifications(0).stream().anyMatch(n -> n.description().contains("the runtime stopped")));
         } finally {
-            Osgi.configure("blitz.logger", Map.of());
+            osgi.configure("blitz.logger", Map.of());
             // The runtime restarts on the change: let the next test find the new instance
             Osgi.await(LoggingRuntime.class, r -> r != last[0]);
         }

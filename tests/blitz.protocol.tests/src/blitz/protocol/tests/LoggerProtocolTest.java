@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.protocol.tests;
 
 import static blitz.logger.tests.support.InProcessSource.basicLine;
-import static blitz.logger.tests.support.Osgi.eventually;
+import static blitz.testing.Osgi.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,16 +25,18 @@ import org.osgi.framework.ServiceRegistration;
 
 import blitz.logger.LoggingRuntime;
 import blitz.logger.tests.support.InProcessSource;
-import blitz.logger.tests.support.Osgi;
 import blitz.model.source.LossEvent;
 import blitz.model.source.MessageSource;
 import blitz.protocol.ProtocolFrames;
+import blitz.testing.Osgi;
 
 /**
  * The logger protocol through a real JeroMQ REQ socket, with the original client's request
  * sequences (original-blitz.md section 2.3), the fixed defects, the extensions and the guards.
  */
 class LoggerProtocolTest {
+    /** Not an extension: the protocol keeps its test port after the class (deleting it would bind the default 8999). */
+    private static final Osgi OSGI = new Osgi();
     private static int port;
     private LoggingRuntime runtime;
     private InProcessSource source;
@@ -50,7 +53,7 @@ class LoggerProtocolTest {
     }
 
     private static void baseConfiguration() {
-        Osgi.configure("blitz.protocol", Map.of("port", port));
+        OSGI.configure("blitz.protocol", Map.of("port", port));
     }
 
     @BeforeEach
@@ -58,7 +61,7 @@ class LoggerProtocolTest {
         runtime = Osgi.await(LoggingRuntime.class);
         runtime.stopSession();
         source = new InProcessSource("proto", 0x08, 0x09);
-        registration = Osgi.register(source);
+        registration = OSGI.register(source);
         eventually("source started", source::started);
         client = new ZmqClient(port);
         awaitReply("VERSION", reply -> reply.startsWith("VERSION"));
@@ -228,7 +231,7 @@ class LoggerProtocolTest {
 
     @Test
     void withATokenEveryRequestMustAuthenticate() {
-        Osgi.configure("blitz.protocol", Map.of("port", port, ".token", "s3cret-token"));
+        OSGI.configure("blitz.protocol", Map.of("port", port, ".token", "s3cret-token"));
         try {
             awaitReply("VERSION", reply -> reply.startsWith("ERROR 6"));
             assertTrue(client.request("AUTH wrong VERSION").startsWith("ERROR 6"));
@@ -244,7 +247,7 @@ class LoggerProtocolTest {
 
     @Test
     void anOpenAddressWithoutATokenIsRefused() {
-        Osgi.configure("blitz.protocol", Map.of("port", port, "bindAddress", "0.0.0.0"));
+        OSGI.configure("blitz.protocol", Map.of("port", port, "bindAddress", "0.0.0.0"));
         try {
             long deadline = System.currentTimeMillis() + 3_000;
             while (System.currentTimeMillis() < deadline

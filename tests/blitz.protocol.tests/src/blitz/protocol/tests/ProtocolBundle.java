@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.protocol.tests;
 
 import java.util.Arrays;
@@ -5,7 +6,7 @@ import java.util.Arrays;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 
-import blitz.logger.tests.support.Osgi;
+import blitz.testing.Osgi;
 
 /**
  * The test runtime leaves {@code blitz.protocol} stopped (see the pom): a test class configures its own

@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.protocol.tests;
 
-import static blitz.logger.tests.support.Osgi.eventually;
+import static blitz.testing.Osgi.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -21,7 +22,7 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
-import blitz.logger.tests.support.Osgi;
+import blitz.testing.Osgi;
 
 /**
  * The launcher's protocol options ({@code --port}, {@code --token-file}: framework properties read by
@@ -31,6 +32,8 @@ import blitz.logger.tests.support.Osgi;
  * again with the properties of that launch.
  */
 class ProtocolLaunchOptionTest {
+    /** Not an extension: the protocol keeps its test port after the class (deleting it would bind the default 8999). */
+    private static final Osgi OSGI = new Osgi();
     private static final String COMPONENT = "blitz.protocol.internal.ProtocolLaunchOption";
     private static final String PORT_OPTION = "blitz.protocol.port";
     private static final String TOKEN_FILE_OPTION = "blitz.protocol.tokenFile";
@@ -40,7 +43,7 @@ class ProtocolLaunchOptionTest {
     @BeforeAll
     static void configuredByOtherMeans() throws IOException {
         configuredPort = freePort();
-        Osgi.configure("blitz.protocol", Map.of("port", configuredPort, "lockoutAttempts", 3));
+        OSGI.configure("blitz.protocol", Map.of("port", configuredPort, "lockoutAttempts", 3));
         ProtocolBundle.start();
     }
 
@@ -52,7 +55,7 @@ class ProtocolLaunchOptionTest {
 
     @AfterAll
     static void plainConfiguration() {
-        Osgi.configure("blitz.protocol", Map.of("port", configuredPort));
+        OSGI.configure("blitz.protocol", Map.of("port", configuredPort));
     }
 
     @Test

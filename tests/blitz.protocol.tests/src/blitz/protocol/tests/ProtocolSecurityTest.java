@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.protocol.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.ServiceReference;
 
-import blitz.logger.tests.support.Osgi;
 import blitz.model.connection.ConnectionListener;
 import blitz.model.connection.ConnectionStatus;
 import blitz.model.connection.Endpoint;
@@ -37,6 +37,7 @@ import blitz.model.connection.LoggerConnection;
 import blitz.protocol.RequestCounts;
 import blitz.protocol.RequestHandler;
 import blitz.testing.CapturedLog;
+import blitz.testing.Osgi;
 
 /**
  * The protocol's defences through a real socket: the per-host lockout after wrong tokens, refusals
@@ -44,6 +45,8 @@ import blitz.testing.CapturedLog;
  * or none gets no answer and never reaches the protocol).
  */
 class ProtocolSecurityTest {
+    /** Not an extension: the protocol keeps its test port after the class (deleting it would bind the default 8999). */
+    private static final Osgi OSGI = new Osgi();
     private static final String TOKEN = "s3cret-token-7Qx";
     private static final String WRONG_TOKEN_REPLY = "ERROR 6 authentication failed: wrong token";
     private static int port;
@@ -57,7 +60,7 @@ class ProtocolSecurityTest {
             port = probe.getLocalPort();
         }
         work = Files.createDirectories(Path.of(System.getProperty("user.home"), "security"));
-        Osgi.configure("blitz.protocol", Map.of("port", port));
+        OSGI.configure("blitz.protocol", Map.of("port", port));
         ProtocolBundle.start();
     }
 
@@ -74,14 +77,14 @@ class ProtocolSecurityTest {
 
     @AfterAll
     static void plainConfiguration() {
-        Osgi.configure("blitz.protocol", Map.of("port", port));
+        OSGI.configure("blitz.protocol", Map.of("port", port));
     }
 
     private static void configure(Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>(extra);
         properties.put("port", port);
         properties.put("reconfigured", System.nanoTime()); // a new server instance every time
-        Osgi.configure("blitz.protocol", properties);
+        OSGI.configure("blitz.protocol", properties);
     }
 
     private ZmqClient client(String serverKey) {

@@ -18,6 +18,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 
 import blitz.model.server.ServerStore;
+import blitz.testing.Osgi;
 
 /** What only the embedded store does: crash recovery of its journal files, default activation. */
 class EmbeddedServerStoreTest {
@@ -94,12 +95,12 @@ class EmbeddedServerStoreTest {
         ServiceReference<ServerStore> reference = RedisServerStoreTest
                 .references("(&(blitz.store.kind=embedded)(!(blitz.test.generation=*)))").get(0);
         assertEquals(-100, reference.getProperty(Constants.SERVICE_RANKING));
-        ServerStore store = Stores.context().getService(reference);
+        ServerStore store = Osgi.context().getService(reference);
         try {
             assertTrue(store.health().connected(), store.health().detail());
             assertTrue(store.health().detail().contains(".blitz/runtime-store"), store.health().detail());
         } finally {
-            Stores.context().ungetService(reference);
+            Osgi.context().ungetService(reference);
         }
     }
 }

@@ -20,6 +20,7 @@ import blitz.testing.FreePort;
 import blitz.testing.RedisServerFixture;
 import blitz.testing.TestCertificates;
 import blitz.testing.TestFolders;
+import blitz.testing.Osgi;
 
 /**
  * The Redis store against real servers that demand credentials ({@code requirepass} and an ACL user) or
@@ -132,7 +133,7 @@ class RedisCredentialsAndTlsTest {
     }
 
     private static void assertNoPasswordInServiceProperties() {
-        ServiceReference<ServerStore> reference = Stores.context().getServiceReference(ServerStore.class);
+        ServiceReference<ServerStore> reference = Osgi.context().getServiceReference(ServerStore.class);
         for (String key : reference.getPropertyKeys()) {
             assertNoSecretIn(key + "=" + reference.getProperty(key));
         }

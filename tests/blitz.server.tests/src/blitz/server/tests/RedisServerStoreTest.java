@@ -22,6 +22,7 @@ import blitz.model.server.ServerStore;
 import blitz.model.server.StoreHealth;
 import blitz.testing.RedisServerFixture;
 import blitz.testing.TcpProxy;
+import blitz.testing.Osgi;
 
 /** What only the Redis store does: the original's keys, outages, spool and replay. */
 class RedisServerStoreTest {
@@ -207,13 +208,13 @@ class RedisServerStoreTest {
         assertFalse(references("(blitz.store.kind=embedded)").isEmpty(), "the embedded store remains");
 
         REDIS.open();
-        ServiceReference<ServerStore> best = Stores.context().getServiceReference(ServerStore.class);
+        ServiceReference<ServerStore> best = Osgi.context().getServiceReference(ServerStore.class);
         assertEquals("redis", best.getProperty("blitz.store.kind"), "what a consumer asking for a ServerStore gets");
     }
 
     static List<ServiceReference<ServerStore>> references(String filter) {
         try {
-            return new ArrayList<>(Stores.context().getServiceReferences(ServerStore.class, filter));
+            return new ArrayList<>(Osgi.context().getServiceReferences(ServerStore.class, filter));
         } catch (org.osgi.framework.InvalidSyntaxException e) {
             throw new IllegalArgumentException(e);
         }

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.sync.tests;
 
 import static blitz.logger.tests.support.InProcessSource.basicLine;
-import static blitz.logger.tests.support.Osgi.eventually;
+import static blitz.testing.Osgi.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +25,6 @@ import org.osgi.framework.ServiceRegistration;
 
 import blitz.logger.LoggingRuntime;
 import blitz.logger.tests.support.InProcessSource;
-import blitz.logger.tests.support.Osgi;
 import blitz.model.Notification;
 import blitz.model.client.ClientStore;
 import blitz.model.connection.ConnectionStatus;
@@ -36,6 +36,7 @@ import blitz.model.sync.DownloadReport;
 import blitz.model.sync.DownloadReport.State;
 import blitz.model.sync.Progress;
 import blitz.model.sync.SessionSync;
+import blitz.testing.Osgi;
 
 /**
  * The workbench's client services against Blitz's own logging runtime and protocol server, in one
@@ -43,6 +44,8 @@ import blitz.model.sync.SessionSync;
  * the gap ledger mirrored into the workbench's notifications.
  */
 class SyncWithRuntimeTest {
+    /** Not an extension: the protocol keeps its test port after the class (deleting it would bind the default 8999). */
+    private static final Osgi OSGI = new Osgi();
     private static int port;
     private LoggingRuntime runtime;
     private InProcessSource source;
@@ -56,14 +59,14 @@ class SyncWithRuntimeTest {
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        Osgi.configure("blitz.protocol", Map.of("port", port));
+        OSGI.configure("blitz.protocol", Map.of("port", port));
         // the build leaves the protocol stopped (see the pom): it starts on this port, never on the default 8999
         Bundle protocol = Arrays.stream(Osgi.context().getBundles())
                 .filter(bundle -> bundle.getSymbolicName().equals("blitz.protocol")).findFirst()
                 .orElseThrow(() -> new AssertionError("blitz.protocol is not installed"));
         assertNotEquals(Bundle.ACTIVE, protocol.getState(), "blitz.protocol started before its port was configured");
         protocol.start();
-        Osgi.configure("blitz.client.store", Map.of("database", "memory"));
+        OSGI.configure("blitz.client.store", Map.of("database", "memory"));
         // Wait for the reconfigured store, so no test holds the instance the configuration replaced.
         eventually("the client store on its in-memory database", () -> Osgi.context()
                 .getServiceReference(ClientStore.class) != null
@@ -75,7 +78,7 @@ class SyncWithRuntimeTest {
         runtime = Osgi.await(LoggingRuntime.class);
         runtime.stopSession();
         source = new InProcessSource("sync", 0x08);
-        registration = Osgi.register(source);
+        registration = OSGI.register(source);
         eventually("source started", source::started);
         store = Osgi.await(ClientStore.class);
         store.createTables(true);
