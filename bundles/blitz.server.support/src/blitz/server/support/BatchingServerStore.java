@@ -1,6 +1,9 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.server.support;
 
-import java.lang.System.Logger.Level;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,9 +11,16 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import blitz.model.SessionSummary;
 import blitz.model.server.ServerStore;
 import blitz.model.server.StoreHealth;
+import blitz.server.support.internal.BatchingWriter;
+import blitz.server.support.internal.LatestTracker;
+import blitz.server.support.internal.MessageRules;
+import blitz.server.support.internal.SpoolFile;
 
 /**
  * The whole {@link ServerStore} contract on top of a {@link SessionBackend}: session state, message
@@ -21,7 +31,7 @@ import blitz.model.server.StoreHealth;
  * queued before (read-your-writes) whenever the backend is available.
  */
 public class BatchingServerStore implements ServerStore, AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(BatchingServerStore.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(BatchingServerStore.class);
     private static final int READ_CHUNK = 10_000;
 
     private final SessionBackend backend;
@@ -33,11 +43,21 @@ public class BatchingServerStore implements ServerStore, AutoCloseable {
     private final AtomicLong refusedOverflow = new AtomicLong();
 
     /**
-     * @param spool the outage spool, {@code null} for none (see {@link BatchingWriter})
+     * @param spoolFolder where writes are spooled during an outage once the memory buffer is full
+     *                    (writes an earlier run left there are replayed first), {@code null} for no spool
      */
-    protected BatchingServerStore(SessionBackend backend, WriterSettings settings, SpoolFile spool) {
+    protected BatchingServerStore(SessionBackend backend, WriterSettings settings, Path spoolFolder) {
         this.backend = backend;
-        this.writer = new BatchingWriter(backend, settings, spool, "blitz-store-writer " + backend.describe());
+        this.writer = new BatchingWriter(backend, settings, spoolFolder == null ? null : spool(spoolFolder),
+                "blitz-store-writer " + backend.describe());
+    }
+
+    private static SpoolFile spool(Path folder) {
+        try {
+            return new SpoolFile(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the outage spool in " + folder, e);
+        }
     }
 
     @Override
@@ -107,7 +127,7 @@ public class BatchingServerStore implements ServerStore, AutoCloseable {
     private static void refuse(AtomicLong counter, String reason) {
         long count = counter.incrementAndGet();
         if (count == 1 || count % 10_000 == 0) {
-            LOG.log(Level.WARNING, "{0} ({1} refused for this reason so far)", reason, count);
+            LOG.warn("{} ({} refused for this reason so far)", reason, count);
         }
     }
 
@@ -209,7 +229,7 @@ public class BatchingServerStore implements ServerStore, AutoCloseable {
             writer.syncUnlessUnavailable();
             latest.forgetAll();
             backend.deleteAll();
-            LOG.log(Level.WARNING, "Store {0} flushed: every session and the id counter were destroyed", backend.describe());
+            LOG.warn("Store {} flushed: every session and the id counter were destroyed", backend.describe());
         }
     }
 
@@ -236,5 +256,13 @@ public class BatchingServerStore implements ServerStore, AutoCloseable {
     public void close() {
         writer.close();
         backend.close();
+    }
+
+    /**
+     * Closes the store when its DS component is deactivated: a provider's component declares no
+     * deactivate method, so SCR calls this one, found by its default name in the superclass.
+     */
+    protected void deactivate() {
+        close();
     }
 }

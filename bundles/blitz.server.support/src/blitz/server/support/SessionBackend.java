@@ -16,6 +16,7 @@ import blitz.model.SessionSummary;
  * thread and throws {@link IllegalStateException} with a readable message when the backend cannot
  * be reached.
  */
+@org.osgi.annotation.versioning.ConsumerType
 public interface SessionBackend extends AutoCloseable {
 
     /** Takes the next session id from the never-reused counter. */

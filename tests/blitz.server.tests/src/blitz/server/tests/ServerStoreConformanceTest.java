@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.server.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +17,10 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import blitz.model.SessionSummary;
@@ -28,7 +32,12 @@ import blitz.model.server.StoreHealth;
  * Kura's MessageStoreProviderTest): each scenario gets a new, empty store from the OSGi service
  * registry, configured through ConfigAdmin.
  */
+@ParameterizedClass(name = "{0}")
+@MethodSource("stores")
 class ServerStoreConformanceTest {
+    @Parameter
+    StoreUnderTest kind;
+    private ServerStore store;
 
     static Stream<StoreUnderTest> stores() {
         return Stream.of(StoreUnderTest.EMBEDDED, StoreUnderTest.EMBEDDED_INTERVAL_FSYNC, StoreUnderTest.REDIS);
@@ -38,6 +47,11 @@ class ServerStoreConformanceTest {
     static void stopRedis() {
         StoreUnderTest.REDIS.stopServer();
         StoreUnderTest.EMBEDDED.close();
+    }
+
+    @BeforeEach
+    void openAnEmptyStore() {
+        store = kind.open();
     }
 
     private static List<String> numbered(int from, int to) {
@@ -52,10 +66,8 @@ class ServerStoreConformanceTest {
 
     // --- ids and sessions ---------------------------------------------------------------------
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("stores")
-    void shouldStartIdsAtOneAndIncrement(StoreUnderTest kind) {
-        ServerStore store = kind.open();
+    @Test
+    void shouldStartIdsAtOneAndIncrement() {
         assertEquals(OptionalLong.empty(), store.currentSession());
         assertEquals(1, store.startSession());
         assertEquals(OptionalLong.of(1), store.currentSession());
@@ -66,10 +78,8 @@ class ServerStoreConformanceTest {
         store.stopSession();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("stores")
-    void shouldNeverReuseIdsAfterDelete(StoreUnderTest kind) {
-        ServerStore store = kind.open();
+    @Test
+    void shouldNeverReuseIdsAfterDelete() {
         store.startSession();
         long second = store.startSession();
         store.stopSession();
@@ -78,10 +88,8 @@ class ServerStoreConformanceTest {
         store.stopSession();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("stores")
-    void shouldStopRunningSessionWhenStartingAnother(StoreUnderTest kind) {
-        ServerStore store = kind.open();
+    @Test
+    void shouldStopRunningSessionWhenStartingAnother() {
         long first = store.startSession();
         store.queue("a");
         long second = store.startSession();
@@ -94,10 +102,8 @@ class ServerStoreConformanceTest {
         store.stopSession();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("stores")
-    void shouldRefuseMessagesWithoutSession(StoreUnderTest kind) {
-        ServerStore store = kind.open();
+    @Test
+    void shouldRefuseMessagesWithoutSession() {
         assertFalse(store.queue("nobody listens"));
         assertEquals(0, store.queueAll(List.of("a", "b")));
         long id = store.startSession();
@@ -107,20 +113,16 @@ class ServerStoreConformanceTest {
         assertEquals(0, store.messageCount(id));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("stores")
-    void shouldDoNothingWhenStoppingWithoutSession(StoreUnderTest kind) {
-        ServerStore store = kind.open();
+    @Test
+    void shouldDoNothingWhenStoppingWithoutSession() {
         store.stopSession();
         assertEquals(List.of(), store.availableSessions());
     }
 
     // --- order --------------------------------------------------------------------------------
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("stores")
-    void shouldReturnMessagesInQueueOrder(StoreUnderTest kind) {
-        ServerStore store = kind.open();
+    @Test
+    void shouldReturnMessagesInQueueOrder() {
         long id = store.startSession();
         List<String> messages = numbered(1, 5_000);
         queueEach(store, messages.subList(0, 2_500));
@@ -130,10 +132,8 @@ class ServerStoreConformanceTest {
         assertEquals(5_000, store.messageCount(id));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("stores")
-    void shouldKeepEachThreadsOrderWithConcurrentWriters(StoreUnderTest kind) throws InterruptedException {
-        ServerStore store = kind.open();
+    @Test
+    void shouldKeepEachThreadsOrderWithConcurrentWriters() throws InterruptedException {
         long id = store.startSession();
         int threads = 4;
         int perThread = 25_000;
@@ -178,10 +178,8 @@ class ServerStoreConformanceTest {
 
     // --- reads --------------------------------------------------------------------------------
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("stores")
-    void shouldReturnLastTenOfCurrentSession(StoreUnderTest kind) {
-        ServerStore store = kind.open();
+    @Test
+    void shouldReturnLastTenOfCurrentSession() {
         assertEquals(List.of(), store.lastTen(), "no session");
         store.startSession();
         queueEach(store, numbered(1, 3));
@@ -192,10 +190,8 @@ class ServerStoreConformanceTest {
         assertEquals(List.of(), store.lastTen(), "no session after stop");
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("stores")
-    void shouldReturnLatestOnlyOnce(StoreUnderTest kind) {
-        ServerStore store = kind.open();
+    @Test
+    void shouldReturnLatestOnlyOnce() {
         long id = store.startSession();
         assertEquals(Optional.empty(), store.latestFromSession(id), "nothing queued");
         store.queue("first");
@@ -209,10 +205,8 @@ class ServerStoreConformanceTest {
         store.stopSession();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("stores")
-    void shouldStreamSessionInChunksFromAnyIndex(StoreUnderTest kind) {
-        ServerStore store = kind.open();
+    @Test
+    void shouldStreamSessionInChunksFromAnyIndex() {
         long id = store.startSession();
         List<String> messages = numbered(0, 4_999);
         store.queueAll(messages);
@@ -240,10 +234,8 @@ class ServerStoreConformanceTest {
         assertThrows(IllegalArgumentException.class, () -> store.readSession(id, 0, 0, chunk -> { }));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("stores")
-    void shouldKeepSessionsIsolated(StoreUnderTest kind) {
-        ServerStore store = kind.open();
+    @Test
+    void shouldKeepSessionsIsolated() {
         long first = store.startSession();
         queueEach(store, List.of("a1", "a2"));
         long second = store.startSession();
@@ -255,10 +247,8 @@ class ServerStoreConformanceTest {
         assertEquals(3, store.messageCount(second));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("stores")
-    void shouldListSessionsNewestFirst(StoreUnderTest kind) {
-        ServerStore store = kind.open();
+    @Test
+    void shouldListSessionsNewestFirst() {
         assertEquals(List.of(), store.availableSessions());
         store.startSession();
         store.startSession();
@@ -267,10 +257,8 @@ class ServerStoreConformanceTest {
         assertEquals(List.of(3L, 2L, 1L), store.availableSessions());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("stores")
-    void shouldBuildClientSessionList(StoreUnderTest kind) {
-        ServerStore store = kind.open();
+    @Test
+    void shouldBuildClientSessionList() {
         long before = System.currentTimeMillis();
         long first = store.startSession();
         queueEach(store, List.of("x", "y"));
@@ -298,10 +286,8 @@ class ServerStoreConformanceTest {
 
     // --- delete and flush ---------------------------------------------------------------------
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("stores")
-    void shouldDeleteOneSessionAndKeepTheOthers(StoreUnderTest kind) {
-        ServerStore store = kind.open();
+    @Test
+    void shouldDeleteOneSessionAndKeepTheOthers() {
         long first = store.startSession();
         store.queue("keep");
         long second = store.startSession();
@@ -317,10 +303,8 @@ class ServerStoreConformanceTest {
         assertEquals(List.of("keep"), store.allFromSession(first));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("stores")
-    void shouldStopRunningSessionWhenDeletingIt(StoreUnderTest kind) {
-        ServerStore store = kind.open();
+    @Test
+    void shouldStopRunningSessionWhenDeletingIt() {
         long id = store.startSession();
         queueEach(store, numbered(1, 100));
         assertTrue(store.deleteSession(id));
@@ -332,10 +316,8 @@ class ServerStoreConformanceTest {
         store.stopSession();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("stores")
-    void shouldRefuseFlushWithoutConfirmationAndKeepData(StoreUnderTest kind) {
-        ServerStore store = kind.open();
+    @Test
+    void shouldRefuseFlushWithoutConfirmationAndKeepData() {
         long id = store.startSession();
         store.queue("precious");
         store.stopSession();
@@ -346,10 +328,8 @@ class ServerStoreConformanceTest {
         assertEquals(List.of(id), store.availableSessions());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("stores")
-    void shouldFlushEverythingAndResetIds(StoreUnderTest kind) {
-        ServerStore store = kind.open();
+    @Test
+    void shouldFlushEverythingAndResetIds() {
         store.startSession();
         store.queue("gone");
         store.startSession();
@@ -366,10 +346,8 @@ class ServerStoreConformanceTest {
 
     // --- bad input ----------------------------------------------------------------------------
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("stores")
-    void shouldReadUnknownSessionAsEmpty(StoreUnderTest kind) {
-        ServerStore store = kind.open();
+    @Test
+    void shouldReadUnknownSessionAsEmpty() {
         assertEquals(List.of(), store.allFromSession(12345));
         assertEquals(0, store.messageCount(12345));
         assertEquals(0, store.readSession(-3, 0, 10, chunk -> { }));
@@ -377,10 +355,8 @@ class ServerStoreConformanceTest {
         assertEquals(Optional.empty(), store.session(12345));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("stores")
-    void shouldRefuseNullEmptyAndOversizedMessages(StoreUnderTest kind) {
-        ServerStore store = kind.open();
+    @Test
+    void shouldRefuseNullEmptyAndOversizedMessages() {
         long id = store.startSession();
         char[] longest = new char[ServerStore.MAX_MESSAGE_LENGTH];
         Arrays.fill(longest, 'é');
@@ -398,10 +374,8 @@ class ServerStoreConformanceTest {
 
     // --- durability and health ----------------------------------------------------------------
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("stores")
-    void shouldKeepEverythingAcrossRestart(StoreUnderTest kind) {
-        ServerStore store = kind.open();
+    @Test
+    void shouldKeepEverythingAcrossRestart() {
         long stopped = store.startSession();
         store.queueAll(numbered(1, 3_000));
         store.stopSession();
@@ -423,10 +397,8 @@ class ServerStoreConformanceTest {
         assertEquals(List.of("after restart"), reopened.allFromSession(running + 1));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("stores")
-    void shouldReportHealth(StoreUnderTest kind) {
-        ServerStore store = kind.open();
+    @Test
+    void shouldReportHealth() {
         store.startSession();
         store.queueAll(numbered(1, 1_000));
         store.sync();

@@ -1,8 +1,8 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.server.embedded.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.System.Logger.Level;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -17,6 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import blitz.model.SessionSummary;
 import blitz.server.support.SessionBackend;
 
@@ -26,7 +29,7 @@ import blitz.server.support.SessionBackend;
  * second store in this one) from writing the same folder.
  */
 final class JournalBackend implements SessionBackend {
-    private static final System.Logger LOG = System.getLogger(JournalBackend.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(JournalBackend.class);
 
     /** When appended data is forced to disk. */
     enum FsyncPolicy {
@@ -90,7 +93,7 @@ final class JournalBackend implements SessionBackend {
     @Override
     public void append(long sessionId, List<String> messages) throws IOException {
         if (!metadata.contains(sessionId)) {
-            LOG.log(Level.WARNING, "Dropped {0} messages for deleted session {1}", messages.size(), sessionId);
+            LOG.warn("Dropped {} messages for deleted session {}", messages.size(), sessionId);
             return;
         }
         SessionJournal journal = journal(sessionId);
@@ -123,7 +126,7 @@ final class JournalBackend implements SessionBackend {
         try {
             forceUnforced();
         } catch (IOException e) {
-            LOG.log(Level.ERROR, "Cannot force the journal of " + folder + " to disk", e);
+            LOG.error("Cannot force the journal of {} to disk", folder, e);
         }
     }
 
@@ -231,7 +234,7 @@ final class JournalBackend implements SessionBackend {
             try {
                 journal.close();
             } catch (IOException e) {
-                LOG.log(Level.ERROR, "Cannot close a journal of " + folder, e);
+                LOG.error("Cannot close a journal of {}", folder, e);
             }
         }
         journals.clear();
@@ -239,7 +242,7 @@ final class JournalBackend implements SessionBackend {
             lock.release();
             lockChannel.close();
         } catch (IOException e) {
-            LOG.log(Level.ERROR, "Cannot release the lock of " + folder, e);
+            LOG.error("Cannot release the lock of {}", folder, e);
         }
     }
 

@@ -1,7 +1,7 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.server.embedded.internal;
 
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
@@ -13,8 +13,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import blitz.server.support.RecordAppender;
-import blitz.server.support.RecordReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import blitz.server.support.internal.RecordAppender;
+import blitz.server.support.internal.RecordReader;
 
 /**
  * The messages of one session: {@code session_N.log} holds length-prefixed, CRC-checked records in
@@ -25,7 +28,7 @@ import blitz.server.support.RecordReader;
  */
 final class SessionJournal implements AutoCloseable {
     static final int INDEX_STRIDE = 1024;
-    private static final System.Logger LOG = System.getLogger(SessionJournal.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SessionJournal.class);
 
     private final Path logFile;
     private final Path indexFile;
@@ -92,7 +95,7 @@ final class SessionJournal implements AutoCloseable {
         count = base + scanned;
         size = reader.position();
         if (size < fileSize) {
-            LOG.log(Level.WARNING, "Journal {0}: cut off a torn or corrupt record ({1} bytes) left by a crash; {2} complete messages kept",
+            LOG.warn("Journal {}: cut off a torn or corrupt record ({} bytes) left by a crash; {} complete messages kept",
                     logFile, fileSize - size, count);
             log.truncate(size);
             log.force(true);

@@ -1,7 +1,7 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.server.redis.internal;
 
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.util.Dictionary;
 import java.util.Hashtable;
 
@@ -11,6 +11,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.lettuce.core.RedisURI;
 
@@ -37,7 +39,7 @@ public final class RedisLaunchOption {
     static final String LOGGER_PID = "blitz.logger";
     static final String STORE_TARGET = "store.target";
     static final String REDIS_ONLY = "(blitz.store.kind=redis)";
-    private static final System.Logger LOG = System.getLogger(RedisLaunchOption.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(RedisLaunchOption.class);
 
     @Activate
     public RedisLaunchOption(BundleContext context, @Reference ConfigurationAdmin configurationAdmin) throws IOException {
@@ -51,7 +53,7 @@ public final class RedisLaunchOption {
         try {
             RedisURI.create(uri.trim());
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "--redis: ''{0}'' is not a Redis URI (redis://host:port or rediss://host:port): {1}; "
+            LOG.error("--redis: '{}' is not a Redis URI (redis://host:port or rediss://host:port): {}; "
                     + "the runtime keeps its embedded store", uri, e.getMessage());
             forget(redis, logger);
             return;
@@ -64,7 +66,7 @@ public final class RedisLaunchOption {
         Dictionary<String, Object> loggerProperties = propertiesOf(logger);
         loggerProperties.put(MARKER, "--redis");
         updateIfChanged(logger, loggerProperties, STORE_TARGET, REDIS_ONLY);
-        LOG.log(Level.INFO, "--redis: session store on {0}", uri.trim());
+        LOG.info("--redis: session store on {}", uri.trim());
     }
 
     /**

@@ -1,4 +1,5 @@
-package blitz.server.support;
+// SPDX-License-Identifier: EPL-2.0
+package blitz.server.support.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,6 +12,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The local append-only spool that holds writes while the backend is unreachable, so that they
  * survive a restart of the runtime. {@code spool.log} holds {@link RecordCodec} records of
@@ -21,7 +25,7 @@ import java.util.List;
  * <p>Used by the writer thread only.
  */
 public final class SpoolFile implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(SpoolFile.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SpoolFile.class);
 
     private final Path logFile;
     private final Path positionFile;
@@ -51,8 +55,7 @@ public final class SpoolFile implements AutoCloseable {
         }
         end = reader.position();
         if (end < size) {
-            LOG.log(System.Logger.Level.WARNING, "Spool {0}: cut off a torn record ({1} bytes) left by a crash; {2} spooled writes kept",
-                    logFile, size - end, records);
+            LOG.warn("Spool {}: cut off a torn record ({} bytes) left by a crash; {} spooled writes kept", logFile, size - end, records);
             channel.truncate(end);
         }
     }

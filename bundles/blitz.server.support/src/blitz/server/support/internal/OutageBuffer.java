@@ -1,9 +1,13 @@
-package blitz.server.support;
+// SPDX-License-Identifier: EPL-2.0
+package blitz.server.support.internal;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Holds writes, in order, while the backend is unavailable: first up to a bound in memory, then (once
@@ -12,6 +16,7 @@ import java.util.List;
  * sizes may be read by any thread.
  */
 final class OutageBuffer {
+    private static final Logger LOG = LoggerFactory.getLogger(OutageBuffer.class);
     private final ArrayDeque<Op> memory = new ArrayDeque<>();
     private final int memoryLimit;
     private final SpoolFile spool;
@@ -65,8 +70,7 @@ final class OutageBuffer {
             } catch (IOException e) {
                 spoolFailed = true;
                 memory.addAll(ops);
-                System.getLogger(OutageBuffer.class.getName()).log(System.Logger.Level.ERROR,
-                        "Cannot write the spool " + spool.file() + "; keeping writes in memory and refusing new ones", e);
+                LOG.error("Cannot write the spool {}; keeping writes in memory and refusing new ones", spool.file(), e);
             }
         } else {
             memory.addAll(ops);
@@ -135,7 +139,7 @@ final class OutageBuffer {
             try {
                 spool.close();
             } catch (IOException e) {
-                System.getLogger(OutageBuffer.class.getName()).log(System.Logger.Level.ERROR, "Cannot close the spool", e);
+                LOG.error("Cannot close the spool {}", spool.file(), e);
             }
         }
     }

@@ -1,22 +1,28 @@
-package blitz.server.support;
+// SPDX-License-Identifier: EPL-2.0
+package blitz.server.support.internal;
 
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import blitz.server.support.SessionBackend;
+import blitz.server.support.WriterSettings;
 
 /**
  * The single writer thread of a store. Producers add writes under one lock (which also guards the
  * current session, so "is a session running" and "enqueue" are one atomic step); the writer thread
  * takes everything pending (up to {@link WriterSettings#maxBatch()}) at once and hands it to the
- * backend as per-session multi-message appends followed by one commit. The thread never waits to
- * fill a batch: a message waits at most for the write cycle in progress.
+ * {@link BackendDelivery}. It never waits to fill a batch: a message waits at most for one cycle.
  *
  * <p>When the backend fails, the failed batch and every later write go to an {@link OutageBuffer}
  * (memory, then the spool), a warning is logged once, and the writer retries every
@@ -24,7 +30,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * backend must make re-sent writes idempotent (see {@link SessionBackend#append}).
  */
 public final class BatchingWriter implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(BatchingWriter.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(BatchingWriter.class);
 
     /** What {@link #append} did with a message. */
     public enum Acceptance {
@@ -34,6 +40,7 @@ public final class BatchingWriter implements AutoCloseable {
     private final SessionBackend backend;
     private final WriterSettings settings;
     private final OutageBuffer outageBuffer;
+    private final BackendDelivery delivery;
     private final String spoolDescription;
     private final Thread thread;
 
@@ -51,7 +58,6 @@ public final class BatchingWriter implements AutoCloseable {
     private boolean closing;
     private boolean closed;
     private String lastError = "";
-    private long lastAttemptNanos;
 
     /**
      * @param spool where writes go beyond the memory bound during an outage, {@code null} for none;
@@ -61,27 +67,23 @@ public final class BatchingWriter implements AutoCloseable {
         this.backend = backend;
         this.settings = settings;
         this.outageBuffer = new OutageBuffer(settings.bufferLimit(), spool);
+        this.delivery = new BackendDelivery(backend, settings.retryIntervalMs());
         this.spoolDescription = spool == null ? "no spool" : "spool " + spool.file();
         if (!outageBuffer.isEmpty()) {
             outage = true;
             lastError = outageBuffer.size() + " spooled writes from an earlier run wait for replay";
-            LOG.log(Level.INFO, "{0}: {1}", backend.describe(), lastError);
+            LOG.info("{}: {}", backend.describe(), lastError);
         }
         thread = new Thread(this::run, threadName);
         thread.setDaemon(true);
         thread.start();
     }
 
-    // --- producers --------------------------------------------------------------------------
-
     /** Makes {@code sessionId} the session messages are appended to. */
     public void begin(long sessionId) {
-        lock.lock();
-        try {
+        locked(() -> {
             currentSession = sessionId;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -91,8 +93,7 @@ public final class BatchingWriter implements AutoCloseable {
      * @return the ended session's id, -1 when none was running
      */
     public long end(long endMs) {
-        lock.lock();
-        try {
+        return locked(() -> {
             long ended = currentSession;
             if (ended >= 0) {
                 // a control write may exceed the capacity by one: it must never be refused
@@ -100,28 +101,16 @@ public final class BatchingWriter implements AutoCloseable {
                 currentSession = -1;
             }
             return ended;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     public OptionalLong currentSession() {
-        lock.lock();
-        try {
-            return currentSession < 0 ? OptionalLong.empty() : OptionalLong.of(currentSession);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> currentSession < 0 ? OptionalLong.empty() : OptionalLong.of(currentSession));
     }
 
     /** Accepts one (already validated) message for the current session, waiting while the queue is full. */
     public Acceptance append(String message) {
-        lock.lock();
-        try {
-            return appendLocked(message);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> appendLocked(message));
     }
 
     /**
@@ -130,8 +119,7 @@ public final class BatchingWriter implements AutoCloseable {
      * @return how many were accepted; the first refusal ends the call
      */
     public int appendAll(List<String> messages, Consumer<Acceptance> refusal) {
-        lock.lock();
-        try {
+        return locked(() -> {
             int accepted = 0;
             for (String message : messages) {
                 Acceptance result = appendLocked(message);
@@ -142,9 +130,7 @@ public final class BatchingWriter implements AutoCloseable {
                 accepted++;
             }
             return accepted;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     private Acceptance appendLocked(String message) {
@@ -190,34 +176,22 @@ public final class BatchingWriter implements AutoCloseable {
     }
 
     private boolean awaitStored(boolean stopAtOutage) {
-        lock.lock();
-        try {
+        return locked(() -> {
             long target = acceptedOps;
             while (storedOps < target && !closed && !(stopAtOutage && outage)) {
                 progress.awaitUninterruptibly();
             }
             return storedOps >= target;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
-
-    // --- health -----------------------------------------------------------------------------
 
     /** A snapshot for {@link blitz.model.server.StoreHealth}. */
     public record State(boolean outage, long buffered, long spooled, String lastError) {
     }
 
     public State state() {
-        lock.lock();
-        try {
-            return new State(outage, pending.size() + outageBuffer.size(), outageBuffer.spooled(), lastError);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> new State(outage, pending.size() + outageBuffer.size(), outageBuffer.spooled(), lastError));
     }
-
-    // --- the writer thread ------------------------------------------------------------------
 
     private void run() {
         List<Op> batch = new ArrayList<>(settings.maxBatch());
@@ -226,14 +200,14 @@ public final class BatchingWriter implements AutoCloseable {
             boolean retryDue;
             lock.lock();
             try {
-                while (!closing && !(outage && retryDue()) && !(canTake())) {
+                while (!closing && !(outage && delivery.retryDue()) && !(canTake())) {
                     // with nowhere to hold writes, producers are refused instead of waiting
                     overflow = outage && outageBuffer.room() == 0;
                     if (overflow) {
                         notFull.signalAll();
                     }
                     if (outage) {
-                        notEmpty.awaitNanos(nanosUntilRetry());
+                        notEmpty.awaitNanos(delivery.nanosUntilRetry());
                     } else {
                         notEmpty.awaitUninterruptibly();
                     }
@@ -242,7 +216,7 @@ public final class BatchingWriter implements AutoCloseable {
                     break;
                 }
                 inOutage = outage;
-                retryDue = outage && retryDue();
+                retryDue = outage && delivery.retryDue();
                 take(batch, inOutage ? Math.min(settings.maxBatch(), outageBuffer.room()) : settings.maxBatch());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -269,14 +243,6 @@ public final class BatchingWriter implements AutoCloseable {
         return !pending.isEmpty() && (!outage || outageBuffer.room() > 0);
     }
 
-    private boolean retryDue() {
-        return System.nanoTime() - lastAttemptNanos >= TimeUnit.MILLISECONDS.toNanos(settings.retryIntervalMs());
-    }
-
-    private long nanosUntilRetry() {
-        return Math.max(1, TimeUnit.MILLISECONDS.toNanos(settings.retryIntervalMs()) - (System.nanoTime() - lastAttemptNanos));
-    }
-
     private void take(List<Op> batch, int max) {
         while (batch.size() < max && !pending.isEmpty()) {
             batch.add(pending.pollFirst());
@@ -294,9 +260,8 @@ public final class BatchingWriter implements AutoCloseable {
     }
 
     private boolean deliverOrEnterOutage(List<Op> ops) {
-        lastAttemptNanos = System.nanoTime();
         try {
-            deliver(ops);
+            delivery.deliver(ops);
             return true;
         } catch (IOException | RuntimeException e) {
             enterOutage(e);
@@ -305,34 +270,10 @@ public final class BatchingWriter implements AutoCloseable {
     }
 
     private void countStored(long ops) {
-        lock.lock();
-        try {
+        locked(() -> {
             storedOps += ops;
             progress.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void deliver(List<Op> ops) throws IOException {
-        int i = 0;
-        while (i < ops.size()) {
-            Op first = ops.get(i);
-            if (first.kind() == Op.Kind.END) {
-                backend.recordEnd(first.sessionId(), Long.parseLong(first.payload()));
-                i++;
-                continue;
-            }
-            int j = i;
-            List<String> messages = new ArrayList<>();
-            while (j < ops.size() && ops.get(j).kind() == Op.Kind.APPEND && ops.get(j).sessionId() == first.sessionId()) {
-                messages.add(ops.get(j).payload());
-                j++;
-            }
-            backend.append(first.sessionId(), messages);
-            i = j;
-        }
-        backend.commit();
+        });
     }
 
     private void enterOutage(Exception cause) {
@@ -347,10 +288,9 @@ public final class BatchingWriter implements AutoCloseable {
             lock.unlock();
         }
         if (first) {
-            LOG.log(Level.WARNING, "Store " + backend.describe() + " is unavailable (" + cause.getMessage()
-                    + "): accepted messages are kept in memory (up to " + settings.bufferLimit()
-                    + "), then in the " + spoolDescription + ", and written when it is back; retrying every "
-                    + settings.retryIntervalMs() + " ms", cause);
+            LOG.warn("Store {} is unavailable ({}): accepted messages are kept in memory (up to {}), then in the {},"
+                    + " and written when it is back; retrying every {} ms", backend.describe(), cause.getMessage(),
+                    settings.bufferLimit(), spoolDescription, settings.retryIntervalMs(), cause);
         }
     }
 
@@ -371,12 +311,7 @@ public final class BatchingWriter implements AutoCloseable {
                 outageBuffer.remove(batch);
                 replayed += batch.ops().size();
                 List<Op> arrived = new ArrayList<>();
-                lock.lock();
-                try {
-                    take(arrived, outageBuffer.room());
-                } finally {
-                    lock.unlock();
-                }
+                locked(() -> take(arrived, outageBuffer.room()));
                 if (!arrived.isEmpty()) {
                     outageBuffer.hold(arrived);
                 }
@@ -400,14 +335,12 @@ public final class BatchingWriter implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        LOG.log(Level.INFO, "Store {0} is available again; replayed {1} buffered writes in order", backend.describe(), replayed);
+        LOG.info("Store {} is available again; replayed {} buffered writes in order", backend.describe(), replayed);
     }
 
     private boolean probe() {
-        lastAttemptNanos = System.nanoTime();
         try {
-            backend.commit();
-            return backend.reachable();
+            return delivery.probe();
         } catch (IOException | RuntimeException e) {
             enterOutage(e);
             return false;
@@ -416,18 +349,13 @@ public final class BatchingWriter implements AutoCloseable {
 
     private void shutDown() {
         List<Op> rest = new ArrayList<>();
-        lock.lock();
-        try {
-            take(rest, Integer.MAX_VALUE);
-        } finally {
-            lock.unlock();
-        }
+        locked(() -> take(rest, Integer.MAX_VALUE));
         if (!rest.isEmpty() && (outage || !store(rest))) {
             outageBuffer.hold(rest);
         }
         if (!outageBuffer.spill()) {
-            LOG.log(Level.ERROR, "Store {0} closed while unavailable: {1} accepted writes could not be kept",
-                    backend.describe(), outageBuffer.size() - outageBuffer.spooled());
+            LOG.error("Store {} closed while unavailable: {} accepted writes could not be kept", backend.describe(),
+                    outageBuffer.size() - outageBuffer.spooled());
         }
     }
 
@@ -448,12 +376,25 @@ public final class BatchingWriter implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         outageBuffer.close();
-        lock.lock();
-        try {
+        locked(() -> {
             closed = true;
             progress.signalAll();
+        });
+    }
+
+    private <T> T locked(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
         } finally {
             lock.unlock();
         }
+    }
+
+    private void locked(Runnable action) {
+        locked(() -> {
+            action.run();
+            return null;
+        });
     }
 }

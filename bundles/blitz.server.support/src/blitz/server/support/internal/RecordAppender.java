@@ -1,4 +1,5 @@
-package blitz.server.support;
+// SPDX-License-Identifier: EPL-2.0
+package blitz.server.support.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
