@@ -22,7 +22,7 @@ import blitz.boards.internal.BlitzBasicExpansionBoard;
 import blitz.codec.LineSplitter;
 import blitz.codec.ShortCode;
 import blitz.codec.ShortMessage;
-import blitz.codec.internal.DecoderRegistryImpl;
+import blitz.codec.internal.WhiteboardDecoderRegistry;
 import blitz.logger.LiveValue;
 import blitz.logger.internal.LoggingRuntimeImpl;
 import blitz.model.decoder.BoardDecoder;
@@ -272,8 +272,8 @@ public final class RuntimeBenchmark {
     /** The runtime as DS builds it: a decoder registry holding {@code decoders}, its configuration {@code overrides}. */
     static LoggingRuntimeImpl runtime(ServerStore store, Map<String, Object> overrides, List<BoardDecoder> decoders)
             throws Exception {
-        DecoderRegistryImpl registry = new DecoderRegistryImpl(config(DecoderRegistryImpl.Config.class, Map.of()));
-        Method add = DecoderRegistryImpl.class.getDeclaredMethod("addDecoder", BoardDecoder.class, Map.class);
+        WhiteboardDecoderRegistry registry = new WhiteboardDecoderRegistry(config(WhiteboardDecoderRegistry.Config.class, Map.of()));
+        Method add = WhiteboardDecoderRegistry.class.getDeclaredMethod("addDecoder", BoardDecoder.class, Map.class);
         add.setAccessible(true);
         long serviceId = 1;
         for (BoardDecoder decoder : decoders) {

@@ -1,6 +1,6 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.codec.internal;
 
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import blitz.model.decoder.Calibration;
 import blitz.model.decoder.DecodedValues;
@@ -19,7 +22,7 @@ import blitz.model.decoder.VariableSpec;
  * logged and skipped; a later entry for the same variable replaces an earlier one. Immutable.
  */
 final class CalibrationTable {
-    private static final System.Logger LOG = System.getLogger(CalibrationTable.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(CalibrationTable.class);
 
     /** A calibration whose unit may still come from the decoder ({@code unit == null}). */
     record Entry(double scale, double offset, String unit) {
@@ -74,10 +77,10 @@ final class CalibrationTable {
                 double offset = finite(parts[1]);
                 String unit = parts.length == 3 ? parts[2].trim() : null;
                 if (entries.put(name, new Entry(scale, offset, unit)) != null) {
-                    LOG.log(Level.WARNING, "Calibration for {0} given twice; the later entry \"{1}\" is used", name, line);
+                    LOG.warn("Calibration for {} given twice; the later entry \"{}\" is used", name, line);
                 }
             } catch (IllegalArgumentException e) {
-                LOG.log(Level.WARNING, "Skipping invalid calibration entry \"{0}\": {1}", line, e.getMessage());
+                LOG.warn("Skipping invalid calibration entry \"{}\": {}", line, e.getMessage());
             }
         }
         return new CalibrationTable(Collections.unmodifiableMap(entries));

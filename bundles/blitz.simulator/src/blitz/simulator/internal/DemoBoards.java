@@ -1,9 +1,9 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.simulator.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Hashtable;
-import java.util.logging.Logger;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
@@ -11,6 +11,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Simulated boards for a demo runtime: when the framework property {@code blitz.simulate} lists board
@@ -23,7 +25,7 @@ public final class DemoBoards {
     static final String PROPERTY = "blitz.simulate";
     /** Optional: how long a demo board's pty stays away when its socat dies (default 1 s). */
     static final String PTY_RECREATE_DELAY_PROPERTY = "blitz.simulate.ptyRecreateDelayMs";
-    private static final Logger LOG = Logger.getLogger(DemoBoards.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(DemoBoards.class);
 
     @Activate
     public DemoBoards(BundleContext context, @Reference ConfigurationAdmin configurationAdmin) throws IOException {
@@ -36,7 +38,7 @@ public final class DemoBoards {
             try {
                 boardId = Integer.decode(token.trim());
             } catch (NumberFormatException e) {
-                LOG.warning(PROPERTY + ": '" + token + "' is not a board id; skipped");
+                LOG.warn("{}: '{}' is not a board id; skipped", PROPERTY, token);
                 continue;
             }
             configure(configurationAdmin, boardId, context.getProperty(PTY_RECREATE_DELAY_PROPERTY));
@@ -56,7 +58,7 @@ public final class DemoBoards {
             try {
                 simulator.put("ptyRecreateDelayMs", Long.parseLong(recreateDelay.trim()));
             } catch (NumberFormatException e) {
-                LOG.warning(PTY_RECREATE_DELAY_PROPERTY + ": '" + recreateDelay + "' is not a number of milliseconds; ignored");
+                LOG.warn("{}: '{}' is not a number of milliseconds; ignored", PTY_RECREATE_DELAY_PROPERTY, recreateDelay);
             }
         }
         update(configurationAdmin.getFactoryConfiguration("blitz.simulator", "demo-" + boardId, "?"), simulator);
@@ -66,7 +68,7 @@ public final class DemoBoards {
         port.put("id", "simulated-" + boardId);
         port.put("pollPeriodMs", 200);
         update(configurationAdmin.getFactoryConfiguration("blitz.serial.port", "demo-" + boardId, "?"), port);
-        LOG.info("simulated board " + boardId + " on " + links.resolve("host"));
+        LOG.info("simulated board {} on {}", boardId, links.resolve("host"));
     }
 
     private static void update(Configuration configuration, Hashtable<String, Object> properties) throws IOException {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.simulator.internal;
 
 import java.io.IOException;
@@ -5,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Hashtable;
 import java.util.Locale;
-import java.util.logging.Logger;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -13,6 +13,12 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import blitz.simulator.BoardKind;
 import blitz.simulator.BoardSimulator;
@@ -29,36 +35,52 @@ import blitz.simulator.SocatPtyPair;
  * When socat dies, a new pty pair is made on the same links after {@code ptyRecreateDelayMs}.
  */
 @Component(configurationPid = "blitz.simulator", configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
+@Designate(ocd = SimulatorComponent.Config.class)
 public final class SimulatorComponent {
-    private static final Logger LOG = Logger.getLogger(SimulatorComponent.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatorComponent.class);
     private static final long PTY_WATCH_PERIOD_MS = 100;
 
-    /** Configuration; described for tools in OSGI-INF/metatype/simulator.xml. */
+    /** Configuration (PID {@code blitz.simulator}). */
+    @ObjectClassDefinition(id = "blitz.simulator", name = "Blitz board simulator",
+            description = "A simulated BlitzExpansion board on a socat pty pair; point a blitz.serial.port configuration at the registered host end.")
     public @interface Config {
+        @AttributeDefinition(name = "Board id", min = "0", max = "255", description = "Id the board answers the ID request with.")
         int boardId() default 8;
 
         /** BASIC_ADC (board 8 layout) or MOTOR (board 9 layout). */
+        @AttributeDefinition(name = "Payload layout", description = "Board 8 (five 12-bit ADC channels) or board 9 (motor).",
+                options = { @Option(label = "Basic ADC board (8)", value = "BASIC_ADC"), @Option(label = "Motor board (9)", value = "MOTOR") })
         String boardKind() default "BASIC_ADC";
 
+        @AttributeDefinition(name = "Messages per second", description = "Messages generated while logging.")
         double messagesPerSecond() default 10;
 
+        @AttributeDefinition(name = "Buffer size", min = "1", description = "Messages buffered between TRANSMIT polls; the oldest is overwritten when full.")
         int bufferSize() default 180;
 
+        @AttributeDefinition(name = "Numbered messages", description = "Send type 7 EXTENDED messages with a 32-bit sequence number.")
         boolean numbered() default false;
 
+        @AttributeDefinition(name = "Garbage fraction", description = "0..1: chance of a junk line before each message (for tests).")
         double garbageFraction() default 0;
 
+        @AttributeDefinition(name = "Report overflow", description = "Start a TRANSMIT reply with <id>62 when messages were overwritten.")
         boolean reportOverflow() default false;
 
         /** Comma-separated shapes per variable: sine, ramp, noise, constant. */
+        @AttributeDefinition(name = "Signal shapes", description = "Comma-separated shape per variable: sine, ramp, noise, constant.")
         String shapes() default "sine,ramp,noise,constant";
 
+        @AttributeDefinition(name = "Signal period (s)", description = "Period of the sine and ramp shapes.")
         double periodSeconds() default 10;
 
         /** Where the pty links go; empty = {@code <java.io.tmpdir>/blitz-simulator-<boardId>}. */
+        @AttributeDefinition(name = "Link directory", description = "Folder of the pty links host and board; empty = the temp folder.")
         String linkDirectory() default "";
 
         /** When socat dies (the "adapter" is pulled), a new pty pair after this delay; negative: never. */
+        @AttributeDefinition(name = "Pty recreate delay (ms)",
+                description = "When socat dies (an unplugged adapter), a new pty pair is made on the same links after this delay; negative: never.")
         long ptyRecreateDelayMs() default 1_000;
     }
 
@@ -108,7 +130,7 @@ public final class SimulatorComponent {
                 while (!Thread.currentThread().isInterrupted()) {
                     Thread.sleep(PTY_WATCH_PERIOD_MS);
                     if (!pty.running()) {
-                        LOG.warning("socat of " + pty.hostEnd() + " is gone; new pty pair in " + delayMs + " ms");
+                        LOG.warn("socat of {} is gone; new pty pair in {} ms", pty.hostEnd(), delayMs);
                         Thread.sleep(delayMs);
                         recreatePty();
                     }
@@ -125,9 +147,9 @@ public final class SimulatorComponent {
     private void recreatePty() {
         try {
             pty.start();
-            LOG.info("new pty pair on " + pty.hostEnd());
+            LOG.info("new pty pair on {}", pty.hostEnd());
         } catch (IOException e) {
-            LOG.warning("cannot make a new pty pair on " + pty.hostEnd() + ": " + e.getMessage() + "; trying again");
+            LOG.warn("cannot make a new pty pair on {}: {}; trying again", pty.hostEnd(), e.getMessage());
         }
     }
 

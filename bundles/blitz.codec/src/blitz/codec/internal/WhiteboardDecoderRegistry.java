@@ -1,6 +1,6 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.codec.internal;
 
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,6 +18,11 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import blitz.codec.BoardMessageCodec;
 import blitz.codec.MalformedLineException;
@@ -43,17 +48,21 @@ import blitz.model.message.MessageType;
  * <p>Lookups read an immutable snapshot without locking; binding and unbinding (rare) take a lock
  * and publish a new snapshot.
  */
-@Component(service = DecoderRegistry.class, configurationPid = DecoderRegistryImpl.CALIBRATION_PID)
-public final class DecoderRegistryImpl implements DecoderRegistry {
+@Component(service = DecoderRegistry.class, configurationPid = WhiteboardDecoderRegistry.CALIBRATION_PID)
+@Designate(ocd = WhiteboardDecoderRegistry.Config.class)
+public final class WhiteboardDecoderRegistry implements DecoderRegistry {
     /** ConfigAdmin PID of the calibration configuration. */
     public static final String CALIBRATION_PID = "blitz.calibration";
 
     /** Calibration configuration: entries {@code name=scale,offset[,unit]}. */
+    @ObjectClassDefinition(id = CALIBRATION_PID, name = "Blitz calibration", description = "Linear calibration of decoded variables")
     public @interface Config {
+        @AttributeDefinition(name = "Calibrations", cardinality = 1000, required = false,
+                description = "Entries variable=scale,offset[,unit]: the value becomes raw * scale + offset; bad entries are logged and skipped")
         String[] calibrations() default {};
     }
 
-    private static final System.Logger LOG = System.getLogger(DecoderRegistryImpl.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(WhiteboardDecoderRegistry.class);
     private static final int BOARD_IDS = 256;
     /** The framework's service id property (avoids a framework import for one constant). */
     private static final String SERVICE_ID = "service.id";
@@ -67,14 +76,14 @@ public final class DecoderRegistryImpl implements DecoderRegistry {
     private volatile CalibrationTable calibrations;
 
     @Activate
-    public DecoderRegistryImpl(Config config) {
+    public WhiteboardDecoderRegistry(Config config) {
         calibrations = CalibrationTable.parse(config.calibrations());
     }
 
     @Modified
     void modified(Config config) {
         calibrations = CalibrationTable.parse(config.calibrations());
-        LOG.log(Level.INFO, "Calibration updated: {0} variables calibrated", calibrations.size());
+        LOG.info("Calibration updated: {} variables calibrated", calibrations.size());
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -84,18 +93,18 @@ public final class DecoderRegistryImpl implements DecoderRegistry {
         try {
             boardId = decoder.boardId();
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "Ignoring board decoder " + decoder.getClass().getName() + ": boardId() failed", e);
+            LOG.error("Ignoring board decoder {}: boardId() failed", decoder.getClass().getName(), e);
             return;
         }
         if (boardId < 0 || boardId >= BOARD_IDS) {
-            LOG.log(Level.ERROR, "Ignoring board decoder {0}: board id {1} is not 0..255", decoder.getClass().getName(), boardId);
+            LOG.error("Ignoring board decoder {}: board id {} is not 0..255", decoder.getClass().getName(), boardId);
             return;
         }
         synchronized (candidates) {
             TreeMap<Long, BoardDecoder> forBoard = candidates.computeIfAbsent(boardId, id -> new TreeMap<>());
             forBoard.put(serviceId(properties), decoder);
             if (forBoard.firstEntry().getValue() != decoder) {
-                LOG.log(Level.WARNING, "Board decoder conflict: {0}", conflict(boardId, serviceId(properties), decoder, forBoard));
+                LOG.warn("Board decoder conflict: {}", conflict(boardId, serviceId(properties), decoder, forBoard));
             }
             publish();
         }
@@ -110,7 +119,7 @@ public final class DecoderRegistryImpl implements DecoderRegistry {
                     if (forBoard.getValue().isEmpty()) {
                         it.remove();
                     } else if (wasActive == decoder) {
-                        LOG.log(Level.INFO, "Board {0}: decoder {1} left; {2} takes over",
+                        LOG.info("Board {}: decoder {} left; {} takes over",
                                 BoardDescription.label(forBoard.getKey()), name(decoder),
                                 name(forBoard.getValue().firstEntry().getValue()));
                     }
@@ -204,8 +213,7 @@ public final class DecoderRegistryImpl implements DecoderRegistry {
             return failure(Status.REJECTED, message, e.getMessage());
         } catch (RuntimeException e) {
             if (faulty.add(decoder)) {
-                LOG.log(Level.WARNING, "Board decoder " + name(decoder) + " threw on " + message
-                        + "; counted as rejected (logged once per decoder)", e);
+                LOG.warn("Board decoder {} threw on {}; counted as rejected (logged once per decoder)", name(decoder), message, e);
             }
             return failure(Status.REJECTED, message, "decoder " + name(decoder) + " failed: " + e);
         }
