@@ -8,6 +8,7 @@ import blitz.model.message.BoardMessage;
  * them with the factories; a {@link FieldLayoutDecoder} reads a list of them. Implementations are
  * immutable.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface BitField {
 
     /** @return the variable this field produces */

@@ -38,6 +38,7 @@ import blitz.model.source.CommandResult;
  * <li>All methods are thread-safe; none throws for bad input other than as documented.</li>
  * </ul>
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface LoggingRuntime {
 
     /**

@@ -8,6 +8,7 @@ import blitz.model.Notification;
  * on the thread that caused the notification; must return quickly and should not throw (a thrown
  * exception is logged and ignored).
  */
+@org.osgi.annotation.versioning.ConsumerType
 public interface RuntimeListener {
     void notified(Notification notification);
 }

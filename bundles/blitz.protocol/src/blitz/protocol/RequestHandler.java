@@ -10,6 +10,7 @@ package blitz.protocol;
  * request is counted in {@link #counts()} and logged without its content (rate-limited). Calls are
  * serialised with the socket's: the state is global, as in the original.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface RequestHandler {
 
     /**

@@ -3,4 +3,5 @@
  * original Blitz commands and replies plus detectable extensions. The server lives in
  * {@code blitz.protocol.internal}; this package holds what clients share with it.
  */
+@org.osgi.annotation.versioning.Version("1.0.0")
 package blitz.protocol;

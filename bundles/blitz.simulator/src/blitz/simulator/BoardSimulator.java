@@ -10,6 +10,7 @@ import blitz.simulator.internal.PtyBoardServer;
  * the path by itself when the device goes away and comes back, keeping its state (logging, buffer,
  * sequence numbers), like a board whose USB cable was pulled. All methods are thread-safe.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface BoardSimulator extends AutoCloseable {
 
     /**

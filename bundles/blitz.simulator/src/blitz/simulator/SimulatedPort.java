@@ -8,6 +8,7 @@ import java.nio.file.Path;
  * ({@code blitz.serial.port}, property {@code port}) can point at {@link #hostPort()}. The service
  * property {@value #HOST_PORT} carries the same path.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface SimulatedPort {
     /** Service property holding {@link #hostPort()} as a string. */
     String HOST_PORT = "blitz.simulator.hostPort";

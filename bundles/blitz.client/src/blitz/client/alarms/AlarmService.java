@@ -34,6 +34,7 @@ import java.util.Optional;
  * <li>All methods are thread-safe; none blocks on the live poller.</li>
  * </ul>
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface AlarmService {
 
     /** Prefix of the client store configuration keys holding the rules. */

@@ -32,6 +32,7 @@ import java.util.function.Consumer;
  * quick.</li>
  * </ul>
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface SessionReplay {
 
     /** Slowest speed: the original pace. */

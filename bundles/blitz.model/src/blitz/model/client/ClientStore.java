@@ -30,6 +30,7 @@ import blitz.model.SessionSummary;
  * <li>All methods are thread-safe.</li>
  * </ul>
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface ClientStore {
 
     // --- generic access -------------------------------------------------------------------

@@ -9,6 +9,7 @@ import blitz.model.SessionSummary;
  * be quick and must not call back into the connection synchronously (UI code hands events to the UI
  * thread). Every method has an empty default.
  */
+@org.osgi.annotation.versioning.ConsumerType
 public interface ConnectionListener {
 
     /** The link changed; {@code detail} says why in words a user understands. */

@@ -26,6 +26,7 @@ import blitz.model.SessionSummary;
  * delivered to listeners.</li>
  * </ul>
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface LoggerConnection {
 
     /** Capability of a runtime that can download from an offset ({@code DOWNLOAD n FROM k}). */

@@ -3,4 +3,5 @@
  * Works against the original Blitz logger too; protocol extensions are used only when the runtime
  * announces them.
  */
+@org.osgi.annotation.versioning.Version("1.0.0")
 package blitz.model.connection;

@@ -23,6 +23,7 @@ import blitz.model.message.BoardMessage;
  * "unlimited" payload length).</li>
  * </ul>
  */
+@org.osgi.annotation.versioning.ConsumerType
 public interface BoardDecoder {
 
     /** @return the board id 0..255 this decoder handles (the message's sender field) */

@@ -19,6 +19,7 @@ import blitz.model.message.BoardMessage;
  * <li>All methods are thread-safe and never block on I/O.</li>
  * </ul>
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface DecoderRegistry {
 
     /** @return the active decoder for a board id */

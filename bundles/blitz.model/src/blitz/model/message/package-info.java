@@ -4,4 +4,5 @@
  * and a payload of 64 bits or more. See {@code docs/protocol.md}. Parsing and encoding of lines live
  * in the {@code blitz.codec} bundle; this package holds the parsed value and its bit helpers.
  */
+@org.osgi.annotation.versioning.Version("1.0.0")
 package blitz.model.message;

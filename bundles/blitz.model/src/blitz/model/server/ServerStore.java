@@ -34,6 +34,7 @@ import blitz.model.SessionSummary;
  * <li><b>Thread safety.</b> Every method may be called from any thread.</li>
  * </ul>
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface ServerStore {
 
     /** Longest message accepted, in characters (a line of a long-payload board fits easily). */

@@ -4,4 +4,5 @@
  * messages. Implementations: Redis ({@code blitz.server.redis}) and an embedded default that needs no
  * external server ({@code blitz.server.embedded}).
  */
+@org.osgi.annotation.versioning.Version("1.0.0")
 package blitz.model.server;

@@ -4,6 +4,7 @@ package blitz.model.source;
  * Receives what a {@link MessageSource} reads. Implemented by the logging runtime. Calls may come
  * from the source's own threads; implementations must be thread-safe and must not block for long.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface MessageSink {
 
     /**

@@ -21,6 +21,7 @@ import java.util.Set;
  * <li>All methods are thread-safe.</li>
  * </ul>
  */
+@org.osgi.annotation.versioning.ConsumerType
 public interface MessageSource {
 
     /** @return a stable id, unique in the runtime (e.g. the configured port name) */

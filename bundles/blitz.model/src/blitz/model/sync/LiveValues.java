@@ -8,6 +8,7 @@ import java.util.function.Consumer;
  * to the client store's cache. Zero values are kept (the original dropped them). Memory is bounded: at
  * most {@link #HISTORY} points per variable are held.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface LiveValues {
 
     /** Points of history kept per variable (the original kept 50; plots want more). */

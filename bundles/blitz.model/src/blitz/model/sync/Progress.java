@@ -4,6 +4,7 @@ package blitz.model.sync;
  * Progress of a long operation, and the user's wish to cancel it. Implementations adapt it to an
  * Eclipse progress monitor, a console bar or a test. Called from the worker's thread.
  */
+@org.osgi.annotation.versioning.ConsumerType
 public interface Progress {
 
     /** The operation starts; {@code total} units of work, or -1 when unknown. */

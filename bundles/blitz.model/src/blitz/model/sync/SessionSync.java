@@ -22,6 +22,7 @@ import blitz.model.Session;
  * the returned value says what happened, and a notification is logged in the client store.</li>
  * </ul>
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface SessionSync {
 
     /** Fetches the runtime's session list and mirrors it into the client store. @return the stored list */

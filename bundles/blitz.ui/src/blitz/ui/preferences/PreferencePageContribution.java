@@ -22,6 +22,7 @@ import org.eclipse.jface.preference.IPreferencePage;
  *
  * @see TablePreferencePage for a page editing a list of rows
  */
+@org.osgi.annotation.versioning.ConsumerType
 public interface PreferencePageContribution {
 
     /** @return a unique id, e.g. {@code com.example.weather.preferences} */
