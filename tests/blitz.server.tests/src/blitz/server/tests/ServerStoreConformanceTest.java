@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -17,10 +21,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import blitz.model.SessionSummary;
@@ -32,12 +33,15 @@ import blitz.model.server.StoreHealth;
  * Kura's MessageStoreProviderTest): each scenario gets a new, empty store from the OSGi service
  * registry, configured through ConfigAdmin.
  */
-@ParameterizedClass(name = "{0}")
-@MethodSource("stores")
 class ServerStoreConformanceTest {
-    @Parameter
-    StoreUnderTest kind;
-    private ServerStore store;
+
+    /** A scenario run once against each store of {@link #stores()}. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("blitz.server.tests.ServerStoreConformanceTest#stores")
+    @interface EveryStore {
+    }
 
     static Stream<StoreUnderTest> stores() {
         return Stream.of(StoreUnderTest.EMBEDDED, StoreUnderTest.EMBEDDED_INTERVAL_FSYNC, StoreUnderTest.REDIS);
@@ -47,11 +51,6 @@ class ServerStoreConformanceTest {
     static void stopRedis() {
         StoreUnderTest.REDIS.stopServer();
         StoreUnderTest.EMBEDDED.close();
-    }
-
-    @BeforeEach
-    void openAnEmptyStore() {
-        store = kind.open();
     }
 
     private static List<String> numbered(int from, int to) {
@@ -66,8 +65,9 @@ class ServerStoreConformanceTest {
 
     // --- ids and sessions ---------------------------------------------------------------------
 
-    @Test
-    void shouldStartIdsAtOneAndIncrement() {
+    @EveryStore
+    void shouldStartIdsAtOneAndIncrement(StoreUnderTest kind) {
+        ServerStore store = kind.open();
         assertEquals(OptionalLong.empty(), store.currentSession());
         assertEquals(1, store.startSession());
         assertEquals(OptionalLong.of(1), store.currentSession());
@@ -78,8 +78,9 @@ class ServerStoreConformanceTest {
         store.stopSession();
     }
 
-    @Test
-    void shouldNeverReuseIdsAfterDelete() {
+    @EveryStore
+    void shouldNeverReuseIdsAfterDelete(StoreUnderTest kind) {
+        ServerStore store = kind.open();
         store.startSession();
         long second = store.startSession();
         store.stopSession();
@@ -88,8 +89,9 @@ class ServerStoreConformanceTest {
         store.stopSession();
     }
 
-    @Test
-    void shouldStopRunningSessionWhenStartingAnother() {
+    @EveryStore
+    void shouldStopRunningSessionWhenStartingAnother(StoreUnderTest kind) {
+        ServerStore store = kind.open();
         long first = store.startSession();
         store.queue("a");
         long second = store.startSession();
@@ -102,8 +104,9 @@ class ServerStoreConformanceTest {
         store.stopSession();
     }
 
-    @Test
-    void shouldRefuseMessagesWithoutSession() {
+    @EveryStore
+    void shouldRefuseMessagesWithoutSession(StoreUnderTest kind) {
+        ServerStore store = kind.open();
         assertFalse(store.queue("nobody listens"));
         assertEquals(0, store.queueAll(List.of("a", "b")));
         long id = store.startSession();
@@ -113,16 +116,18 @@ class ServerStoreConformanceTest {
         assertEquals(0, store.messageCount(id));
     }
 
-    @Test
-    void shouldDoNothingWhenStoppingWithoutSession() {
+    @EveryStore
+    void shouldDoNothingWhenStoppingWithoutSession(StoreUnderTest kind) {
+        ServerStore store = kind.open();
         store.stopSession();
         assertEquals(List.of(), store.availableSessions());
     }
 
     // --- order --------------------------------------------------------------------------------
 
-    @Test
-    void shouldReturnMessagesInQueueOrder() {
+    @EveryStore
+    void shouldReturnMessagesInQueueOrder(StoreUnderTest kind) {
+        ServerStore store = kind.open();
         long id = store.startSession();
         List<String> messages = numbered(1, 5_000);
         queueEach(store, messages.subList(0, 2_500));
@@ -132,8 +137,9 @@ class ServerStoreConformanceTest {
         assertEquals(5_000, store.messageCount(id));
     }
 
-    @Test
-    void shouldKeepEachThreadsOrderWithConcurrentWriters() throws InterruptedException {
+    @EveryStore
+    void shouldKeepEachThreadsOrderWithConcurrentWriters(StoreUnderTest kind) throws InterruptedException {
+        ServerStore store = kind.open();
         long id = store.startSession();
         int threads = 4;
         int perThread = 25_000;
@@ -178,8 +184,9 @@ class ServerStoreConformanceTest {
 
     // --- reads --------------------------------------------------------------------------------
 
-    @Test
-    void shouldReturnLastTenOfCurrentSession() {
+    @EveryStore
+    void shouldReturnLastTenOfCurrentSession(StoreUnderTest kind) {
+        ServerStore store = kind.open();
         assertEquals(List.of(), store.lastTen(), "no session");
         store.startSession();
         queueEach(store, numbered(1, 3));
@@ -190,8 +197,9 @@ class ServerStoreConformanceTest {
         assertEquals(List.of(), store.lastTen(), "no session after stop");
     }
 
-    @Test
-    void shouldReturnLatestOnlyOnce() {
+    @EveryStore
+    void shouldReturnLatestOnlyOnce(StoreUnderTest kind) {
+        ServerStore store = kind.open();
         long id = store.startSession();
         assertEquals(Optional.empty(), store.latestFromSession(id), "nothing queued");
         store.queue("first");
@@ -205,8 +213,9 @@ class ServerStoreConformanceTest {
         store.stopSession();
     }
 
-    @Test
-    void shouldStreamSessionInChunksFromAnyIndex() {
+    @EveryStore
+    void shouldStreamSessionInChunksFromAnyIndex(StoreUnderTest kind) {
+        ServerStore store = kind.open();
         long id = store.startSession();
         List<String> messages = numbered(0, 4_999);
         store.queueAll(messages);
@@ -234,8 +243,9 @@ class ServerStoreConformanceTest {
         assertThrows(IllegalArgumentException.class, () -> store.readSession(id, 0, 0, chunk -> { }));
     }
 
-    @Test
-    void shouldKeepSessionsIsolated() {
+    @EveryStore
+    void shouldKeepSessionsIsolated(StoreUnderTest kind) {
+        ServerStore store = kind.open();
         long first = store.startSession();
         queueEach(store, List.of("a1", "a2"));
         long second = store.startSession();
@@ -247,8 +257,9 @@ class ServerStoreConformanceTest {
         assertEquals(3, store.messageCount(second));
     }
 
-    @Test
-    void shouldListSessionsNewestFirst() {
+    @EveryStore
+    void shouldListSessionsNewestFirst(StoreUnderTest kind) {
+        ServerStore store = kind.open();
         assertEquals(List.of(), store.availableSessions());
         store.startSession();
         store.startSession();
@@ -257,8 +268,9 @@ class ServerStoreConformanceTest {
         assertEquals(List.of(3L, 2L, 1L), store.availableSessions());
     }
 
-    @Test
-    void shouldBuildClientSessionList() {
+    @EveryStore
+    void shouldBuildClientSessionList(StoreUnderTest kind) {
+        ServerStore store = kind.open();
         long before = System.currentTimeMillis();
         long first = store.startSession();
         queueEach(store, List.of("x", "y"));
@@ -286,8 +298,9 @@ class ServerStoreConformanceTest {
 
     // --- delete and flush ---------------------------------------------------------------------
 
-    @Test
-    void shouldDeleteOneSessionAndKeepTheOthers() {
+    @EveryStore
+    void shouldDeleteOneSessionAndKeepTheOthers(StoreUnderTest kind) {
+        ServerStore store = kind.open();
         long first = store.startSession();
         store.queue("keep");
         long second = store.startSession();
@@ -303,8 +316,9 @@ class ServerStoreConformanceTest {
         assertEquals(List.of("keep"), store.allFromSession(first));
     }
 
-    @Test
-    void shouldStopRunningSessionWhenDeletingIt() {
+    @EveryStore
+    void shouldStopRunningSessionWhenDeletingIt(StoreUnderTest kind) {
+        ServerStore store = kind.open();
         long id = store.startSession();
         queueEach(store, numbered(1, 100));
         assertTrue(store.deleteSession(id));
@@ -316,8 +330,9 @@ class ServerStoreConformanceTest {
         store.stopSession();
     }
 
-    @Test
-    void shouldRefuseFlushWithoutConfirmationAndKeepData() {
+    @EveryStore
+    void shouldRefuseFlushWithoutConfirmationAndKeepData(StoreUnderTest kind) {
+        ServerStore store = kind.open();
         long id = store.startSession();
         store.queue("precious");
         store.stopSession();
@@ -328,8 +343,9 @@ class ServerStoreConformanceTest {
         assertEquals(List.of(id), store.availableSessions());
     }
 
-    @Test
-    void shouldFlushEverythingAndResetIds() {
+    @EveryStore
+    void shouldFlushEverythingAndResetIds(StoreUnderTest kind) {
+        ServerStore store = kind.open();
         store.startSession();
         store.queue("gone");
         store.startSession();
@@ -346,8 +362,9 @@ class ServerStoreConformanceTest {
 
     // --- bad input ----------------------------------------------------------------------------
 
-    @Test
-    void shouldReadUnknownSessionAsEmpty() {
+    @EveryStore
+    void shouldReadUnknownSessionAsEmpty(StoreUnderTest kind) {
+        ServerStore store = kind.open();
         assertEquals(List.of(), store.allFromSession(12345));
         assertEquals(0, store.messageCount(12345));
         assertEquals(0, store.readSession(-3, 0, 10, chunk -> { }));
@@ -355,8 +372,9 @@ class ServerStoreConformanceTest {
         assertEquals(Optional.empty(), store.session(12345));
     }
 
-    @Test
-    void shouldRefuseNullEmptyAndOversizedMessages() {
+    @EveryStore
+    void shouldRefuseNullEmptyAndOversizedMessages(StoreUnderTest kind) {
+        ServerStore store = kind.open();
         long id = store.startSession();
         char[] longest = new char[ServerStore.MAX_MESSAGE_LENGTH];
         Arrays.fill(longest, 'é');
@@ -374,8 +392,9 @@ class ServerStoreConformanceTest {
 
     // --- durability and health ----------------------------------------------------------------
 
-    @Test
-    void shouldKeepEverythingAcrossRestart() {
+    @EveryStore
+    void shouldKeepEverythingAcrossRestart(StoreUnderTest kind) {
+        ServerStore store = kind.open();
         long stopped = store.startSession();
         store.queueAll(numbered(1, 3_000));
         store.stopSession();
@@ -397,8 +416,9 @@ class ServerStoreConformanceTest {
         assertEquals(List.of("after restart"), reopened.allFromSession(running + 1));
     }
 
-    @Test
-    void shouldReportHealth() {
+    @EveryStore
+    void shouldReportHealth(StoreUnderTest kind) {
+        ServerStore store = kind.open();
         store.startSession();
         store.queueAll(numbered(1, 1_000));
         store.sync();
