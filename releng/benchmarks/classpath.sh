@@ -9,5 +9,5 @@ done
 jars=$jars:$m2/io/projectreactor/reactor-core/3.6.6/reactor-core-3.6.6.jar:$m2/org/reactivestreams/reactive-streams/1.0.4/reactive-streams-1.0.4.jar
 jars=$jars:$(ls "$m2"/redis/clients/authentication/redis-authx-core/*/redis-authx-core-*.jar | grep -v sources | head -1)
 jars=$jars:$m2/org/slf4j/slf4j-api/1.7.36/slf4j-api-1.7.36.jar:$(ls "$m2"/org/osgi/org.osgi.service.component.annotations/1.5.1/*.jar | head -1)
-cp="$(classes blitz.model blitz.codec blitz.boards blitz.logger blitz.serial blitz.simulator blitz.server.support \
+cp="$(classes blitz.model blitz.codec blitz.boards blitz.logger blitz.source.support blitz.serial blitz.simulator blitz.server.support \
   blitz.server.embedded blitz.server.redis):$root/tests/blitz.testing/target/classes:$jars"

@@ -26,7 +26,7 @@ out="$root/target/benchmarks-load"
 rm -rf "$out" && mkdir -p "$out/classes"
 if [ "$build" = 1 ]; then
   ./mvnw "${mvn_opts[@]}" -q -B -DskipTests verify -pl bundles/blitz.model,bundles/blitz.codec,bundles/blitz.boards,\
-bundles/blitz.logger,bundles/blitz.serial,bundles/blitz.simulator,bundles/blitz.server.support,bundles/blitz.server.embedded,\
+bundles/blitz.logger,bundles/blitz.source.support,bundles/blitz.serial,bundles/blitz.simulator,bundles/blitz.server.support,bundles/blitz.server.embedded,\
 bundles/blitz.server.redis,tests/blitz.testing -am
 fi
 . releng/benchmarks/classpath.sh

@@ -1,79 +1,82 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.netscanner.internal;
 
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import blitz.model.source.CommandResult;
-import blitz.model.source.LossEvent;
-import blitz.model.source.MessageSink;
 import blitz.model.source.MessageSource;
-import blitz.model.source.SourceState;
-import blitz.model.source.SourceStatistics;
+import blitz.source.support.LinePreview;
+import blitz.source.support.PolledSource;
+import blitz.source.support.SourceSettings;
 
 /**
  * One NetScanner 9116 / 9IFC pressure scanner on Ethernet, read as the original server's
  * {@code NetScannerManager} did: TCP to the device, the init sequence {@code A} (NOP), {@code B}
  * (reset), {@code v01101 6.894757} (units kPa), one command per reply, then {@code rFFFF0} (all 16
  * channels) at {@code rateHz}. Each reply of 16 numbers becomes one synthetic board line (see
- * {@link ScanMessage}) for board 10 or 11, stamped with the milliseconds since {@link #start}. One
- * instance per factory configuration of {@code blitz.netscanner}; the properties are described in
- * {@code OSGI-INF/metatype/netscanner.xml} and {@code docs/serial.md}.
+ * {@link ScanMessage}) for board 10 or 11, stamped with the milliseconds since {@link #start}. The
+ * lifecycle is {@link PolledSource}'s; one instance per factory configuration of
+ * {@code blitz.netscanner} ({@link Config}, {@code docs/serial.md}).
  *
- * <p>A worker thread owns the connection. A closed or failed connection, or {@code maxRetries}
- * unanswered requests in a row, closes it; the worker reconnects with a bounded backoff, repeats the
- * init sequence and reports the outage as one {@link LossEvent.Kind#RECONNECT_GAP}.
- *
- * <p>Stopping is bounded: {@link #stop()} waits at most {@code stopTimeoutMs} for the reply to a
- * reading already asked for (the scanner buffers nothing else), then closes the socket, which ends a
- * connect or read at once, and returns within {@code stopTimeoutMs} + 500 ms in any case. A reading
- * lost that way, or a worker that has not finished in time (held up in the sink, say), is logged as a
- * warning and kept as {@code lastError}. Runs go one after the other on at most one thread, so there is
- * never a second connection to the scanner: a {@link #start(MessageSink)} while the last run is still
- * finishing waits (CONNECTING) until it has, and that run delivers nothing after its stop returned.
+ * <p>The scanner buffers nothing, so the drain of a stop is the reading already asked for: the stop
+ * lets it come in and delivers it. Otherwise a stop closes the socket ({@link #cutOff()}), which ends a
+ * connect, an init command or a read at once. {@code maxRetries} unanswered requests in a row count as a
+ * lost connection.
  */
 @Component(configurationPid = "blitz.netscanner", configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = MessageSource.class)
-public final class NetScannerSource implements MessageSource {
+@Designate(ocd = NetScannerSource.Config.class, factory = true)
+public final class NetScannerSource extends PolledSource {
 
-    /** Configuration of one scanner; see OSGI-INF/metatype/netscanner.xml. */
+    /** Configuration of one scanner. */
+    @ObjectClassDefinition(id = "blitz.netscanner", name = "Blitz NetScanner",
+            description = "One NetScanner 9116 / 9IFC pressure scanner on Ethernet, read as the original (init A, B,"
+                    + " kPa units, then rFFFF0); each reading of 16 channels becomes one message of board 10 or 11.")
     public @interface Config {
-        /** Host name or IP address of the scanner. */
+        @AttributeDefinition(name = "Host", description = "Host name or IP address of the scanner.")
         String host();
 
+        @AttributeDefinition(name = "TCP port", min = "1", max = "65535", description = "9000 as the device and the original.")
         int port() default 9000;
 
-        /** Board id of the synthetic messages: 10 (0x0A, Channel_1..16) or 11 (0x0B, Channel_17..32). */
+        @AttributeDefinition(name = "Board id", min = "0", max = "255",
+                description = "Board id of the messages: 10 (0x0A, Channel_1..16) for the first scanner, 11 (0x0B,"
+                        + " Channel_17..32) for the second.")
         int boardId() default 10;
 
-        /** Readings per second. */
+        @AttributeDefinition(name = "Readings per second", min = "0.001", max = "1000", description = "2 as the original.")
         double rateHz() default 2.0;
 
-        /** Connect timeout and how long the device may take to answer one command. */
+        @AttributeDefinition(name = "Timeout (ms)", min = "1",
+                description = "Connect timeout and how long the scanner may take to answer one command (the original's 5 s).")
         int timeoutMs() default 5000;
 
-        /** Unanswered requests in a row tolerated before the connection is treated as lost. */
+        @AttributeDefinition(name = "Retries", min = "0",
+                description = "Unanswered requests in a row tolerated before the connection is closed and opened again"
+                        + " (the original's MAX_RETRIES).")
         int maxRetries() default 10;
 
-        /** Longest wait between two reconnect attempts. */
+        @AttributeDefinition(name = "Longest reconnect delay (ms)", min = "100",
+                description = "Reconnect attempts start 100 ms apart and double up to this delay.")
         int reconnectMaxDelayMs() default 5000;
 
-        /** Longest time stop() waits for the reply to a reading already asked for. */
+        @AttributeDefinition(name = "Stop timeout (ms)", min = "1",
+                description = "Longest time a stop waits for the reply to a reading already asked for; a scanner that"
+                        + " has not answered by then is cut off (a warning). A stop returns within this + 500 ms.")
         int stopTimeoutMs() default 1000;
 
-        /** The source id; empty = {@code netscanner:<host>:<port>}. */
+        @AttributeDefinition(name = "Source id", description = "Id of the source in the runtime; empty = netscanner:host:port.")
         String id() default "";
     }
 
@@ -82,61 +85,40 @@ public final class NetScannerSource implements MessageSource {
     /** Read all 16 channels, decimal. */
     static final String READ_ALL = "rFFFF0";
 
-    private static final long FIRST_RETRY_MS = 100;
-    /** How long stop() waits beyond stopTimeoutMs for the worker to let go of the closed connection. */
-    private static final long STOP_GRACE_MS = 500;
-    /** How long an idle worker thread waits for the next run (the runtime restarts sources on each session START). */
-    private static final long WORKER_IDLE_MS = 10_000;
-    private static final int PREVIEW_LENGTH = 40;
-    private static final System.Logger LOG = System.getLogger(NetScannerSource.class.getName());
-
     private final String host;
     private final int port;
     private final int boardId;
     private final double rateHz;
     private final int timeoutMs;
     private final int maxRetries;
-    private final long reconnectMaxDelayMs;
-    private final long stopTimeoutMs;
-    private final String id;
-    private final String configError;
-    private final Object wakeUp = new Object();
-    /** Lets one stop() at a time wait for its run without keeping start() out meanwhile. */
-    private final Object stopLock = new Object();
-    /** Runs one run after the other on at most one thread: two runs never share the scanner. */
-    private final ThreadPoolExecutor worker;
 
-    private final LongAdder messages = new LongAdder();
-    private final LongAdder bytes = new LongAdder();
-    private final LongAdder badLines = new LongAdder();
-    private final LongAdder gaps = new LongAdder();
-    private final LongAdder reconnects = new LongAdder();
-    private volatile String lastError = "";
-
-    private volatile SourceState state = SourceState.STOPPED;
-    private volatile Set<Integer> boardIds = Set.of();
-    /** The run start() began and stop() has not ended; null when stopped. Guarded by this. */
-    private Run running;
-    /** Only the worker thread uses it. */
+    /** The connection of the worker, also closed by stop() to end a blocking call; null between connections. */
+    private volatile ScannerLink link;
+    /** Unanswered requests in a row; only the worker uses it. */
     private int unanswered;
 
     @Activate
     public NetScannerSource(Config config) {
-        this.host = config.host() == null ? "" : config.host().trim();
+        super(settings(config));
+        this.host = hostOf(config);
         this.port = config.port();
         this.boardId = config.boardId();
         this.rateHz = config.rateHz();
         this.timeoutMs = config.timeoutMs();
         this.maxRetries = config.maxRetries();
-        this.reconnectMaxDelayMs = Math.max(FIRST_RETRY_MS, config.reconnectMaxDelayMs());
-        this.stopTimeoutMs = config.stopTimeoutMs();
-        this.id = config.id() == null || config.id().isBlank() ? "netscanner:" + host + ":" + port : config.id().trim();
-        this.configError = validate(config);
-        this.worker = new ThreadPoolExecutor(0, 1, WORKER_IDLE_MS, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), task -> {
-            Thread thread = new Thread(task, "blitz-netscanner-" + host + ":" + port);
-            thread.setDaemon(true);
-            return thread;
-        });
+    }
+
+    private static SourceSettings settings(Config config) {
+        String address = hostOf(config) + ":" + config.port();
+        String id = config.id() == null || config.id().isBlank() ? "netscanner:" + address : config.id().trim();
+        String configError = validate(config);
+        long periodNanos = configError.isEmpty() ? (long) (TimeUnit.SECONDS.toNanos(1) / config.rateHz()) : 0;
+        return new SourceSettings(id, "NetScanner " + address, "blitz-netscanner-" + address, periodNanos,
+                config.reconnectMaxDelayMs(), config.stopTimeoutMs(), configError);
+    }
+
+    private static String hostOf(Config config) {
+        return config.host() == null ? "" : config.host().trim();
     }
 
     private static String validate(Config config) {
@@ -159,96 +141,13 @@ public final class NetScannerSource implements MessageSource {
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
     public String description() {
         return "NetScanner " + host + ":" + port + " as board " + hex2(boardId) + ", read at " + rateHz + " Hz";
     }
 
-    /** Returns at once; while the last run is still finishing its stop, this one waits for it. */
-    @Override
-    public synchronized void start(MessageSink messageSink) {
-        if (running != null) {
-            return;
-        }
-        if (!configError.isEmpty()) {
-            lastError = configError;
-            state = SourceState.FAILED;
-            return;
-        }
-        Run run = new Run(messageSink);
-        running = run;
-        state = SourceState.CONNECTING;
-        worker.execute(() -> work(run));
-    }
-
-    /**
-     * Waits for the reply to a reading already asked for, closes the connection and returns once the
-     * worker has let go of it, within {@code stopTimeoutMs} + 500 ms in any case; see the class
-     * comment for how a stop is cut short. No reading is delivered after it returns.
-     */
-    @Override
-    public void stop() {
-        synchronized (stopLock) {
-            Run ending;
-            synchronized (this) {
-                ending = running;
-                if (ending == null) {
-                    return;
-                }
-                running = null;
-                ending.stopping = true;
-            }
-            long began = System.nanoTime();
-            synchronized (wakeUp) {
-                wakeUp.notifyAll();
-            }
-            if (!ending.readingAsked) {
-                ending.hangUp(); // nothing to wait for: ends a connect, an init command or a wait at once
-            }
-            boolean ended = ending.awaitEnd(began + TimeUnit.MILLISECONDS.toNanos(stopTimeoutMs));
-            if (!ended) {
-                if (ending.readingAsked) {
-                    ending.drainCutShort = "no reply to the reading asked for within its " + stopTimeoutMs + " ms";
-                }
-                ending.hangUp();
-                ended = ending.awaitEnd(began + TimeUnit.MILLISECONDS.toNanos(stopTimeoutMs + STOP_GRACE_MS));
-            }
-            ending.sink = null;
-            String cut = ended ? ending.drainCutShort : "the worker did not finish in time; it delivers nothing more";
-            if (!cut.isEmpty()) {
-                long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
-                LOG.log(Level.WARNING, "Stopping NetScanner {0}:{1} took {2} ms and cut the drain short: {3}", host,
-                        Integer.toString(port), Long.toString(tookMs), cut);
-                lastError = "stop of NetScanner " + host + ":" + port + " cut the drain short after " + tookMs + " ms: " + cut;
-            }
-            synchronized (this) {
-                if (running == null) { // else start() was called while this stop waited
-                    state = SourceState.STOPPED;
-                }
-            }
-        }
-    }
-
-    /** Stops, and lets the worker thread end as soon as it has finished. */
     @Deactivate
     public void deactivate() {
         stop();
-        worker.shutdown();
-    }
-
-    @Override
-    public SourceState state() {
-        return state;
-    }
-
-    /** @return the configured board id while the scanner is connected and initialised, else empty */
-    @Override
-    public Set<Integer> boardIds() {
-        return boardIds;
     }
 
     @Override
@@ -257,116 +156,53 @@ public final class NetScannerSource implements MessageSource {
                 + ") takes no board commands");
     }
 
+    /** Connects and sends the init commands, each after the previous one was answered (any answer, as the original). */
     @Override
-    public SourceStatistics statistics() {
-        return new SourceStatistics(messages.sum(), bytes.sum(), badLines.sum(), Map.of(), gaps.sum(),
-                reconnects.sum(), lastError);
-    }
-
-    /** One run on the worker thread. */
-    private void work(Run run) {
-        try {
-            connectAndRead(run);
-        } finally {
-            run.ended.countDown();
-            synchronized (this) {
-                if (running == run) { // ended without stop(): the thread was interrupted or hit an Error
-                    running = null;
-                    state = SourceState.STOPPED;
-                }
-            }
+    protected Set<Integer> connect() throws IOException {
+        ScannerLink opened = new ScannerLink(host, port, timeoutMs, counters()::bytes);
+        link = opened;
+        if (stopping()) { // stop() may have looked for the link before it was there
+            throw new IOException("stopped while connecting to " + opened.address());
         }
-    }
-
-    /** The connection loop of one run. */
-    private void connectAndRead(Run run) {
-        boolean everRan = false;
-        long lostAt = 0;
-        String lostCause = "";
-        int attempt = 0;
-        while (!run.stopping) {
-            ScannerLink opened = new ScannerLink(host, port, timeoutMs, bytes);
-            run.link = opened;
-            try {
-                if (run.stopping) { // stop() may have looked for the link before it was there
-                    break;
-                }
-                opened.connect();
-                initialise(opened);
-                boardIds = Set.of(boardId);
-                if (lostAt != 0) {
-                    reconnects.increment();
-                    gaps.increment();
-                    loss(run, LossEvent.Kind.RECONNECT_GAP, "connection lost (" + lostCause + "), scanner read again after "
-                            + (System.currentTimeMillis() - lostAt) + " ms");
-                    lostAt = 0;
-                }
-                everRan = true;
-                attempt = 0;
-                showState(run, SourceState.RUNNING);
-                readChannels(run, opened);
-            } catch (IOException | RuntimeException e) {
-                if (!run.stopping) {
-                    String error = e instanceof IOException ? e.getMessage() : "unexpected " + e;
-                    lastError = error;
-                    if (everRan && lostAt == 0) {
-                        lostAt = System.currentTimeMillis();
-                        lostCause = error;
-                    }
-                }
-            } finally {
-                boardIds = Set.of();
-                run.link = null;
-                opened.close();
-            }
-            if (!run.stopping) {
-                // never connected: most likely a wrong address; keep trying in case the device comes up
-                showState(run, everRan ? SourceState.RECONNECTING : SourceState.FAILED);
-                sleep(run, Math.min(reconnectMaxDelayMs, FIRST_RETRY_MS << Math.min(attempt++, 16)));
-            }
-        }
-    }
-
-    /** Shows the worker's progress unless the run was stopped (stop() sets STOPPED or start() CONNECTING). */
-    private synchronized void showState(Run run, SourceState progress) {
-        if (running == run) {
-            state = progress;
-        }
-    }
-
-    /** Sends the init commands, each after the previous one was answered (any answer, as the original). */
-    private void initialise(ScannerLink open) throws IOException {
+        opened.connect();
         unanswered = 0;
         for (String command : INIT_SEQUENCE) {
-            while (request(open, command) == null) {
+            while (request(opened, command) == null) {
                 // unanswered: sent again, up to maxRetries times
             }
         }
+        return Set.of(boardId);
     }
 
-    /** Requests all channels at the configured rate until stopping; delivers the reading asked for before the stop. */
-    private void readChannels(Run run, ScannerLink open) throws IOException {
-        long periodNanos = (long) (TimeUnit.SECONDS.toNanos(1) / rateHz);
-        long next = System.nanoTime();
-        while (true) {
-            run.readingAsked = true; // before looking at stopping: either stop() waits for this reading or it is not asked
-            if (run.stopping) {
-                run.readingAsked = false;
-                return;
-            }
-            String reply;
-            try {
-                reply = request(open, READ_ALL);
-            } finally {
-                run.readingAsked = false;
-            }
-            if (reply != null) {
-                reading(run, reply);
-            } else if (run.stopping) {
-                run.drainCutShort = lastError;
-            }
-            next = Math.max(next + periodNanos, System.nanoTime());
-            waitUntil(run, next);
+    /** Asks for all channels and delivers the reading; a stop lets this reading come in. */
+    @Override
+    protected void exchange() throws IOException {
+        String reply = request(link, READ_ALL);
+        if (reply != null) {
+            reading(reply);
+        } else if (stopping()) {
+            drainCutShort(counters().lastError());
+        }
+    }
+
+    /** Nothing: the scanner buffers nothing beyond the reading the last exchange delivered. */
+    @Override
+    protected void drain() {
+        // the reading in flight at stop() was the whole drain
+    }
+
+    @Override
+    protected void hangUp() {
+        cutOff();
+        link = null;
+    }
+
+    /** Closes the socket: a connect or read in progress fails at once. */
+    @Override
+    protected void cutOff() {
+        ScannerLink open = link;
+        if (open != null) {
+            open.close();
         }
     }
 
@@ -380,7 +216,7 @@ public final class NetScannerSource implements MessageSource {
             unanswered = 0;
             return reply;
         }
-        lastError = "no reply to " + command + " from " + open.address() + " within " + timeoutMs + " ms";
+        counters().lastError("no reply to " + command + " from " + open.address() + " within " + timeoutMs + " ms");
         if (++unanswered > maxRetries) {
             throw new ScannerLink.ConnectionLostException("no reply to " + command + " from " + open.address() + " after "
                     + unanswered + " attempts");
@@ -388,108 +224,19 @@ public final class NetScannerSource implements MessageSource {
         return null;
     }
 
-    private void reading(Run run, String reply) {
+    private void reading(String reply) {
         if (reply.length() > ScannerLink.MAX_REPLY_BYTES) {
-            badLine(run, "reply longer than " + ScannerLink.MAX_REPLY_BYTES + " bytes: " + preview(reply));
+            badLine(boardId, "reply longer than " + ScannerLink.MAX_REPLY_BYTES + " bytes: " + LinePreview.of(reply));
             return;
         }
         String line;
         try {
-            line = ScanMessage.encode(boardId, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - run.startedNanos), reply);
+            line = ScanMessage.encode(boardId, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - runStartedNanos()), reply);
         } catch (ScanMessage.BadReplyException e) {
-            badLine(run, "not a reading of 16 channels (" + e.getMessage() + "): " + preview(reply));
+            badLine(boardId, "not a reading of 16 channels (" + e.getMessage() + "): " + LinePreview.of(reply));
             return;
         }
-        MessageSink target = run.sink;
-        if (target != null) {
-            messages.increment();
-            try {
-                target.onMessage(id, line);
-            } catch (RuntimeException e) {
-                lastError = "sink failed on a message: " + e;
-            }
-        }
-    }
-
-    private void badLine(Run run, String detail) {
-        badLines.increment();
-        loss(run, LossEvent.Kind.BAD_LINE, detail);
-    }
-
-    private void loss(Run run, LossEvent.Kind kind, String detail) {
-        MessageSink target = run.sink;
-        if (target != null) {
-            try {
-                target.onLoss(id, new LossEvent(kind, boardId, 1, System.currentTimeMillis(), detail));
-            } catch (RuntimeException e) {
-                lastError = "sink failed on a loss event: " + e;
-            }
-        }
-    }
-
-    private void waitUntil(Run run, long nanoTime) {
-        synchronized (wakeUp) {
-            long remaining;
-            while (!run.stopping && (remaining = nanoTime - System.nanoTime()) > 0) {
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(wakeUp, remaining);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    run.stopping = true;
-                }
-            }
-        }
-    }
-
-    private void sleep(Run run, long millis) {
-        waitUntil(run, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis));
-    }
-
-    /** One period from start() to stop(): where its readings go, its connection, and how its stop went. */
-    private static final class Run {
-        final long startedNanos = System.nanoTime();
-        final CountDownLatch ended = new CountDownLatch(1);
-        /** Cleared when stop() returns, so that a worker that has not finished by then delivers nothing. */
-        volatile MessageSink sink;
-        volatile boolean stopping;
-        /** Set before the connection connects, so that stop() can close it meanwhile. */
-        volatile ScannerLink link;
-        /** Whether a reading was asked for and its reply is not in yet: stop() waits for it. */
-        volatile boolean readingAsked;
-        /** Why the reading asked for before the stop was not delivered, "" when it was (or none was asked for). */
-        volatile String drainCutShort = "";
-
-        Run(MessageSink sink) {
-            this.sink = sink;
-        }
-
-        /** Closes the connection: a connect or read in progress fails at once. */
-        void hangUp() {
-            ScannerLink open = link;
-            if (open != null) {
-                open.close();
-            }
-        }
-
-        /** @return whether the run ended before {@code deadlineNanos} */
-        boolean awaitEnd(long deadlineNanos) {
-            try {
-                return ended.await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return ended.getCount() == 0;
-            }
-        }
-    }
-
-    /** @return the start of a reply with control characters escaped, for a loss event's detail */
-    private static String preview(String reply) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < Math.min(reply.length(), PREVIEW_LENGTH); i++) {
-            char c = reply.charAt(i);
-            out.append(c >= ' ' && c < 0x7F ? String.valueOf(c) : String.format("\\x%02X", (int) c));
-        }
-        return out.append(reply.length() > PREVIEW_LENGTH ? "...\"" : "\"").toString();
+        deliver(line);
     }
 
     private static String hex2(int value) {

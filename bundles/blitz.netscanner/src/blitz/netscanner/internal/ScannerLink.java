@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.netscanner.internal;
 
 import java.io.IOException;
@@ -7,7 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 
 /**
  * One TCP connection to a NetScanner, as request and reply: a command is written as its bare ASCII
@@ -30,13 +31,13 @@ final class ScannerLink implements AutoCloseable {
     private final int port;
     private final String address;
     private final int timeoutMs;
-    private final LongAdder bytesRead;
+    private final LongConsumer bytesRead;
     private final byte[] buffer = new byte[4096];
     private InputStream in;
     private OutputStream out;
 
     /** A link not connected yet, so that another thread can {@link #close()} it while it connects. */
-    ScannerLink(String host, int port, int timeoutMs, LongAdder bytesRead) {
+    ScannerLink(String host, int port, int timeoutMs, LongConsumer bytesRead) {
         this.host = host;
         this.port = port;
         this.address = host + ":" + port;
@@ -90,7 +91,7 @@ final class ScannerLink implements AutoCloseable {
             if (n < 0) {
                 throw closedByDevice();
             }
-            bytesRead.add(n);
+            bytesRead.accept(n);
         }
     }
 
@@ -107,7 +108,7 @@ final class ScannerLink implements AutoCloseable {
             if (n < 0) {
                 throw closedByDevice();
             }
-            bytesRead.add(n);
+            bytesRead.accept(n);
             int kept = Math.min(n, MAX_REPLY_BYTES + 1 - reply.length());
             reply.append(new String(buffer, 0, kept, StandardCharsets.ISO_8859_1));
             if (buffer[n - 1] == '\n' || reply.length() > MAX_REPLY_BYTES) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.serial.internal;
 
 import java.io.IOException;
@@ -6,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 
 import com.fazecast.jSerialComm.SerialPort;
 import com.fazecast.jSerialComm.SerialPortDataListener;
@@ -25,14 +26,14 @@ final class SerialLink implements AutoCloseable {
 
     private final SerialPort port;
     private final String path;
-    private final LongAdder bytesRead;
+    private final LongConsumer bytesRead;
     private final LineSplitter splitter;
     private final ArrayDeque<String> lines = new ArrayDeque<>();
     private final byte[] chunk = new byte[64 * 1024];
     private volatile boolean disconnected;
     private volatile long lastByteNanos = System.nanoTime();
 
-    private SerialLink(SerialPort port, String path, int maxLineLength, LongAdder bytesRead) {
+    private SerialLink(SerialPort port, String path, int maxLineLength, LongConsumer bytesRead) {
         this.port = port;
         this.path = path;
         this.bytesRead = bytesRead;
@@ -44,7 +45,7 @@ final class SerialLink implements AutoCloseable {
      *
      * @throws IOException with a message saying why when the port does not exist or cannot be opened
      */
-    static SerialLink open(String path, int baud, int maxLineLength, LongAdder bytesRead) throws IOException {
+    static SerialLink open(String path, int baud, int maxLineLength, LongConsumer bytesRead) throws IOException {
         if (path.startsWith("/") && !Files.exists(Path.of(path))) {
             throw new IOException("port " + path + " does not exist");
         }
@@ -112,7 +113,7 @@ final class SerialLink implements AutoCloseable {
             }
             long now = System.nanoTime();
             if (n > 0) {
-                bytesRead.add(n);
+                bytesRead.accept(n);
                 lastByteNanos = now;
                 lastActivity = now;
                 splitter.feed(chunk, 0, n);

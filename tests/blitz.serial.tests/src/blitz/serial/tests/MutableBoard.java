@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.serial.tests;
 
 import java.io.IOException;
@@ -6,24 +7,37 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import blitz.codec.LineSplitter;
 
 /**
- * Test fixture: board 08 on the far end of a pty that answers the ID request, START, TRANSMIT
- * (with no data) and STOP with their short replies while {@link #answering(boolean) answering},
- * and reads but ignores everything while not: a board that hangs.
+ * Test fixture: board 08 on the far end of a pty that answers the ID request, START and STOP with
+ * their short replies and each TRANSMIT with one data message then {@code 0840} while
+ * {@link #answering(boolean) answering}, and reads but ignores everything while not: a board that
+ * hangs. It can put one line that is not a message into the next TRANSMIT reply, and reopen its end
+ * after the pty was made again.
  */
 final class MutableBoard implements AutoCloseable {
-    private final FileChannel channel;
-    private final Thread server;
-    private final AtomicInteger stops = new AtomicInteger();
+    private static final String NOT_A_MESSAGE = "not a board message";
+
+    private final Path device;
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicBoolean garbage = new AtomicBoolean();
     private volatile boolean answering = true;
+    private volatile FileChannel channel;
+    private Thread server;
 
     MutableBoard(Path device) throws IOException {
-        channel = FileChannel.open(device, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        server = new Thread(this::serve, "mutable-board-" + device);
+        this.device = device;
+        open();
+    }
+
+    private void open() throws IOException {
+        FileChannel opened = FileChannel.open(device, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        channel = opened;
+        server = new Thread(() -> serve(opened), "mutable-board-" + device);
         server.setDaemon(true);
         server.start();
     }
@@ -32,20 +46,31 @@ final class MutableBoard implements AutoCloseable {
         answering = answers;
     }
 
-    /** @return STOP commands answered */
-    int stops() {
-        return stops.get();
+    /** @return data messages sent in TRANSMIT replies */
+    long sent() {
+        return sent.get();
     }
 
-    private void serve() {
+    /** Puts a line that is not a board message before the next TRANSMIT reply. */
+    void sendGarbage() {
+        garbage.set(true);
+    }
+
+    /** Opens the board end again, after the pty pair was removed and made again. */
+    void reopen() throws IOException {
+        close();
+        open();
+    }
+
+    private void serve(FileChannel opened) {
         LineSplitter splitter = new LineSplitter(256, this::reply);
         ByteBuffer in = ByteBuffer.allocate(1024);
         try {
-            while (channel.read(in.clear()) >= 0) {
+            while (opened.read(in.clear()) >= 0) {
                 splitter.feed(in.flip());
             }
         } catch (IOException e) {
-            // closed by close()
+            // closed by close(), or the pty went away
         }
     }
 
@@ -55,20 +80,23 @@ final class MutableBoard implements AutoCloseable {
         }
         String answer = switch (line) {
             case "0081" -> "0882";
-            case "0800", "08C0" -> "0840";
-            case "0820" -> {
-                stops.incrementAndGet();
-                yield "0840";
-            }
+            case "0800", "0820" -> "0840";
+            case "08C0" -> transmitReply();
             default -> "";
         };
         if (!answer.isEmpty()) {
             try {
                 channel.write(ByteBuffer.wrap((answer + "\n").getBytes(StandardCharsets.ISO_8859_1)));
             } catch (IOException e) {
-                // closed by close()
+                // closed by close(), or the pty went away
             }
         }
+    }
+
+    /** @return an optional garbage line, one data message (type 2, no payload bits set) and the ACK */
+    private String transmitReply() {
+        String junk = garbage.getAndSet(false) ? NOT_A_MESSAGE + "\n" : "";
+        return junk + String.format("0840%08X0000000000000000", sent.incrementAndGet()) + "\n0840";
     }
 
     @Override

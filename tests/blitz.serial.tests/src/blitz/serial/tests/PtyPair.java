@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.serial.tests;
 
 import java.io.IOException;
@@ -37,8 +38,22 @@ final class PtyPair implements AutoCloseable {
         pair.start();
     }
 
+    /**
+     * Freezes socat (SIGSTOP) so that nothing passes between the ends while both stay open, as a board
+     * that hangs, or lets it go on (SIGCONT).
+     */
+    void frozen(boolean on) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", on ? "-STOP" : "-CONT", Long.toString(pair.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill " + (on ? "-STOP " : "-CONT ") + pair.pid() + " failed");
+        }
+    }
+
     @Override
-    public void close() {
+    public void close() throws IOException, InterruptedException {
+        if (pair.running()) {
+            frozen(false); // a frozen socat would not end on the stop's signal
+        }
         pair.stop();
     }
 }
