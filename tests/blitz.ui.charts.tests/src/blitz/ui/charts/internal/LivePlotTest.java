@@ -21,6 +21,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 
+import blitz.testing.swt.UiFixture;
 import blitz.model.Notification;
 import blitz.model.sync.LiveSource;
 import blitz.model.sync.LiveValues;
@@ -59,19 +60,19 @@ class LivePlotTest {
                 .registerService(LiveValues.class, ramp,
                         new Hashtable<>(Map.of(Constants.SERVICE_RANKING, Integer.MAX_VALUE)));
         try (PlotFixture ui = new PlotFixture()) {
-            Button live = PlotFixture.find(ui.shell(), Button.class).stream()
+            Button live = UiFixture.find(ui.shell(), Button.class).stream()
                     .filter(button -> button.getText().equals("Live")).findFirst().orElseThrow();
             live.setSelection(true);
             live.notifyListeners(SWT.Selection, new Event());
-            Table variables = PlotFixture.find(ui.shell(), Table.class).get(0);
-            PlotFixture.waitUntil("the live variable is listed", 5_000, () -> variables.getItemCount() == 1);
+            Table variables = UiFixture.find(ui.shell(), Table.class).get(0);
+            UiFixture.waitUntil("the live variable is listed", 5_000, () -> variables.getItemCount() == 1);
             assertEquals("supply_voltage", variables.getItem(0).getText());
             variables.getItem(0).setChecked(true);
             Event check = new Event();
             check.detail = SWT.CHECK;
             check.item = variables.getItem(0);
             variables.notifyListeners(SWT.Selection, check);
-            PlotFixture.waitUntil("the history is plotted", 5_000, () -> !ui.view.model().series().isEmpty());
+            UiFixture.waitUntil("the history is plotted", 5_000, () -> !ui.view.model().series().isEmpty());
             Series plotted = ui.view.model().series().get(0);
             assertEquals("V", plotted.unit());
             assertEquals(100, plotted.buckets().size());
@@ -90,7 +91,7 @@ class LivePlotTest {
             }
             assertTrue(drawn > 20, "only " + drawn + " pixels of the ramp drawn");
 
-            PlotFixture.waitUntil("the session's start is marked", 5_000, () -> ui.view.model().markers().stream()
+            UiFixture.waitUntil("the session's start is marked", 5_000, () -> ui.view.model().markers().stream()
                     .anyMatch(marker -> marker.label().equals("Session 77 started")));
             Marker start = ui.view.model().markers().stream().filter(marker -> marker.label().equals("Session 77 started"))
                     .findFirst().orElseThrow();
@@ -108,7 +109,7 @@ class LivePlotTest {
 
             // later reads ask only for what was logged after the start, and add it
             PlotFixture.store().logError("Runtime tcp://127.0.0.1:8999: Session 77 stopped", Notification.INFO);
-            PlotFixture.waitUntil("the session's stop is marked", 5_000, () -> ui.view.model().markers().stream()
+            UiFixture.waitUntil("the session's stop is marked", 5_000, () -> ui.view.model().markers().stream()
                     .anyMatch(marker -> marker.label().equals("Session 77 stopped")));
             assertEquals(1, ui.view.model().markers().stream().filter(marker -> marker.label().equals("Session 77 started"))
                     .count(), "the start is read once");
@@ -118,7 +119,7 @@ class LivePlotTest {
             assertTrue(reads.stream().anyMatch(after -> after >= started.id()), "no read after the start: " + reads);
 
             ramp.setSource(LiveSource.replay(3, 10));
-            PlotFixture.waitUntil("the plot says it shows a replay", 5_000, () -> PlotFixture.find(ui.shell(),
+            UiFixture.waitUntil("the plot says it shows a replay", 5_000, () -> UiFixture.find(ui.shell(),
                     Label.class).stream().anyMatch(label -> label.getText().equals("Replay of session 3 at 10×")));
         } finally {
             registration.unregister();

@@ -18,6 +18,7 @@ import org.eclipse.swt.widgets.Event;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import blitz.testing.swt.UiFixture;
 import blitz.model.Notification;
 import blitz.model.SessionSummary;
 import blitz.model.client.ClientStore;
@@ -70,7 +71,7 @@ class PlotMarkersTest {
     void drawsStartEndGapAndReconnectWhereTheyHappenedAndNamesThem() throws Exception {
         try (PlotFixture ui = new PlotFixture()) {
             ui.view.model().showSession(SESSION);
-            PlotFixture.waitUntil("the session is plotted", 20_000,
+            UiFixture.waitUntil("the session is plotted", 20_000,
                     () -> !ui.view.model().series().isEmpty() && ui.view.model().upToDate());
             assertEquals(List.of(new Marker(Kind.START, 0, 0, "Session 4343 started"),
                     new Marker(Kind.GAP, SKIPPED_AT, SKIPPED_AT,
@@ -104,7 +105,7 @@ class PlotMarkersTest {
             Files.createDirectories(file.getParent());
             ui.view.exportPng(file); // to look at
 
-            Canvas canvas = PlotFixture.find(ui.shell(), Canvas.class).get(0);
+            Canvas canvas = ui.canvas();
             int middle = plot.y + plot.height / 2;
             assertEquals("Gap: 12 messages missing (serial:/dev/ttyUSB0 board 09: sequence 100 then 112)",
                     tooltipAt(canvas, skipped + 2, middle));

@@ -21,6 +21,7 @@ import org.eclipse.swt.widgets.Event;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import blitz.testing.swt.UiFixture;
 import blitz.model.SessionSummary;
 import blitz.model.client.Bucket;
 import blitz.model.client.ClientStore;
@@ -60,13 +61,9 @@ class PlotViewTest {
         int before = PlotFixture.queries().size();
         long started = System.nanoTime();
         ui.view.model().showSession(SESSION);
-        PlotFixture.waitUntil("the session is plotted", 20_000, () -> !ui.view.model().series().isEmpty());
+        UiFixture.waitUntil("the session is plotted", 20_000, () -> !ui.view.model().series().isEmpty());
         System.out.printf("session of %d readings plotted in %d ms%n", READINGS, (System.nanoTime() - started) / 1_000_000);
         return PlotFixture.queries().subList(before, PlotFixture.queries().size());
-    }
-
-    private static Canvas canvas(PlotFixture ui) {
-        return PlotFixture.find(ui.shell(), Canvas.class).get(0);
     }
 
     @Test
@@ -74,7 +71,7 @@ class PlotViewTest {
         try (PlotFixture ui = new PlotFixture()) {
             List<PlotFixture.Query> queries = openSession(ui);
             int width = ui.view.model().requestWidth();
-            int canvasWidth = canvas(ui).getClientArea().width;
+            int canvasWidth = ui.canvas().getClientArea().width;
             assertTrue(width > 300 && width < canvasWidth, "plot width " + width + " of canvas " + canvasWidth);
             assertFalse(queries.isEmpty());
             for (PlotFixture.Query query : queries) {
@@ -100,7 +97,7 @@ class PlotViewTest {
     void wheelAndDragQueryTheNewRangeAndDropStaleAnswers() {
         try (PlotFixture ui = new PlotFixture()) {
             openSession(ui);
-            Canvas canvas = canvas(ui);
+            Canvas canvas = ui.canvas();
             TimeRange whole = ui.view.model().range();
             Rectangle area = canvas.getClientArea();
             Event wheel = new Event();
@@ -112,7 +109,7 @@ class PlotViewTest {
             }
             TimeRange zoomed = ui.view.model().range();
             assertTrue(zoomed.span() < whole.span() / 5, zoomed + " after zooming into " + whole);
-            PlotFixture.waitUntil("the zoomed range is drawn", 20_000, () -> ui.view.model().upToDate());
+            UiFixture.waitUntil("the zoomed range is drawn", 20_000, () -> ui.view.model().upToDate());
             assertTrue(lastQueried().from() <= zoomed.from() && lastQueried().to() >= zoomed.to(),
                     lastQueried() + " for " + zoomed);
             assertTrue(inRange(ui.view.model().series(), zoomed, lastQueried()));
@@ -131,7 +128,7 @@ class PlotViewTest {
             assertEquals(zoomed.span(), panned.span());
             long expected = Math.round(100.0 * zoomed.span() / ui.view.model().requestWidth());
             assertEquals(expected, panned.from() - zoomed.from(), 1, "dragging left by 100 px moves later");
-            PlotFixture.waitUntil("the panned range is drawn", 20_000, () -> ui.view.model().upToDate());
+            UiFixture.waitUntil("the panned range is drawn", 20_000, () -> ui.view.model().upToDate());
             assertTrue(inRange(ui.view.model().series(), panned, new TimeRange(zoomed.from(), lastQueried().to())));
         }
     }
@@ -140,7 +137,7 @@ class PlotViewTest {
     void panAsksOnlyForTheColumnsThatCameIntoViewAndZoomAsksAgain() {
         try (PlotFixture ui = new PlotFixture()) {
             openSession(ui);
-            Canvas canvas = canvas(ui);
+            Canvas canvas = ui.canvas();
             Rectangle area = canvas.getClientArea();
             Event wheel = new Event();
             wheel.x = area.width / 2;
@@ -148,7 +145,7 @@ class PlotViewTest {
             wheel.count = 3;
             canvas.notifyListeners(SWT.MouseWheel, wheel);
             canvas.notifyListeners(SWT.MouseWheel, wheel);
-            PlotFixture.waitUntil("the zoomed range is drawn", 20_000, () -> ui.view.model().upToDate());
+            UiFixture.waitUntil("the zoomed range is drawn", 20_000, () -> ui.view.model().upToDate());
             int width = ui.view.model().requestWidth();
             PlotFixture.Query zoomQuery = PlotFixture.queries().get(PlotFixture.queries().size() - 1);
             long column = (zoomQuery.to() - zoomQuery.from()) / zoomQuery.width();
@@ -161,7 +158,7 @@ class PlotViewTest {
                 drag(canvas, 400, 440);
                 TimeRange after = ui.view.model().range();
                 assertEquals(before.from() - Math.round(40.0 * before.span() / width), after.from(), 1);
-                PlotFixture.waitUntil("the panned range is drawn", 20_000, () -> ui.view.model().upToDate());
+                UiFixture.waitUntil("the panned range is drawn", 20_000, () -> ui.view.model().upToDate());
                 List<PlotFixture.Query> queries = PlotFixture.queries().subList(asked, PlotFixture.queries().size());
                 assertEquals(1, queries.size(), "one query for the new strip: " + queries);
                 PlotFixture.Query strip = queries.get(0);
@@ -182,7 +179,7 @@ class PlotViewTest {
             int asked = PlotFixture.queries().size();
             wheel.count = -3;
             canvas.notifyListeners(SWT.MouseWheel, wheel);
-            PlotFixture.waitUntil("the zoomed-out range is drawn", 20_000, () -> ui.view.model().upToDate());
+            UiFixture.waitUntil("the zoomed-out range is drawn", 20_000, () -> ui.view.model().upToDate());
             List<PlotFixture.Query> queries = PlotFixture.queries().subList(asked, PlotFixture.queries().size());
             PlotFixture.Query whole = queries.get(queries.size() - 1);
             assertTrue(whole.width() >= width - 1, "after a zoom only " + whole.width() + " columns were asked for");
@@ -228,7 +225,7 @@ class PlotViewTest {
     void drawsWhereTheDataIsAndExportsAPng() throws Exception {
         try (PlotFixture ui = new PlotFixture()) {
             openSession(ui);
-            PlotFixture.spin(100);
+            UiFixture.spin(100);
             ImageData image = ui.view.snapshot();
             Rectangle plot = ChartPainter.plotArea(new Rectangle(0, 0, image.width, image.height), 1);
             TimeRange range = ui.view.model().range();
