@@ -26,8 +26,8 @@ import blitz.ui.charts.model.SessionMarkers.Marker;
  * ({@link LiveMarkerFeed}). Called on the UI thread; the {@link Screen} shows what it decides.
  */
 public final class PlotModel {
-    public static final String NO_STORE = "The client store is not available";
-    public static final String NO_SESSIONS = "No downloaded session yet: download one, or press Live";
+    static final String NO_STORE = "The client store is not available";
+    static final String NO_SESSIONS = "No downloaded session yet: download one, or press Live";
     static final String CHOOSE_SESSION = "Choose a session";
     static final String NO_LIVE_VALUES = "Live values are not available (no live values service is running)";
     public static final long LIVE_WINDOW_MS = 60_000;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.ui.charts.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,16 +22,16 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 
-import blitz.testing.swt.UiFixture;
 import blitz.model.Notification;
 import blitz.model.sync.LiveSource;
 import blitz.model.sync.LiveValues;
 import blitz.model.sync.LiveVariable;
 import blitz.testing.swt.LiveFeed;
-import blitz.ui.charts.model.SessionMarkers.Kind;
-import blitz.ui.charts.model.SessionMarkers.Marker;
+import blitz.testing.swt.UiFixture;
 import blitz.ui.charts.model.PlotModel;
 import blitz.ui.charts.model.Series;
+import blitz.ui.charts.model.SessionMarkers.Kind;
+import blitz.ui.charts.model.SessionMarkers.Marker;
 
 /** Live mode plots the history the live values service holds for the ticked variables. */
 class LivePlotTest {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.ui.charts.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,11 +19,11 @@ import org.eclipse.swt.widgets.Event;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import blitz.testing.swt.UiFixture;
 import blitz.model.Notification;
 import blitz.model.SessionSummary;
 import blitz.model.client.ClientStore;
 import blitz.model.client.ReadingBatch;
+import blitz.testing.swt.UiFixture;
 import blitz.ui.charts.model.SessionMarkers.Kind;
 import blitz.ui.charts.model.SessionMarkers.Marker;
 import blitz.ui.charts.model.SessionMarkers;

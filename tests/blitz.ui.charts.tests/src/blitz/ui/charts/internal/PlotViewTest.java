@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.ui.charts.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -21,11 +22,11 @@ import org.eclipse.swt.widgets.Event;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import blitz.testing.swt.UiFixture;
 import blitz.model.SessionSummary;
 import blitz.model.client.Bucket;
 import blitz.model.client.ClientStore;
 import blitz.model.client.ReadingBatch;
+import blitz.testing.swt.UiFixture;
 import blitz.ui.charts.model.Series;
 import blitz.ui.charts.model.TimeRange;
 
