@@ -2,15 +2,16 @@
 # Plot benchmark (not run by verify): first paint of a large session in the real Plot view and frame
 # times while panning, under X (Xvfb). Builds the bundles first if needed; the Derby store with the
 # session is built once under target/plot-bench/ and reused. Runs PlotBenchmark on a plain class path:
-# SWT, JFace, Eclipse jobs, EclipseLink and Derby from the local Maven repository, and the classes of
-# the model, the store and the plot bundle. Usage: run-plot-bench.sh [readings=10000000] [runs=3]
+# SWT, JFace, Eclipse jobs, SLF4J, EclipseLink and Derby from the local Maven repository, and the
+# classes of the model, the store, the workbench (its ServiceSlot) and the plot bundle.
+# Usage: run-plot-bench.sh [readings=10000000] [runs=3]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
 readings="${1:-10000000}"
 runs="${2:-3}"
 . "$root/tests/blitz.client.store.tests/perf/store-classpath.sh"
-if [ ! -d "$root/bundles/blitz.ui.charts/target/classes/blitz" ]; then
+if [ ! -d "$root/bundles/blitz.ui.charts/target/classes/blitz" ] || [ ! -d "$root/bundles/blitz.ui/target/classes/blitz" ]; then
   (cd "$root" && ./mvnw -o -q -B package -DskipTests -pl bundles/blitz.ui.charts -am)
 fi
 for jar in org/eclipse/platform/org.eclipse.swt.gtk.linux.x86_64/3.132.0/org.eclipse.swt.gtk.linux.x86_64-3.132.0.jar \
@@ -18,10 +19,11 @@ for jar in org/eclipse/platform/org.eclipse.swt.gtk.linux.x86_64/3.132.0/org.ecl
            org/eclipse/platform/org.eclipse.core.commands/3.12.400/org.eclipse.core.commands-3.12.400.jar \
            org/eclipse/platform/org.eclipse.core.jobs/3.15.700/org.eclipse.core.jobs-3.15.700.jar \
            org/eclipse/platform/org.eclipse.equinox.common/3.20.200/org.eclipse.equinox.common-3.20.200.jar \
-           org/eclipse/platform/org.eclipse.osgi/3.23.200/org.eclipse.osgi-3.23.200.jar; do
+           org/eclipse/platform/org.eclipse.osgi/3.23.200/org.eclipse.osgi-3.23.200.jar \
+           org/slf4j/slf4j-api/1.7.36/slf4j-api-1.7.36.jar; do
   cp="$cp:$m2/$jar"
 done
-cp="$cp:$root/bundles/blitz.ui.charts/target/classes"
+cp="$cp:$root/bundles/blitz.ui/target/classes:$root/bundles/blitz.ui.charts/target/classes"
 
 # the session's store: built on the first run, reused after (delete the folder to build it again)
 work="$root/target/plot-bench/session-$readings"

@@ -1,13 +1,15 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.ui.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.osgi.service.prefs.BackingStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import blitz.model.connection.Endpoint;
 
@@ -27,7 +29,7 @@ public final class ConnectionPreferences {
     /** The runtime's CURVE public key: public, so always kept. */
     static final String SERVER_KEY = "connection.serverKey";
     public static final String DEFAULT_HOST = "127.0.0.1";
-    private static final Logger LOG = Logger.getLogger(ConnectionPreferences.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionPreferences.class);
 
     private final IEclipsePreferences node;
 
@@ -69,7 +71,7 @@ public final class ConnectionPreferences {
                         present(runtime.get("token", "")), curveKey(runtime.get("serverKey", ""))));
             }
         } catch (BackingStoreException | IllegalArgumentException e) {
-            LOG.warning("could not read the saved runtimes: " + e.getMessage());
+            LOG.warn("could not read the saved runtimes: {}", e.getMessage());
         }
         Endpoint current = endpoint();
         if (saved.stream().noneMatch(runtime -> sameAddress(runtime, current))) {
@@ -104,7 +106,7 @@ public final class ConnectionPreferences {
             }
             node.flush();
         } catch (BackingStoreException e) {
-            LOG.warning("could not save the connection preferences: " + e.getMessage());
+            LOG.warn("could not save the connection preferences: {}", e.getMessage());
         }
     }
 

@@ -17,6 +17,7 @@ import blitz.model.client.ClientStore;
 import blitz.model.connection.ConnectionListener;
 import blitz.model.connection.ConnectionStatus;
 import blitz.model.connection.LoggerConnection;
+import blitz.ui.topics.UiTopics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;

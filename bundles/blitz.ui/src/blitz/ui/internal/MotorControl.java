@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.ui.internal;
 
 import java.util.List;
@@ -11,7 +12,6 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
@@ -19,6 +19,8 @@ import org.eclipse.swt.widgets.Spinner;
 import blitz.model.client.ClientStore;
 import blitz.model.connection.ConnectionStatus;
 import blitz.model.connection.LoggerConnection;
+import blitz.ui.parts.ServiceSlot;
+import blitz.ui.topics.UiTopics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -33,13 +35,11 @@ import jakarta.inject.Named;
 public class MotorControl {
     static final String LABEL = " Diffuser position: ";
 
-    private Display display;
     private Shell shell;
     private Spinner position;
-    private volatile LoggerConnection connection;
+    private final ServiceSlot<LoggerConnection> connection = UiConnectionListener.slot(this::updateEnablement);
     private volatile ClientStore store;
-    private List<Integer> knownBoards = List.of();
-    private UiConnectionListener listening;
+    private final ServiceSlot<List<Integer>> knownBoards = ServiceSlot.of(this::updateEnablement);
     private final AtomicInteger wanted = new AtomicInteger();
     private final Job mover = Job.create("Sending the diffuser position", monitor -> {
         move(wanted.get());
@@ -48,7 +48,6 @@ public class MotorControl {
 
     @PostConstruct
     public void createControls(Composite parent) {
-        display = parent.getDisplay();
         shell = parent.getShell();
         Composite row = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).margins(4, 0).applyTo(row);
@@ -62,15 +61,13 @@ public class MotorControl {
             mover.schedule();
         });
         mover.setSystem(true);
-        attach();
+        connection.open(parent.getDisplay());
+        knownBoards.open(parent.getDisplay());
     }
 
     @Inject
     void setConnection(@Optional @Service LoggerConnection newConnection) {
-        connection = newConnection;
-        if (display != null) {
-            Background.onUi(display, this::attach);
-        }
+        connection.set(newConnection);
     }
 
     @Inject
@@ -80,32 +77,21 @@ public class MotorControl {
 
     @Inject
     void setKnownBoards(@Optional @Named(UiTopics.KNOWN_BOARDS) List<Integer> boards) {
-        knownBoards = boards == null ? List.of() : boards;
-        if (display != null) {
-            Background.onUi(display, this::updateEnablement);
-        }
-    }
-
-    private void attach() {
-        detach();
-        LoggerConnection current = connection;
-        if (current != null) {
-            listening = UiConnectionListener.attach(current, display, this::updateEnablement);
-        }
-        updateEnablement();
+        knownBoards.set(boards);
     }
 
     private void updateEnablement() {
         if (position.isDisposed()) {
             return;
         }
-        LoggerConnection current = connection;
+        LoggerConnection current = connection.get();
+        List<Integer> boards = knownBoards.get();
         position.setEnabled(current != null && current.status() == ConnectionStatus.CONNECTED
-                && MotorBoard.present(knownBoards));
+                && boards != null && MotorBoard.present(boards));
     }
 
     private void move(int angle) {
-        LoggerConnection current = connection;
+        LoggerConnection current = connection.get();
         if (current == null) {
             return;
         }
@@ -117,16 +103,10 @@ public class MotorControl {
         }
     }
 
-    private void detach() {
-        if (listening != null) {
-            listening.close();
-            listening = null;
-        }
-    }
-
     @PreDestroy
     void dispose() {
-        detach();
+        connection.close();
+        knownBoards.close();
         mover.cancel();
     }
 }

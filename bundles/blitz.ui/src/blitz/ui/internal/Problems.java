@@ -1,11 +1,12 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.ui.internal;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import blitz.model.Notification;
 import blitz.model.client.ClientStore;
@@ -16,7 +17,7 @@ import blitz.model.client.ClientStore;
  * Call it from a job's thread: the store is written there, the dialog opens on the UI thread.
  */
 public final class Problems {
-    private static final Logger LOG = Logger.getLogger(Problems.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
     private Problems() {
     }
@@ -30,13 +31,13 @@ public final class Problems {
     /** Logs a notification; a store that fails is logged, never thrown to the caller. */
     public static void log(ClientStore store, int severity, String message) {
         if (store == null) {
-            LOG.warning(message);
+            LOG.warn(message);
             return;
         }
         try {
             store.logError(message, severity);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not store the notification: " + message, e);
+            LOG.warn("could not store the notification: {}", message, e);
         }
     }
 }

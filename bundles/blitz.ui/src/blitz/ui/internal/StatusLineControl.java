@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.ui.internal;
 
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -6,10 +7,10 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 
 import blitz.model.connection.LoggerConnection;
+import blitz.ui.parts.ServiceSlot;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -19,51 +20,33 @@ public class StatusLineControl {
     static final String NO_CONNECTION_SERVICE = "Runtime connection not available (bundle blitz.client is not running)";
 
     private Label label;
-    private Display display;
-    private LoggerConnection connection;
-    private UiConnectionListener listening;
+    private final ServiceSlot<LoggerConnection> connection = UiConnectionListener.slot(this::show);
 
     @PostConstruct
     public void createControls(Composite parent) {
         Composite line = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().margins(6, 2).applyTo(line);
         label = new Label(line, SWT.NONE);
-        display = line.getDisplay();
         GridDataFactory.fillDefaults().grab(true, false).hint(700, SWT.DEFAULT).applyTo(label);
-        attach();
+        connection.open(line.getDisplay());
     }
 
     @Inject
     void setConnection(@Optional @Service LoggerConnection newConnection) {
-        detach();
-        connection = newConnection;
-        if (label != null) {
-            // services come and go on the OSGi framework's threads
-            Background.onUi(display, this::attach);
-        }
-    }
-
-    private void attach() {
-        detach();
-        if (connection != null && !label.isDisposed()) {
-            listening = UiConnectionListener.attach(connection, display, this::show);
-        }
-        show();
+        connection.set(newConnection);
     }
 
     private void show() {
         if (label.isDisposed()) {
             return;
         }
-        label.setText(connection == null ? NO_CONNECTION_SERVICE
-                : LoggerState.describe(connection.status(), connection.isLogging(), connection.endpoint()));
+        LoggerConnection current = connection.get();
+        label.setText(current == null ? NO_CONNECTION_SERVICE
+                : LoggerState.describe(current.status(), current.isLogging(), current.endpoint()));
     }
 
     @PreDestroy
-    void detach() {
-        if (listening != null) {
-            listening.close();
-            listening = null;
-        }
+    void dispose() {
+        connection.close();
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.ui.internal;
 
 import java.util.List;
@@ -9,6 +10,7 @@ import blitz.model.SessionSummary;
 import blitz.model.connection.ConnectionListener;
 import blitz.model.connection.ConnectionStatus;
 import blitz.model.connection.LoggerConnection;
+import blitz.ui.parts.ServiceSlot;
 
 /**
  * Hands a connection's events (called on the connection's own thread) to the UI thread, where
@@ -32,6 +34,14 @@ public final class UiConnectionListener implements ConnectionListener, AutoClose
         UiConnectionListener listener = new UiConnectionListener(connection, display, onChange);
         connection.addListener(listener);
         return listener;
+    }
+
+    /**
+     * @return a slot for the injected connection that keeps a listener on it: {@code onChange} runs on the
+     *         UI thread when the connection is replaced and after each burst of its events
+     */
+    public static ServiceSlot<LoggerConnection> slot(Runnable onChange) {
+        return ServiceSlot.of(onChange, (connection, display) -> attach(connection, display, onChange));
     }
 
     @Override

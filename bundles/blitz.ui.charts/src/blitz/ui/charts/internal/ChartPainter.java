@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.ui.charts.internal;
 
 import java.util.Arrays;
@@ -15,8 +16,11 @@ import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
 
 import blitz.model.client.Bucket;
-import blitz.ui.charts.internal.SessionMarkers.Kind;
-import blitz.ui.charts.internal.SessionMarkers.Marker;
+import blitz.ui.charts.model.Series;
+import blitz.ui.charts.model.SessionMarkers;
+import blitz.ui.charts.model.SessionMarkers.Kind;
+import blitz.ui.charts.model.SessionMarkers.Marker;
+import blitz.ui.charts.model.TimeRange;
 
 /**
  * Draws a time chart with a GC, on screen or into an image: per variable a light band from each

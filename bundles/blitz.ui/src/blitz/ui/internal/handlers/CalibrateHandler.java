@@ -13,7 +13,7 @@ import blitz.model.connection.ConnectionStatus;
 import blitz.model.connection.LoggerConnection;
 import blitz.ui.internal.CalibrationDialog;
 import blitz.ui.internal.MotorBoard;
-import blitz.ui.internal.UiTopics;
+import blitz.ui.topics.UiTopics;
 import jakarta.inject.Named;
 
 /**

@@ -6,7 +6,7 @@ import org.eclipse.swt.widgets.Shell;
 
 import blitz.model.connection.ConnectionStatus;
 import blitz.ui.internal.LoggerState;
-import blitz.ui.internal.UiTopics;
+import blitz.ui.topics.UiTopics;
 
 /** Logger ▸ Stop (Shift+F5): the runtime ends the session; the session list is fetched again. */
 public class StopHandler extends LoggerCommandHandler {

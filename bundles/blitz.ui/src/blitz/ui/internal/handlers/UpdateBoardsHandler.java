@@ -8,7 +8,7 @@ import java.util.List;
 
 import blitz.model.connection.ConnectionStatus;
 import blitz.ui.internal.LoggerState;
-import blitz.ui.internal.UiTopics;
+import blitz.ui.topics.UiTopics;
 
 /** Logger ▸ Update board list: asks the runtime for its boards; the Runtime &amp; Boards view shows them. */
 public class UpdateBoardsHandler extends LoggerCommandHandler {

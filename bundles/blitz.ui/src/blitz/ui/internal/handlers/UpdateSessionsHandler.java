@@ -6,7 +6,7 @@ import org.eclipse.swt.widgets.Shell;
 
 import blitz.model.connection.ConnectionStatus;
 import blitz.ui.internal.LoggerState;
-import blitz.ui.internal.UiTopics;
+import blitz.ui.topics.UiTopics;
 
 /**
  * Logger ▸ Update session list: mirrors the runtime's list into the client store, through the session

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.ui.internal.parts;
 
 import java.util.Comparator;
@@ -18,6 +19,7 @@ import blitz.model.sync.LiveValues;
 import blitz.model.sync.LiveVariable;
 import blitz.ui.internal.Background;
 import blitz.ui.internal.Names;
+import blitz.ui.parts.ServiceSlot;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -36,9 +38,9 @@ public class LiveVariablesPart {
     private Display display;
     private Label state;
     private TableViewer table;
-    private volatile LiveValues live;
+    private final ServiceSlot<LiveValues> live = ServiceSlot.of(this::refresh,
+            (values, display) -> values.subscribe(batch -> valuesArrived()));
     private volatile AlarmService alarms;
-    private AutoCloseable subscription;
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private long lastRefresh;
     private int refreshes;
@@ -54,16 +56,12 @@ public class LiveVariablesPart {
         Tables.<LiveVariable>column(table, "Unit", 60, LiveVariable::unit);
         Tables.<LiveVariable>column(table, "Time", 150, variable -> Names.time(variable.timeMillis()));
         Tables.<LiveVariable>column(table, "Alarm", 70, variable -> alarm(variable.name()));
-        subscribe();
+        live.open(display);
     }
 
     @Inject
     void setLiveValues(@Optional @Service LiveValues newLive) {
-        unsubscribe();
-        live = newLive;
-        if (display != null) {
-            Background.onUi(display, this::subscribe);
-        }
+        live.set(newLive);
     }
 
     @Inject
@@ -77,7 +75,7 @@ public class LiveVariablesPart {
      */
     private String alarm(String variable) {
         AlarmService source = alarms;
-        LiveValues values = live;
+        LiveValues values = live.get();
         if (values != null && values.source().replay()) {
             return "";
         }
@@ -86,19 +84,6 @@ public class LiveVariablesPart {
         case NORMAL -> "OK";
         case LOW, HIGH -> state.name();
         }).orElse("");
-    }
-
-    private void subscribe() {
-        if (state.isDisposed()) {
-            return;
-        }
-        unsubscribe();
-        LiveValues source = live;
-        if (source != null) {
-            subscription = source.subscribe(batch -> valuesArrived());
-        }
-        state.setText(source == null ? NOT_AVAILABLE : "");
-        refresh();
     }
 
     /** Called on the poller's thread: schedules one redraw unless one is already waiting. */
@@ -118,7 +103,7 @@ public class LiveVariablesPart {
         }
         lastRefresh = System.currentTimeMillis();
         refreshes++;
-        LiveValues source = live;
+        LiveValues source = live.get();
         List<LiveVariable> latest = source == null ? List.of()
                 : source.latest().stream().sorted(Comparator.comparing(LiveVariable::name)).toList();
         table.setInput(latest);
@@ -139,19 +124,8 @@ public class LiveVariablesPart {
         return refreshes;
     }
 
-    private void unsubscribe() {
-        if (subscription != null) {
-            try {
-                subscription.close();
-            } catch (Exception e) {
-                // the service is going away; nothing to undo
-            }
-            subscription = null;
-        }
-    }
-
     @PreDestroy
     void dispose() {
-        unsubscribe();
+        live.close();
     }
 }

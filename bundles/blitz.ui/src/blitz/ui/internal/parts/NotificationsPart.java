@@ -1,10 +1,9 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.ui.internal.parts;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
@@ -17,11 +16,14 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import blitz.model.Notification;
 import blitz.model.client.ClientStore;
 import blitz.ui.internal.Background;
 import blitz.ui.internal.Names;
+import blitz.ui.parts.ServiceSlot;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
@@ -33,14 +35,14 @@ import jakarta.inject.Inject;
 public class NotificationsPart {
     static final String NO_STORE = "Notifications are not available: the workbench's store is not running.";
     static final int POLL_MS = 2000;
-    private static final Logger LOG = Logger.getLogger(NotificationsPart.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationsPart.class);
 
     private Display display;
     private Label state;
     private TableViewer table;
     private Button handle;
     private Button clearAll;
-    private volatile ClientStore store;
+    private final ServiceSlot<ClientStore> store = ServiceSlot.of(this::refresh);
     private boolean loading;
 
     @PostConstruct
@@ -64,7 +66,7 @@ public class NotificationsPart {
         clearAll.addListener(SWT.Selection, event -> change("Clearing notifications", ClientStore::clearErrors));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(handle);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(clearAll);
-        refresh();
+        store.open(display);
         display.timerExec(POLL_MS, this::poll);
     }
 
@@ -79,10 +81,7 @@ public class NotificationsPart {
 
     @Inject
     void setStore(@Optional @Service ClientStore newStore) {
-        store = newStore;
-        if (display != null) {
-            Background.onUi(display, this::refresh);
-        }
+        store.set(newStore);
     }
 
     private void poll() {
@@ -97,7 +96,7 @@ public class NotificationsPart {
         if (state.isDisposed() || loading) {
             return;
         }
-        ClientStore source = store;
+        ClientStore source = store.get();
         state.setText(source == null ? NO_STORE : "");
         if (source == null) {
             table.setInput(List.of());
@@ -126,13 +125,13 @@ public class NotificationsPart {
                     .sorted(Comparator.comparingLong(Notification::timeLogged).thenComparing(Notification::id).reversed())
                     .toList();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "reading notifications failed", e);
+            LOG.warn("reading notifications failed", e);
             return null;
         }
     }
 
     private void change(String name, Consumer<ClientStore> change) {
-        ClientStore target = store;
+        ClientStore target = store.get();
         if (target != null) {
             Background.load(name, display, () -> {
                 change.accept(target);
@@ -142,7 +141,7 @@ public class NotificationsPart {
     }
 
     private void updateButtons() {
-        handle.setEnabled(store != null && !table.getSelection().isEmpty());
-        clearAll.setEnabled(store != null && table.getTable().getItemCount() > 0);
+        handle.setEnabled(store.get() != null && !table.getSelection().isEmpty());
+        clearAll.setEnabled(store.get() != null && table.getTable().getItemCount() > 0);
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.ui.internal.parts;
 
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ import blitz.model.decoder.DecoderRegistry;
 import blitz.ui.internal.Background;
 import blitz.ui.internal.LoggerState;
 import blitz.ui.internal.UiConnectionListener;
-import blitz.ui.internal.UiTopics;
+import blitz.ui.parts.ServiceSlot;
+import blitz.ui.topics.UiTopics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -44,9 +46,8 @@ public class RuntimePart {
     private Label endpoint;
     private Label capabilities;
     private TableViewer boards;
-    private LoggerConnection connection;
-    private DecoderRegistry registry;
-    private UiConnectionListener listening;
+    private final ServiceSlot<LoggerConnection> connection = UiConnectionListener.slot(this::showConnection);
+    private final ServiceSlot<DecoderRegistry> registry = ServiceSlot.of(this::showBoardRows);
     private ConnectionStatus shownStatus;
     private List<Integer> connectedBoards = List.of();
     @Inject
@@ -75,7 +76,8 @@ public class RuntimePart {
         if (broker != null) {
             broker.subscribe(UiTopics.BOARDS, boardsFetched);
         }
-        attach();
+        connection.open(display);
+        registry.open(display);
     }
 
     private static Label field(Composite parent, String name) {
@@ -85,34 +87,19 @@ public class RuntimePart {
 
     @Inject
     void setConnection(@Optional @Service LoggerConnection newConnection) {
-        detach();
-        connection = newConnection;
-        if (display != null) {
-            Background.onUi(display, this::attach);
-        }
+        connection.set(newConnection);
     }
 
     @Inject
     void setRegistry(@Optional @Service DecoderRegistry newRegistry) {
-        registry = newRegistry;
-        if (display != null) {
-            Background.onUi(display, this::showBoardRows);
-        }
-    }
-
-    private void attach() {
-        detach();
-        if (connection != null) {
-            listening = UiConnectionListener.attach(connection, display, this::showConnection);
-        }
-        showConnection();
-        showBoardRows();
+        registry.set(newRegistry);
     }
 
     private void showConnection() {
         if (status.isDisposed()) {
             return;
         }
+        LoggerConnection connection = this.connection.get();
         if (connection == null) {
             status.setText("Runtime connection not available (bundle blitz.client is not running)");
             endpoint.setText("");
@@ -146,6 +133,7 @@ public class RuntimePart {
         if (boards.getTable().isDisposed()) {
             return;
         }
+        DecoderRegistry registry = this.registry.get();
         TreeMap<Integer, BoardRow> rows = new TreeMap<>();
         if (registry != null) {
             for (BoardDecoder decoder : registry.decoders()) {
@@ -162,16 +150,10 @@ public class RuntimePart {
         boards.setInput(new ArrayList<>(rows.values()));
     }
 
-    private void detach() {
-        if (listening != null) {
-            listening.close();
-            listening = null;
-        }
-    }
-
     @PreDestroy
     void dispose() {
-        detach();
+        connection.close();
+        registry.close();
         if (broker != null) {
             broker.unsubscribe(boardsFetched);
         }

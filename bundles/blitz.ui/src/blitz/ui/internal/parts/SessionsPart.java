@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.ui.internal.parts;
 
 import java.nio.file.Path;
@@ -40,7 +41,8 @@ import blitz.ui.internal.Background;
 import blitz.ui.internal.Names;
 import blitz.ui.internal.Problems;
 import blitz.ui.internal.UiConnectionListener;
-import blitz.ui.internal.UiTopics;
+import blitz.ui.parts.ServiceSlot;
+import blitz.ui.topics.UiTopics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -74,12 +76,12 @@ public class SessionsPart {
     private ProgressBar progressBar;
     private Button cancel;
     private ReplayControls replayControls;
-    private volatile SessionReplay replay;
+    private final ServiceSlot<SessionReplay> replay = ServiceSlot.of(this::showReplay);
 
-    private volatile ClientStore store;
-    private volatile SessionSync sync;
-    private LoggerConnection connection;
-    private UiConnectionListener listening;
+    private final ServiceSlot<ClientStore> store = ServiceSlot.of(this::refresh);
+    private final ServiceSlot<SessionSync> sync = ServiceSlot.of(this::refresh);
+    // a fetched list may have been mirrored meanwhile; connection changes alter the buttons
+    private final ServiceSlot<LoggerConnection> connection = UiConnectionListener.slot(this::refresh);
     private Job running;
     private String lastOutcome = "";
     @Inject
@@ -107,12 +109,14 @@ public class SessionsPart {
         redecode = button(parent, "Re-decode", session -> start("Decoding the session again",
                 (sessionSync, progress) -> downloaded(sessionSync.redecode(session.refId(), progress))));
         createProgressRow(parent);
-        replayControls = new ReplayControls(parent, 4, this::selected, () -> store);
-        replayControls.setReplay(replay);
+        replayControls = new ReplayControls(parent, 4, this::selected, store::get);
+        replay.open(display);
         if (broker != null) {
             broker.subscribe(UiTopics.SESSIONS, sessionsChanged);
         }
-        attach();
+        store.open(display);
+        sync.open(display);
+        connection.open(display);
     }
 
     /** A button acting on the selected session, which is read here, on the UI thread. */
@@ -150,46 +154,26 @@ public class SessionsPart {
 
     @Inject
     void setStore(@Optional @Service ClientStore newStore) {
-        store = newStore;
-        if (display != null) {
-            Background.onUi(display, this::attach);
-        }
+        store.set(newStore);
     }
 
     @Inject
     void setSync(@Optional @Service SessionSync newSync) {
-        sync = newSync;
-        if (display != null) {
-            Background.onUi(display, this::attach);
-        }
+        sync.set(newSync);
     }
 
     @Inject
     void setConnection(@Optional @Service LoggerConnection newConnection) {
-        connection = newConnection;
-        if (display != null) {
-            Background.onUi(display, this::attach);
-        }
+        connection.set(newConnection);
     }
 
     @Inject
     void setReplay(@Optional @Service SessionReplay newReplay) {
-        replay = newReplay;
-        if (display != null) {
-            Background.onUi(display, () -> replayControls.setReplay(newReplay));
-        }
+        replay.set(newReplay);
     }
 
-    private void attach() {
-        if (state.isDisposed()) {
-            return;
-        }
-        detach();
-        if (connection != null) {
-            // a fetched list may have been mirrored meanwhile; connection changes alter the buttons
-            listening = UiConnectionListener.attach(connection, display, this::refresh);
-        }
-        refresh();
+    private void showReplay() {
+        replayControls.setReplay(replay.get());
     }
 
     /** Reads the session list from the store in a job and shows it, newest first. */
@@ -198,14 +182,14 @@ public class SessionsPart {
             return;
         }
         updateButtons();
-        ClientStore source = store;
+        ClientStore source = store.get();
         if (source == null) {
             table.setInput(List.of());
             state.setText(NO_STORE);
             return;
         }
         if (running == null) {
-            state.setText(sync == null ? NO_SYNC : lastOutcome);
+            state.setText(sync.get() == null ? NO_SYNC : lastOutcome);
         }
         Background.load("Reading the session list", display, () -> source.all(Session.class).stream()
                 .sorted(Comparator.comparingLong(Session::refId).reversed()).toList(), sessions -> {
@@ -229,8 +213,9 @@ public class SessionsPart {
             return;
         }
         Session session = selected();
-        boolean ready = session != null && sync != null && store != null && running == null;
-        boolean connected = connection != null && connection.status() == ConnectionStatus.CONNECTED;
+        boolean ready = session != null && sync.get() != null && store.get() != null && running == null;
+        LoggerConnection current = connection.get();
+        boolean connected = current != null && current.status() == ConnectionStatus.CONNECTED;
         download.setEnabled(ready && connected);
         export.setEnabled(ready && (session.available() || connected));
         delete.setEnabled(ready && connected);
@@ -291,8 +276,8 @@ public class SessionsPart {
 
     /** Runs an operation on the selected session in a job; its progress shows under the table. */
     private void start(String description, Operation operation) {
-        SessionSync sessionSync = sync;
-        ClientStore notifications = store;
+        SessionSync sessionSync = sync.get();
+        ClientStore notifications = store.get();
         Shell shell = table.getTable().getShell();
         JobProgress[] progress = new JobProgress[1];
         Job job = Job.create(description, monitor -> {
@@ -353,16 +338,12 @@ public class SessionsPart {
         }
     }
 
-    private void detach() {
-        if (listening != null) {
-            listening.close();
-            listening = null;
-        }
-    }
-
     @PreDestroy
     void dispose() {
-        detach();
+        connection.close();
+        store.close();
+        sync.close();
+        replay.close();
         replayControls.close();
         if (broker != null) {
             broker.unsubscribe(sessionsChanged);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.ui.internal.preferences;
 
 import java.util.ArrayList;
@@ -6,20 +7,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Logger;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import blitz.ui.preferences.PreferencePageContribution;
 
 /** Every {@link PreferencePageContribution} service (whiteboard), for the Preferences dialog. */
 @Component(service = PreferencePages.class)
 public final class PreferencePages {
-    private static final Logger LOG = Logger.getLogger(PreferencePages.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(PreferencePages.class);
 
     private final List<PreferencePageContribution> contributions = new CopyOnWriteArrayList<>();
 
@@ -41,8 +43,8 @@ public final class PreferencePages {
             if (ids.add(contribution.id())) {
                 pages.add(contribution);
             } else {
-                LOG.warning("Ignoring preference page " + contribution.getClass().getName() + ": id "
-                        + contribution.id() + " is taken");
+                LOG.warn("Ignoring preference page {}: id {} is taken", contribution.getClass().getName(),
+                        contribution.id());
             }
         }
         pages.sort(Comparator.comparingInt(PreferencePageContribution::order)

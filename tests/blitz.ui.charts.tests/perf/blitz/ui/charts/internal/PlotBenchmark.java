@@ -29,6 +29,7 @@ import blitz.model.Notification;
 import blitz.model.SessionSummary;
 import blitz.model.client.ClientStore;
 import blitz.model.client.ReadingBatch;
+import blitz.ui.charts.model.TimeRange;
 
 /**
  * The Plot view on a real Derby client store holding one large session (4 variables, one reading every
@@ -129,11 +130,11 @@ public final class PlotBenchmark {
             canvas.addPaintListener(event -> {
                 paints++;
                 lastPaint = System.nanoTime();
-                lastPaintComplete = view.upToDate() && !view.series().isEmpty();
+                lastPaintComplete = view.model().upToDate() && !view.model().series().isEmpty();
             });
             shell.layout(true, true);
             shell.open();
-            view.showSession(SESSION);
+            view.model().showSession(SESSION);
             spinUntil(() -> lastPaintComplete);
             double firstPaint = (lastPaint - begin) / 1e6;
             synchronized (calls) {
@@ -142,15 +143,15 @@ public final class PlotBenchmark {
                 calls.clear();
             }
 
-            TimeRange whole = view.range();
-            int width = view.plotWidth();
+            TimeRange whole = view.model().range();
+            int width = view.model().requestWidth();
             long category = store.getOrCreateCategory("bench_0");
             double query = median(5, () -> store.buckets(SESSION, category, whole.from(), whole.to(), width));
             double painter = painterAlone(view, canvas.getClientArea());
             System.out.printf(Locale.ROOT,
                     "run %d: first paint %.1f ms (%d columns, %d buckets drawn); whole-session bucket query alone %.1f ms;"
                             + " painter alone %.2f ms%n",
-                    run, firstPaint, width, view.series().get(0).buckets().size(), query, painter);
+                    run, firstPaint, width, view.model().series().get(0).buckets().size(), query, painter);
             // the first run is the first plot of a fresh JVM on a just-opened store (cold caches, statements not yet compiled)
             System.out.printf(Locale.ROOT, "RESULT plot.firstpaint%s %.1f ms baseline=%.1f%n", run == 1 ? ".cold" : "",
                     firstPaint, query);
@@ -187,7 +188,7 @@ public final class PlotBenchmark {
     private void pan(int run, PlotView view, Canvas canvas, TimeRange whole, double painter) {
         long tenth = whole.span() / 10;
         long zoomed = System.nanoTime();
-        view.setRange(new TimeRange(whole.from() + 4 * tenth, whole.from() + 5 * tenth));
+        view.model().setRange(new TimeRange(whole.from() + 4 * tenth, whole.from() + 5 * tenth));
         spinUntil(() -> lastPaintComplete && lastPaint > zoomed);
         int x = 700;
         Event press = new Event();
@@ -214,8 +215,8 @@ public final class PlotBenchmark {
         double seconds = (System.nanoTime() - panBegin) / 1e9;
         canvas.notifyListeners(SWT.MouseUp, new Event());
         double fps = PAN_STEPS / seconds;
-        TimeRange shown = view.range();
-        int columns = view.plotWidth();
+        TimeRange shown = view.model().range();
+        int columns = view.model().requestWidth();
         long column = shown.span() / columns + (shown.span() % columns == 0 ? 0 : 1);
         long category = store.getOrCreateCategory("bench_0");
         double strip = median(20, () -> store.buckets(SESSION, category, shown.from(),
@@ -240,7 +241,7 @@ public final class PlotBenchmark {
             GC gc = new GC(image);
             try {
                 return median(20, () -> ChartPainter.paint(gc, new Rectangle(0, 0, area.width, area.height),
-                        view.range(), 0, "Time Logged (s)", view.series(), view.markers(), null));
+                        view.model().range(), 0, "Time Logged (s)", view.model().series(), view.model().markers(), null));
             } finally {
                 gc.dispose();
             }

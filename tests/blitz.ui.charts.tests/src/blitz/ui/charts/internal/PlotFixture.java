@@ -1,42 +1,28 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.ui.charts.internal;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 
-import org.eclipse.e4.core.contexts.ContextInjectionFactory;
-import org.eclipse.e4.core.contexts.EclipseContextFactory;
-import org.eclipse.e4.core.contexts.IEclipseContext;
-import org.eclipse.swt.layout.FillLayout;
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Shell;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.util.tracker.ServiceTracker;
 
 import blitz.model.Notification;
 import blitz.model.client.ClientStore;
+import blitz.testing.swt.InMemoryClientStore;
+import blitz.testing.swt.UiFixture;
 
 /**
- * The real client store on an in-memory database (configured through ConfigAdmin, PID
- * {@code blitz.client.store}), offered to the view through the OSGi registry behind a recorder that
- * notes every {@link ClientStore#buckets} call and every notification read and passes everything
- * through; and a real SWT shell
- * holding a Plot view made by the E4 injector. Without an X display the tests fail, never skip.
+ * The real client store on an in-memory database ({@link InMemoryClientStore}), offered to the view
+ * through the OSGi registry behind a recorder that notes every {@link ClientStore#buckets} call and
+ * every notification read and passes everything through; and a Plot view made by the E4 injector in a
+ * real SWT shell ({@link UiFixture}). Without an X display the tests fail, never skip.
  */
 final class PlotFixture implements AutoCloseable {
     /** One {@code buckets} call: what was asked and how many buckets came back. */
@@ -48,32 +34,22 @@ final class PlotFixture implements AutoCloseable {
     /** Per notification read: {@code notificationsAfter}'s id, or -1 for a {@code find} of notifications. */
     private static final List<Long> NOTIFICATION_READS = new CopyOnWriteArrayList<>();
 
-    private final Shell shell;
-    private final IEclipseContext context;
-    final PlotView view;
-
-    PlotFixture() {
-        String name = System.getenv("DISPLAY");
-        assertFalse(name == null || name.isBlank(), "the plot tests need an X display: run them through releng/run-tests.sh");
-        shell = new Shell(Display.getDefault());
-        shell.setLayout(new FillLayout());
-        shell.setSize(900, 600);
-        context = EclipseContextFactory.getServiceContext(bundleContext()).createChild("plot test");
-        Composite parent = new Composite(shell, 0);
-        context.set(Composite.class, parent);
-        view = ContextInjectionFactory.make(PlotView.class, context);
-        shell.layout(true, true);
-        shell.open();
-    }
+    private final UiFixture ui = new UiFixture();
+    final PlotView view = ui.make(PlotView.class);
 
     Shell shell() {
-        return shell;
+        return ui.shell();
+    }
+
+    /** @return the chart's canvas */
+    Canvas canvas() {
+        return UiFixture.find(ui.shell().getChildren()[0], Canvas.class).get(0);
     }
 
     /** @return the store (in memory), registered with the recorder in front of it on first use */
     static synchronized ClientStore store() {
         if (store == null) {
-            store = memoryStore();
+            store = InMemoryClientStore.configure();
             bundleContext().registerService(ClientStore.class, recording(store),
                     new Hashtable<>(java.util.Map.of(Constants.SERVICE_RANKING, Integer.MAX_VALUE)));
         }
@@ -112,77 +88,12 @@ final class PlotFixture implements AutoCloseable {
                 });
     }
 
-    private static ClientStore memoryStore() {
-        String marker = UUID.randomUUID().toString();
-        BundleContext context = bundleContext();
-        ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> admins = new ServiceTracker<>(context,
-                ConfigurationAdmin.class, null);
-        admins.open();
-        try {
-            ConfigurationAdmin admin = admins.waitForService(30_000);
-            assertNotNull(admin, "no ConfigurationAdmin service");
-            Configuration configuration = admin.getConfiguration("blitz.client.store", "?");
-            configuration.update(new Hashtable<>(java.util.Map.of("database", "memory", "test.marker", marker)));
-            ServiceTracker<ClientStore, ClientStore> tracker = new ServiceTracker<>(context,
-                    context.createFilter("(test.marker=" + marker + ")"), null);
-            tracker.open();
-            ClientStore configured = tracker.waitForService(30_000);
-            tracker.close();
-            assertNotNull(configured, "the store did not come up on an in-memory database");
-            return configured;
-        } catch (Exception e) {
-            throw new IllegalStateException("could not configure the client store", e);
-        } finally {
-            admins.close();
-        }
-    }
-
     private static BundleContext bundleContext() {
         return FrameworkUtil.getBundle(PlotFixture.class).getBundleContext();
     }
 
-    /** Runs the event loop until {@code condition} holds, failing after {@code timeoutMs}. */
-    static void waitUntil(String what, long timeoutMs, BooleanSupplier condition) {
-        Display display = Display.getDefault();
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                fail("timed out after " + timeoutMs + " ms waiting until " + what);
-            }
-            if (!display.readAndDispatch()) {
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    fail("interrupted");
-                }
-            }
-        }
-    }
-
-    /** @return every widget of a type below {@code root} (not root itself: a Shell is a Canvas too), depth first */
-    static <W extends Control> List<W> find(Composite root, Class<W> type) {
-        List<W> found = new ArrayList<>();
-        for (Control child : root.getChildren()) {
-            if (type.isInstance(child)) {
-                found.add(type.cast(child));
-            }
-            if (child instanceof Composite composite) {
-                found.addAll(find(composite, type));
-            }
-        }
-        return found;
-    }
-
-    static void spin(long millis) {
-        long end = System.currentTimeMillis() + millis;
-        waitUntil("time passed", millis + 5_000, () -> System.currentTimeMillis() >= end);
-    }
-
     @Override
     public void close() {
-        context.dispose();
-        shell.dispose();
-        spin(50);
+        ui.close();
     }
 }

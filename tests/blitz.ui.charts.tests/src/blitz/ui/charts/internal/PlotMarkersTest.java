@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.ui.charts.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,8 +23,11 @@ import blitz.model.Notification;
 import blitz.model.SessionSummary;
 import blitz.model.client.ClientStore;
 import blitz.model.client.ReadingBatch;
-import blitz.ui.charts.internal.SessionMarkers.Kind;
-import blitz.ui.charts.internal.SessionMarkers.Marker;
+import blitz.testing.swt.UiFixture;
+import blitz.ui.charts.model.SessionMarkers.Kind;
+import blitz.ui.charts.model.SessionMarkers.Marker;
+import blitz.ui.charts.model.SessionMarkers;
+import blitz.ui.charts.model.TimeRange;
 
 /**
  * Markers of a session whose source lost its port for 15 s and whose board skipped 12 messages, as the
@@ -67,21 +71,21 @@ class PlotMarkersTest {
     @Test
     void drawsStartEndGapAndReconnectWhereTheyHappenedAndNamesThem() throws Exception {
         try (PlotFixture ui = new PlotFixture()) {
-            ui.view.showSession(SESSION);
-            PlotFixture.waitUntil("the session is plotted", 20_000,
-                    () -> !ui.view.series().isEmpty() && ui.view.upToDate());
+            ui.view.model().showSession(SESSION);
+            UiFixture.waitUntil("the session is plotted", 20_000,
+                    () -> !ui.view.model().series().isEmpty() && ui.view.model().upToDate());
             assertEquals(List.of(new Marker(Kind.START, 0, 0, "Session 4343 started"),
                     new Marker(Kind.GAP, SKIPPED_AT, SKIPPED_AT,
                             "Gap: 12 messages missing (serial:/dev/ttyUSB0 board 09: sequence 100 then 112)"),
                     new Marker(Kind.RECONNECT, AWAY_FROM, AWAY_TO,
                             "Reconnecting serial:/dev/ttyUSB0 board 09 for 15.0 s: port lost (unplugged), board "
                                     + "running again after 15000 ms"),
-                    new Marker(Kind.STOP, STOPPED_AFTER, STOPPED_AFTER, "Session 4343 stopped")), ui.view.markers());
-            assertEquals(new TimeRange(0, STOPPED_AFTER + 1), ui.view.range(), "the whole session, start to end");
+                    new Marker(Kind.STOP, STOPPED_AFTER, STOPPED_AFTER, "Session 4343 stopped")), ui.view.model().markers());
+            assertEquals(new TimeRange(0, STOPPED_AFTER + 1), ui.view.model().range(), "the whole session, start to end");
 
             ImageData image = ui.view.snapshot();
             Rectangle plot = ChartPainter.plotArea(new Rectangle(0, 0, image.width, image.height), 1);
-            TimeRange range = ui.view.range();
+            TimeRange range = ui.view.model().range();
             int start = ChartPainter.x(plot, range, 0);
             int skipped = ChartPainter.x(plot, range, SKIPPED_AT);
             int away = ChartPainter.x(plot, range, (AWAY_FROM + AWAY_TO) / 2);
@@ -102,7 +106,7 @@ class PlotMarkersTest {
             Files.createDirectories(file.getParent());
             ui.view.exportPng(file); // to look at
 
-            Canvas canvas = PlotFixture.find(ui.shell(), Canvas.class).get(0);
+            Canvas canvas = ui.canvas();
             int middle = plot.y + plot.height / 2;
             assertEquals("Gap: 12 messages missing (serial:/dev/ttyUSB0 board 09: sequence 100 then 112)",
                     tooltipAt(canvas, skipped + 2, middle));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.ui.charts.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -25,6 +26,9 @@ import blitz.model.SessionSummary;
 import blitz.model.client.Bucket;
 import blitz.model.client.ClientStore;
 import blitz.model.client.ReadingBatch;
+import blitz.testing.swt.UiFixture;
+import blitz.ui.charts.model.Series;
+import blitz.ui.charts.model.TimeRange;
 
 /**
  * The Plot view against a real in-memory client store holding one session of 200 000 readings of one
@@ -57,22 +61,18 @@ class PlotViewTest {
     private static List<PlotFixture.Query> openSession(PlotFixture ui) {
         int before = PlotFixture.queries().size();
         long started = System.nanoTime();
-        ui.view.showSession(SESSION);
-        PlotFixture.waitUntil("the session is plotted", 20_000, () -> !ui.view.series().isEmpty());
+        ui.view.model().showSession(SESSION);
+        UiFixture.waitUntil("the session is plotted", 20_000, () -> !ui.view.model().series().isEmpty());
         System.out.printf("session of %d readings plotted in %d ms%n", READINGS, (System.nanoTime() - started) / 1_000_000);
         return PlotFixture.queries().subList(before, PlotFixture.queries().size());
-    }
-
-    private static Canvas canvas(PlotFixture ui) {
-        return PlotFixture.find(ui.shell(), Canvas.class).get(0);
     }
 
     @Test
     void asksForOneBucketPerPixelColumnAndNeverMore() {
         try (PlotFixture ui = new PlotFixture()) {
             List<PlotFixture.Query> queries = openSession(ui);
-            int width = ui.view.plotWidth();
-            int canvasWidth = canvas(ui).getClientArea().width;
+            int width = ui.view.model().requestWidth();
+            int canvasWidth = ui.canvas().getClientArea().width;
             assertTrue(width > 300 && width < canvasWidth, "plot width " + width + " of canvas " + canvasWidth);
             assertFalse(queries.isEmpty());
             for (PlotFixture.Query query : queries) {
@@ -81,12 +81,12 @@ class PlotViewTest {
             }
             PlotFixture.Query last = queries.get(queries.size() - 1);
             // the whole session, from its start to its end, in whole pixel columns
-            assertEquals(new TimeRange(0, 1_000_001), ui.view.range());
+            assertEquals(new TimeRange(0, 1_000_001), ui.view.model().range());
             long column = last.to() / last.width();
             assertEquals(0, last.from());
             assertTrue(last.to() >= 1_000_001 && last.to() - column < 1_000_001, last.toString());
             assertTrue(last.width() <= width && last.width() >= width - 1, last + " for " + width + " columns");
-            List<Bucket> buckets = ui.view.series().get(0).buckets();
+            List<Bucket> buckets = ui.view.model().series().get(0).buckets();
             // the gap (a tenth of the session) has no buckets; every other pixel column has one
             assertTrue(buckets.size() > width * 0.85 && buckets.size() < width * 0.92,
                     buckets.size() + " buckets for " + width + " columns");
@@ -98,8 +98,8 @@ class PlotViewTest {
     void wheelAndDragQueryTheNewRangeAndDropStaleAnswers() {
         try (PlotFixture ui = new PlotFixture()) {
             openSession(ui);
-            Canvas canvas = canvas(ui);
-            TimeRange whole = ui.view.range();
+            Canvas canvas = ui.canvas();
+            TimeRange whole = ui.view.model().range();
             Rectangle area = canvas.getClientArea();
             Event wheel = new Event();
             wheel.x = area.width / 2;
@@ -108,12 +108,12 @@ class PlotViewTest {
             for (int i = 0; i < 8; i++) { // a burst: only the last range's answer may be drawn
                 canvas.notifyListeners(SWT.MouseWheel, wheel);
             }
-            TimeRange zoomed = ui.view.range();
+            TimeRange zoomed = ui.view.model().range();
             assertTrue(zoomed.span() < whole.span() / 5, zoomed + " after zooming into " + whole);
-            PlotFixture.waitUntil("the zoomed range is drawn", 20_000, ui.view::upToDate);
+            UiFixture.waitUntil("the zoomed range is drawn", 20_000, () -> ui.view.model().upToDate());
             assertTrue(lastQueried().from() <= zoomed.from() && lastQueried().to() >= zoomed.to(),
                     lastQueried() + " for " + zoomed);
-            assertTrue(inRange(ui.view.series(), zoomed, lastQueried()));
+            assertTrue(inRange(ui.view.model().series(), zoomed, lastQueried()));
 
             Event press = new Event();
             press.button = 1;
@@ -125,12 +125,12 @@ class PlotViewTest {
             move.y = 200;
             canvas.notifyListeners(SWT.MouseMove, move);
             canvas.notifyListeners(SWT.MouseUp, move);
-            TimeRange panned = ui.view.range();
+            TimeRange panned = ui.view.model().range();
             assertEquals(zoomed.span(), panned.span());
-            long expected = Math.round(100.0 * zoomed.span() / ui.view.plotWidth());
+            long expected = Math.round(100.0 * zoomed.span() / ui.view.model().requestWidth());
             assertEquals(expected, panned.from() - zoomed.from(), 1, "dragging left by 100 px moves later");
-            PlotFixture.waitUntil("the panned range is drawn", 20_000, ui.view::upToDate);
-            assertTrue(inRange(ui.view.series(), panned, new TimeRange(zoomed.from(), lastQueried().to())));
+            UiFixture.waitUntil("the panned range is drawn", 20_000, () -> ui.view.model().upToDate());
+            assertTrue(inRange(ui.view.model().series(), panned, new TimeRange(zoomed.from(), lastQueried().to())));
         }
     }
 
@@ -138,7 +138,7 @@ class PlotViewTest {
     void panAsksOnlyForTheColumnsThatCameIntoViewAndZoomAsksAgain() {
         try (PlotFixture ui = new PlotFixture()) {
             openSession(ui);
-            Canvas canvas = canvas(ui);
+            Canvas canvas = ui.canvas();
             Rectangle area = canvas.getClientArea();
             Event wheel = new Event();
             wheel.x = area.width / 2;
@@ -146,20 +146,20 @@ class PlotViewTest {
             wheel.count = 3;
             canvas.notifyListeners(SWT.MouseWheel, wheel);
             canvas.notifyListeners(SWT.MouseWheel, wheel);
-            PlotFixture.waitUntil("the zoomed range is drawn", 20_000, ui.view::upToDate);
-            int width = ui.view.plotWidth();
+            UiFixture.waitUntil("the zoomed range is drawn", 20_000, () -> ui.view.model().upToDate());
+            int width = ui.view.model().requestWidth();
             PlotFixture.Query zoomQuery = PlotFixture.queries().get(PlotFixture.queries().size() - 1);
             long column = (zoomQuery.to() - zoomQuery.from()) / zoomQuery.width();
             assertTrue(zoomQuery.width() >= width - 1, zoomQuery + " for " + width + " columns");
 
             // drag right by 40 px, twice: each step asks only for the about 40 columns that came into view
             for (int step = 1; step <= 2; step++) {
-                TimeRange before = ui.view.range();
+                TimeRange before = ui.view.model().range();
                 int asked = PlotFixture.queries().size();
                 drag(canvas, 400, 440);
-                TimeRange after = ui.view.range();
+                TimeRange after = ui.view.model().range();
                 assertEquals(before.from() - Math.round(40.0 * before.span() / width), after.from(), 1);
-                PlotFixture.waitUntil("the panned range is drawn", 20_000, ui.view::upToDate);
+                UiFixture.waitUntil("the panned range is drawn", 20_000, () -> ui.view.model().upToDate());
                 List<PlotFixture.Query> queries = PlotFixture.queries().subList(asked, PlotFixture.queries().size());
                 assertEquals(1, queries.size(), "one query for the new strip: " + queries);
                 PlotFixture.Query strip = queries.get(0);
@@ -169,7 +169,7 @@ class PlotViewTest {
                         strip + " is not the strip between " + after + " and " + before);
             }
             // what the cache puts together equals one query of the same columns
-            List<Bucket> drawn = ui.view.series().get(0).buckets();
+            List<Bucket> drawn = ui.view.model().series().get(0).buckets();
             long first = drawn.get(0).startTime();
             long end = drawn.get(drawn.size() - 1).endTime();
             List<Bucket> direct = PlotFixture.store().buckets(SESSION, category(), first, end,
@@ -180,12 +180,12 @@ class PlotViewTest {
             int asked = PlotFixture.queries().size();
             wheel.count = -3;
             canvas.notifyListeners(SWT.MouseWheel, wheel);
-            PlotFixture.waitUntil("the zoomed-out range is drawn", 20_000, ui.view::upToDate);
+            UiFixture.waitUntil("the zoomed-out range is drawn", 20_000, () -> ui.view.model().upToDate());
             List<PlotFixture.Query> queries = PlotFixture.queries().subList(asked, PlotFixture.queries().size());
             PlotFixture.Query whole = queries.get(queries.size() - 1);
             assertTrue(whole.width() >= width - 1, "after a zoom only " + whole.width() + " columns were asked for");
             assertTrue((whole.to() - whole.from()) / whole.width() > column, "the columns did not widen: " + whole);
-            assertTrue(inRange(ui.view.series(), ui.view.range(), new TimeRange(whole.from(), whole.to())));
+            assertTrue(inRange(ui.view.model().series(), ui.view.model().range(), new TimeRange(whole.from(), whole.to())));
         }
     }
 
@@ -226,10 +226,10 @@ class PlotViewTest {
     void drawsWhereTheDataIsAndExportsAPng() throws Exception {
         try (PlotFixture ui = new PlotFixture()) {
             openSession(ui);
-            PlotFixture.spin(100);
+            UiFixture.spin(100);
             ImageData image = ui.view.snapshot();
             Rectangle plot = ChartPainter.plotArea(new Rectangle(0, 0, image.width, image.height), 1);
-            TimeRange range = ui.view.range();
+            TimeRange range = ui.view.model().range();
             int inGap = plot.x + (int) ((GAP_FROM + GAP_TO) / 2 * (long) plot.width / range.span());
             int beforeGap = plot.x + (int) (GAP_FROM / 2 * (long) plot.width / range.span());
             int afterGap = plot.x + (int) ((GAP_TO + range.to()) / 2 * (long) plot.width / range.span());

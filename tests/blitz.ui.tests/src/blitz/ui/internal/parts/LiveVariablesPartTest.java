@@ -1,13 +1,10 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.ui.internal.parts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
@@ -24,6 +21,7 @@ import blitz.model.Notification;
 import blitz.model.client.ClientStore;
 import blitz.model.sync.LiveValues;
 import blitz.model.sync.LiveVariable;
+import blitz.testing.swt.LiveFeed;
 import blitz.testing.swt.UiFixture;
 import blitz.ui.internal.WithoutComponent;
 
@@ -33,48 +31,6 @@ import blitz.ui.internal.WithoutComponent;
  */
 class LiveVariablesPartTest {
 
-    /** The live values of a feed the test drives: the latest value per variable and its subscribers. */
-    private static final class Feed implements LiveValues {
-        private final Map<String, LiveVariable> latest = new ConcurrentHashMap<>();
-        private final List<Consumer<List<LiveVariable>>> listeners = new CopyOnWriteArrayList<>();
-
-        void publish(LiveVariable value) {
-            latest.put(value.name(), value);
-            listeners.forEach(listener -> listener.accept(List.of(value)));
-        }
-
-        @Override
-        public List<LiveVariable> latest() {
-            return List.copyOf(latest.values());
-        }
-
-        @Override
-        public double[] history(String variableName) {
-            return new double[0];
-        }
-
-        @Override
-        public void setTransforms(String variableName, List<String> transforms) {
-            throw new IllegalArgumentException("no transforms here");
-        }
-
-        @Override
-        public List<String> transforms(String variableName) {
-            return List.of();
-        }
-
-        @Override
-        public void clear() {
-            latest.clear();
-        }
-
-        @Override
-        public AutoCloseable subscribe(Consumer<List<LiveVariable>> listener) {
-            listeners.add(listener);
-            return () -> listeners.remove(listener);
-        }
-    }
-
     @Test
     void showsLatestValuesAtAtMostTenRedrawsASecond() throws Exception {
         try (WithoutComponent noLiveValues = WithoutComponent.disable("blitz.client.internal.LiveValuesService");
@@ -83,7 +39,7 @@ class LiveVariablesPartTest {
             Label state = UiFixture.find(ui.shell(), Label.class).get(0);
             assertEquals(LiveVariablesPart.NOT_AVAILABLE, state.getText());
 
-            Feed feed = new Feed();
+            LiveFeed feed = new LiveFeed();
             ServiceRegistration<LiveValues> registration = FrameworkUtil.getBundle(getClass()).getBundleContext()
                     .registerService(LiveValues.class, feed, null);
             try {
@@ -122,7 +78,7 @@ class LiveVariablesPartTest {
         BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
         try (WithoutComponent noLiveValues = WithoutComponent.disable("blitz.client.internal.LiveValuesService");
                 UiFixture ui = new UiFixture()) {
-            Feed feed = new Feed();
+            LiveFeed feed = new LiveFeed();
             ServiceRegistration<LiveValues> registration = context.registerService(LiveValues.class, feed, null);
             AlarmService alarms = null;
             try {

@@ -1,4 +1,5 @@
-package blitz.ui.charts.internal;
+// SPDX-License-Identifier: EPL-2.0
+package blitz.ui.charts.model;
 
 import java.util.List;
 
@@ -12,8 +13,8 @@ import blitz.model.client.Bucket;
  * @param unit    unit of its values; variables of one unit share a y axis
  * @param buckets the data in view
  */
-record Series(String name, String unit, List<Bucket> buckets) {
-    Series {
+public record Series(String name, String unit, List<Bucket> buckets) {
+    public Series {
         buckets = List.copyOf(buckets);
     }
 
@@ -21,7 +22,7 @@ record Series(String name, String unit, List<Bucket> buckets) {
      * @return live history ({@code t0, v0, t1, v1, ...}) as one bucket per point, each reaching to the
      *         next point, so the line through them never breaks
      */
-    static Series ofPoints(String name, String unit, double[] history) {
+    public static Series ofPoints(String name, String unit, double[] history) {
         Bucket[] points = new Bucket[history.length / 2];
         for (int i = 0; i < points.length; i++) {
             long time = (long) history[2 * i];

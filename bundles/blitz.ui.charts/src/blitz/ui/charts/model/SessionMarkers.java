@@ -1,4 +1,5 @@
-package blitz.ui.charts.internal;
+// SPDX-License-Identifier: EPL-2.0
+package blitz.ui.charts.model;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,9 +22,9 @@ import blitz.model.Session;
  * "Session N gap: <epoch ms> <source> <board> <KIND> <count> <detail>" warning per loss), so this
  * reads them back from there; a notification that does not parse is not a marker, never an error.
  */
-final class SessionMarkers {
+public final class SessionMarkers {
     /** What a marker stands for; a {@link #RECONNECT} spans the time its source was away. */
-    enum Kind {
+    public enum Kind {
         START, STOP, GAP, RECONNECT
     }
 
@@ -34,14 +35,14 @@ final class SessionMarkers {
      * @param to    where its span ends ({@code from} for a line)
      * @param label what the tooltip says
      */
-    record Marker(Kind kind, long from, long to, String label) {
-        Marker {
+    public record Marker(Kind kind, long from, long to, String label) {
+        public Marker {
             if (to < from) {
                 throw new IllegalArgumentException("marker ends before it starts: " + from + " > " + to);
             }
         }
 
-        boolean span() {
+        public boolean span() {
             return to > from;
         }
     }
@@ -59,7 +60,7 @@ final class SessionMarkers {
      * @return the start and end of a stored session and the losses of its ledger, in time order,
      *         each loss once (a session downloaded twice mirrored its ledger twice)
      */
-    static List<Marker> of(Session session, List<Notification> notifications) {
+    public static List<Marker> of(Session session, List<Notification> notifications) {
         Set<Marker> markers = new LinkedHashSet<>();
         markers.add(new Marker(Kind.START, 0, 0, "Session " + session.refId() + " started"));
         if (session.timeStopped() != null && session.timeStopped() >= session.timeStarted()) {
@@ -76,7 +77,7 @@ final class SessionMarkers {
      * @return the runtime's "Session N started" and "stopped" notifications as markers at the time the
      *         workbench logged them (epoch ms, as live values are stamped)
      */
-    static List<Marker> live(List<Notification> notifications) {
+    public static List<Marker> live(List<Notification> notifications) {
         List<Marker> markers = new ArrayList<>();
         for (Notification notification : notifications) {
             Matcher logging = LOGGING.matcher(notification.description());
@@ -90,14 +91,14 @@ final class SessionMarkers {
     }
 
     /** @return {@code known} with the markers of {@code more} notifications added, in time order */
-    static List<Marker> live(List<Marker> known, List<Notification> more) {
+    public static List<Marker> live(List<Marker> known, List<Notification> more) {
         List<Marker> all = new ArrayList<>(known);
         all.addAll(live(more));
         return sorted(all);
     }
 
     /** @return the marker of one mirrored ledger line of this session, if the text is one */
-    static Optional<Marker> gap(long sessionId, long sessionStart, String description) {
+    public static Optional<Marker> gap(long sessionId, long sessionStart, String description) {
         Matcher line = GAP.matcher(description);
         if (!line.matches() || !line.group(1).equals(Long.toString(sessionId))) {
             return Optional.empty();
@@ -131,7 +132,7 @@ final class SessionMarkers {
     }
 
     /** @return the markers that touch {@code [from, to)} */
-    static List<Marker> within(List<Marker> markers, long from, long to) {
+    public static List<Marker> within(List<Marker> markers, long from, long to) {
         return markers.stream().filter(m -> m.to() >= from && m.from() < to).toList();
     }
 

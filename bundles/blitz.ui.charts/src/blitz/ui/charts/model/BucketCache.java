@@ -1,4 +1,5 @@
-package blitz.ui.charts.internal;
+// SPDX-License-Identifier: EPL-2.0
+package blitz.ui.charts.model;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +18,7 @@ import blitz.model.client.Bucket;
  * store does not return), trimmed to a few screen widths around the view. Thread-safe: the query job
  * fills it while the UI thread reads it.
  */
-final class BucketCache {
+public final class BucketCache {
     /** Known columns kept on either side of the view, in screen widths. */
     private static final int KEEP_SCREENS = 2;
 
@@ -25,35 +26,35 @@ final class BucketCache {
      * The pixel columns of one zoom level: column {@code k} covers
      * {@code [origin + k * columnWidth, origin + (k + 1) * columnWidth)}.
      */
-    record Grid(long session, long origin, long columnWidth) {
+    public record Grid(long session, long origin, long columnWidth) {
         /** The grid whose column is the width of one pixel of {@code range} over {@code pixels} columns. */
-        static Grid of(long session, TimeRange bounds, TimeRange range, int pixels) {
+        public static Grid of(long session, TimeRange bounds, TimeRange range, int pixels) {
             long width = range.span() / pixels + (range.span() % pixels == 0 ? 0 : 1);
             return new Grid(session, bounds.from(), Math.max(1, width));
         }
 
-        long time(long column) {
+        public long time(long column) {
             return origin + column * columnWidth;
         }
 
         /** @return the columns {@code [first, end)} that cover {@code range} */
-        Columns cover(TimeRange range) {
+        public Columns cover(TimeRange range) {
             return new Columns(Math.floorDiv(range.from() - origin, columnWidth),
                     Math.floorDiv(range.to() - origin + columnWidth - 1, columnWidth));
         }
 
-        long columnOf(long time) {
+        public long columnOf(long time) {
             return Math.floorDiv(time - origin, columnWidth);
         }
     }
 
     /** A run of columns {@code [first, end)}. */
-    record Columns(long first, long end) {
-        int count() {
+    public record Columns(long first, long end) {
+        public int count() {
             return (int) (end - first);
         }
 
-        boolean touches(Columns other) {
+        public boolean touches(Columns other) {
             return first <= other.end && other.first <= end;
         }
     }
@@ -68,7 +69,7 @@ final class BucketCache {
     private final Map<Long, Known> variables = new HashMap<>();
 
     /** Switches to {@code newGrid}, forgetting everything when it differs from the current one. */
-    synchronized void use(Grid newGrid) {
+    public synchronized void use(Grid newGrid) {
         if (!newGrid.equals(grid)) {
             grid = newGrid;
             variables.clear();
@@ -76,13 +77,13 @@ final class BucketCache {
     }
 
     /** Forgets everything. */
-    synchronized void clear() {
+    public synchronized void clear() {
         grid = null;
         variables.clear();
     }
 
     /** @return the runs of {@code wanted} not known for the variable, the ones the store must be asked for */
-    synchronized List<Columns> missing(long categoryId, Columns wanted) {
+    public synchronized List<Columns> missing(long categoryId, Columns wanted) {
         Known known = variables.get(categoryId);
         if (known == null || !known.columns.touches(wanted)) {
             return List.of(wanted);
@@ -101,7 +102,7 @@ final class BucketCache {
      * Adds the store's answer for columns {@code asked} of the variable on {@code on}; an answer for an
      * older grid is dropped. Keeps at most {@link #KEEP_SCREENS} widths of {@code view} on each side.
      */
-    synchronized void put(Grid on, long categoryId, Columns asked, List<Bucket> answer, Columns view) {
+    public synchronized void put(Grid on, long categoryId, Columns asked, List<Bucket> answer, Columns view) {
         if (!on.equals(grid)) {
             return;
         }
@@ -127,7 +128,7 @@ final class BucketCache {
     }
 
     /** @return the known buckets of the variable in {@code columns}, in time order */
-    synchronized List<Bucket> buckets(long categoryId, Columns columns) {
+    public synchronized List<Bucket> buckets(long categoryId, Columns columns) {
         Known known = variables.get(categoryId);
         if (known == null) {
             return List.of();

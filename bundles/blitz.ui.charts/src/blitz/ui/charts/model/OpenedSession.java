@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: EPL-2.0
+package blitz.ui.charts.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import blitz.model.Category;
+import blitz.model.Notification;
+import blitz.model.client.ClientStore;
+import blitz.model.decoder.DecoderRegistry;
+import blitz.ui.charts.model.SessionMarkers.Kind;
+import blitz.ui.charts.model.SessionMarkers.Marker;
+
+/**
+ * What opening a stored session finds: its variables (with their units), the time range the chart can
+ * show, and its markers.
+ *
+ * @param bounds the readings' time range, widened to the session's start and end
+ */
+public record OpenedSession(long id, List<Variable> variables, TimeRange bounds, List<Marker> markers) {
+
+    /** Reads a session from the store (off the UI thread); without a decoder registry units are empty. */
+    public static OpenedSession read(ClientStore store, DecoderRegistry units, long id) {
+        List<Variable> found = new ArrayList<>();
+        for (Category category : store.getSessionVariables(id)) {
+            String unit = units == null ? "" : units.calibration(category.variableName()).unit();
+            found.add(new Variable(category.variableName(), category.id(), unit));
+        }
+        // the ledger's losses are warnings
+        List<Marker> markers = store.getSession(id)
+                .map(session -> SessionMarkers.of(session,
+                        store.find(Notification.class, Map.of("severity", Notification.WARNING))))
+                .orElse(List.of());
+        long[] minMax = store.sessionTimeRange(id).orElse(new long[] { 0, 0 });
+        return new OpenedSession(id, found, withStartAndEnd(new TimeRange(minMax[0], minMax[1] + 1), markers),
+                markers);
+    }
+
+    /**
+     * @return the readings' range widened to the session's start and end, so their markers are in view;
+     *         not when that would more than double it (the boards' clock and the runtime's disagree)
+     */
+    static TimeRange withStartAndEnd(TimeRange readings, List<Marker> markers) {
+        long from = readings.from();
+        long to = readings.to();
+        for (Marker marker : markers) {
+            if (marker.kind() == Kind.START || marker.kind() == Kind.STOP) {
+                from = Math.min(from, marker.from());
+                to = Math.max(to, marker.to() + 1);
+            }
+        }
+        return to - from <= 2 * readings.span() ? new TimeRange(from, to) : readings;
+    }
+}
