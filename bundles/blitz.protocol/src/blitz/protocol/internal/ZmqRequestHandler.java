@@ -1,8 +1,8 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.protocol.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -11,12 +11,19 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
 import blitz.logger.LoggingRuntime;
+import blitz.logger.SessionReader;
 import blitz.model.DataFolder;
 import blitz.protocol.ProtocolFrames;
 import blitz.protocol.RequestCounts;
@@ -28,42 +35,53 @@ import blitz.protocol.RequestHandler;
  * reply. A {@link RequestGuard} stands before the {@link LoggerProtocol}: lockout, oversized, non-ASCII
  * and unauthenticated requests never reach it.
  */
-@Component(service = RequestHandler.class, configurationPid = ProtocolServer.PID, immediate = true)
-public class ProtocolServer implements RequestHandler {
+@Component(service = RequestHandler.class, configurationPid = ZmqRequestHandler.PID, immediate = true)
+@Designate(ocd = ZmqRequestHandler.Config.class)
+public class ZmqRequestHandler implements RequestHandler {
     public static final String PID = "blitz.protocol";
     static final String DEFAULT_KEY_FILE = "${blitz.data}/protocol-keys";
-    private static final System.Logger LOG = System.getLogger(ProtocolServer.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ZmqRequestHandler.class);
     /** Frames larger than this make JeroMQ drop the peer: a defence against memory abuse. */
     private static final long MAX_FRAME_BYTES = 1 << 20;
     private static final int POLL_MS = 200;
     private static final long REFUSAL_LOG_INTERVAL_MS = 60_000;
 
-    /** Configuration (PID {@value ProtocolServer#PID}); see docs/protocol-logger.md. */
+    /** Configuration (PID {@value ZmqRequestHandler#PID}); see docs/protocol-logger.md. */
+    @ObjectClassDefinition(id = PID, name = "Blitz logger protocol",
+            description = "The ZeroMQ request/reply endpoint clients (and the original's clients) talk to")
     public @interface Config {
-        /** Address to bind; anything but a loopback address requires a token. */
+        @AttributeDefinition(name = "Bind address", description = "Anything but a loopback address requires a token")
         String bindAddress() default "127.0.0.1";
 
+        @AttributeDefinition(name = "Port", min = "1", max = "65535", description = "TCP port (the original's 8999)")
         int port() default 8999;
 
         /** Shared secret (property {@code .token}, private like the Redis store's {@code .password}); when set
          * every request must start with {@code AUTH <token> }. Never logged. */
+        @AttributeDefinition(name = "Token", type = AttributeType.PASSWORD, required = false,
+                description = "Shared secret; requests must then start with 'AUTH token '. Never shown or logged.")
         String _token() default "";
 
-        /** Longest request answered, in bytes; longer ones get {@code ERROR 4}. */
+        @AttributeDefinition(name = "Longest request (bytes)", min = "16", description = "Longer requests get ERROR 4")
         int maxRequestLength() default 4096;
 
-        /** Encrypt with ZeroMQ CURVE; clients then need the server's public key ({@code protocol:key}). */
+        @AttributeDefinition(name = "Encrypt (CURVE)", description = "ZeroMQ CURVE encryption; clients then need the"
+                + " server's public key (shell: protocol:key) and old clients cannot connect")
         boolean curve() default false;
 
-        /** The CURVE key pair's file (mode 600), generated when missing. */
+        @AttributeDefinition(name = "CURVE key file",
+                description = "The server's key pair, generated when missing, readable by its user only (mode 600)")
         String keyFile() default DEFAULT_KEY_FILE;
 
-        /** Wrong tokens from one host within {@link #lockoutWindowSeconds()} that lock it out; 0: never. */
+        @AttributeDefinition(name = "Wrong tokens before lockout", min = "0",
+                description = "Wrong tokens from one host within the window that lock it out; 0 turns the lockout off")
         int lockoutAttempts() default 5;
 
+        @AttributeDefinition(name = "Lockout window (s)", min = "1", description = "The window in which wrong tokens are counted")
         int lockoutWindowSeconds() default 60;
 
-        /** How long a locked-out host gets {@code ERROR 7} for every request. */
+        @AttributeDefinition(name = "Lockout (s)", min = "1",
+                description = "How long a locked-out host gets ERROR 7 for every request")
         int lockoutSeconds() default 300;
     }
 
@@ -75,17 +93,17 @@ public class ProtocolServer implements RequestHandler {
     private volatile boolean running = true;
 
     @Activate
-    public ProtocolServer(@Reference LoggingRuntime runtime, Config config) {
+    public ZmqRequestHandler(@Reference LoggingRuntime runtime, @Reference SessionReader stored, Config config) {
         this.maxRequestLength = Math.max(64, config.maxRequestLength());
         // STATS reports the guard's counts: read through this server once the guard exists
-        this.guard = new RequestGuard(new LoggerProtocol(runtime, this::counts), config._token(), maxRequestLength,
+        this.guard = new RequestGuard(new LoggerProtocol(runtime, stored, this::counts), config._token(), maxRequestLength,
                 new AuthLockout(config.lockoutAttempts(), config.lockoutWindowSeconds() * 1_000L, config.lockoutSeconds() * 1_000L),
                 new RefusalLog(REFUSAL_LOG_INTERVAL_MS, System::currentTimeMillis), System::currentTimeMillis);
         this.endpoint = "tcp://" + config.bindAddress().trim() + ":" + config.port();
         this.keys = config.curve() ? keys(config) : null;
         if (!guard.requiresToken() && !isLoopback(config.bindAddress().trim())) {
-            LOG.log(Level.ERROR, "Refusing to serve the logger protocol on {0} without a token: set ''token'' in the"
-                    + " configuration {1}, or bind to 127.0.0.1", endpoint, PID);
+            LOG.error("Refusing to serve the logger protocol on {} without a token: set 'token' in the"
+                    + " configuration {}, or bind to 127.0.0.1", endpoint, PID);
             thread = null;
             return;
         }
@@ -102,8 +120,8 @@ public class ProtocolServer implements RequestHandler {
         try {
             return ServerKeys.loadOrCreate(DataFolder.resolve(config.keyFile()));
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.ERROR, "Refusing to serve the logger protocol on {0}: CURVE is on but its key pair cannot be"
-                    + " read or made: {1}", endpoint, e.getMessage());
+            LOG.error("Refusing to serve the logger protocol on {}: CURVE is on but its key pair cannot be"
+                    + " read or made: {}", endpoint, e.getMessage());
             return null;
         }
     }
@@ -139,10 +157,10 @@ public class ProtocolServer implements RequestHandler {
             try {
                 socket.bind(endpoint);
             } catch (ZMQException e) {
-                LOG.log(Level.ERROR, "Cannot serve the logger protocol on {0}: {1}", endpoint, e.getMessage());
+                LOG.error("Cannot serve the logger protocol on {}: {}", endpoint, e.getMessage());
                 return;
             }
-            LOG.log(Level.INFO, "Logger protocol listening on {0}{1}{2}", endpoint,
+            LOG.info("Logger protocol listening on {}{}{}", endpoint,
                     guard.requiresToken() ? " (token required)" : "",
                     keys == null ? "" : " (CURVE, server public key " + keys.publicKey() + ")");
             while (running && !Thread.currentThread().isInterrupted()) {
@@ -156,7 +174,7 @@ public class ProtocolServer implements RequestHandler {
             }
         } catch (RuntimeException e) {
             if (running) {
-                LOG.log(Level.ERROR, "The logger protocol server on " + endpoint + " stopped", e);
+                LOG.error("The logger protocol server on " + endpoint + " stopped", e);
             }
         }
     }
