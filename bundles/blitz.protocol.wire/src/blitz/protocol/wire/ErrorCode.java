@@ -16,7 +16,9 @@ public enum ErrorCode {
     /** No token, or a wrong one. */
     AUTHENTICATION(6),
     /** Too many wrong tokens from this host. */
-    LOCKED_OUT(7);
+    LOCKED_OUT(7),
+    /** The client's download ended while it did not ACK for too long; it resumes with DOWNLOAD FROM. */
+    EXPIRED(8);
 
     private final int code;
 

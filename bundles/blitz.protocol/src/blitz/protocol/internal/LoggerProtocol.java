@@ -2,6 +2,7 @@
 package blitz.protocol.internal;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -24,9 +25,10 @@ import blitz.protocol.wire.SessionDigests;
 /**
  * The logger protocol's state machine (IDLE, LOGGING, DOWNLOADING), answering one request at a time
  * with the original's replies, its defects fixed, plus the extensions; see
- * {@code docs/protocol-logger.md}. Reads stored sessions through the {@link SessionReader}, page by
- * page. Not thread-safe: the server calls it from its one socket thread. Never throws: every failure
- * becomes an {@code ERROR} reply.
+ * {@code docs/protocol-logger.md}. Each client has its own {@link Conversation} (its download), so one
+ * client's download never changes another's replies; sessions (LOGGING) are global. Reads stored
+ * sessions through the {@link SessionReader}, page by page. Not thread-safe: the server calls it from
+ * its one socket thread. Never throws: every failure becomes an {@code ERROR} reply.
  */
 final class LoggerProtocol {
     private static final Logger LOG = LoggerFactory.getLogger(LoggerProtocol.class);
@@ -41,30 +43,49 @@ final class LoggerProtocol {
     private final LoggingRuntime runtime;
     private final SessionReader stored;
     private final RuntimeReports reports;
-    private boolean downloading;
-    private long downloadSession;
-    private long downloadNext;
+    private final ConversationTable conversations;
+    /** The conversation of the request being answered. */
+    private Conversation client;
 
-    /** @param requestCounts the endpoint's request and refusal counts, reported by {@code STATS} */
-    LoggerProtocol(LoggingRuntime runtime, SessionReader stored, Supplier<RequestCounts> requestCounts) {
+    /**
+     * @param requestCounts the endpoint's request and refusal counts, reported by {@code STATS}
+     * @param conversations the clients' conversations
+     */
+    LoggerProtocol(LoggingRuntime runtime, SessionReader stored, Supplier<RequestCounts> requestCounts,
+            ConversationTable conversations) {
         this.runtime = runtime;
         this.stored = stored;
-        this.reports = new RuntimeReports(runtime, stored, requestCounts);
+        this.conversations = conversations;
+        this.reports = new RuntimeReports(runtime, stored, () -> requestCounts.get() + " " + conversations.counts());
     }
 
-    State state() {
-        return downloading ? State.DOWNLOADING : runtime.isLogging() ? State.LOGGING : State.IDLE;
+    private State state() {
+        return client.isDownloading() ? State.DOWNLOADING : runtime.isLogging() ? State.LOGGING : State.IDLE;
     }
 
-    /** @return the reply to one (authenticated) request */
-    String handle(String request) {
+    /** Ends the downloads that waited too long for their ACK. */
+    void expire(long nowMs) {
+        conversations.expire(nowMs);
+    }
+
+    /**
+     * @param clientId the client's identity: its conversation
+     * @return the reply to one (authenticated) request
+     */
+    String handle(String clientId, String request, long nowMs) {
         String[] tokens = request.trim().split("\\s+");
+        client = conversations.of(clientId, nowMs);
+        long expired = client.takeExpired();
         try {
-            return Command.of(tokens[0]).map(command -> dispatch(command, tokens))
-                    .orElseGet(() -> ErrorCode.UNKNOWN.reply(state().name()));
+            Optional<Command> command = Command.of(tokens[0]);
+            if (expired != 0 && command.equals(Optional.of(Command.ACK))) {
+                return ErrorCode.EXPIRED.reply("download of session " + expired + " ended: no ACK for "
+                        + conversations.timeoutMs() / 1000 + " s; resume it with DOWNLOAD " + expired + " FROM <index>");
+            }
+            return command.map(known -> dispatch(known, tokens)).orElseGet(() -> ErrorCode.UNKNOWN.reply(state().name()));
         } catch (RuntimeException e) {
             LOG.error("Logger protocol request '{}' failed", tokens[0], e);
-            downloading = false;
+            client.endDownload();
             return ErrorCode.FAILED.reply(e.toString().replaceAll("\\s+", " "));
         }
     }
@@ -74,7 +95,7 @@ final class LoggerProtocol {
             case BOARD: return board(t);
             case BOARDS: return Replies.boards(runtime.boards().stream().map(BoardInfo::boardId).toList());
             case RESET:
-                downloading = false;
+                client.endDownload();
                 return Replies.ACK;
             case AUTH: return Replies.ACK;
             case VERSION: return Replies.VERSION;
@@ -142,21 +163,18 @@ final class LoggerProtocol {
         if (!(plain || resumed) || session.isEmpty() || from.isEmpty() || from.getAsLong() < 0) {
             return Replies.NACK;
         }
-        downloadSession = session.getAsLong();
-        downloadNext = from.getAsLong();
-        downloading = true;
+        client.startDownload(session.getAsLong(), from.getAsLong());
         return nextChunk();
     }
 
     private String nextChunk() {
-        List<String> chunk = stored.readPage(downloadSession, downloadNext, Replies.CHUNK);
+        List<String> chunk = stored.readPage(client.session(), client.next(), Replies.CHUNK);
         if (chunk.isEmpty()) {
-            downloading = false;
+            client.endDownload();
             return Replies.NACK;
         }
-        downloadNext += chunk.size();
-        boolean more = downloadNext < stored.messageCount(downloadSession);
-        downloading = more;
+        boolean more = client.next() + chunk.size() < stored.messageCount(client.session());
+        client.advance(chunk.size(), more);
         return Replies.chunk(chunk, more);
     }
 

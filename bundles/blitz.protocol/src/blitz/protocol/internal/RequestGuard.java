@@ -46,8 +46,22 @@ final class RequestGuard implements RequestHandler {
         return tokenHash != null;
     }
 
+    /** In-process requests: one conversation per host. */
     @Override
-    public synchronized String reply(byte[] raw, String host) {
+    public String reply(byte[] raw, String host) {
+        return reply(raw, host, host);
+    }
+
+    /** Ends the downloads that waited too long for their ACK. */
+    synchronized void expire() {
+        protocol.expire(clock.getAsLong());
+    }
+
+    /**
+     * @param clientId the client's identity, its conversation with the protocol
+     * @return the one reply to the request
+     */
+    synchronized String reply(byte[] raw, String host, String clientId) {
         requests++;
         long remainingMs = lockout.remainingMs(host, clock.getAsLong());
         if (remainingMs > 0) {
@@ -88,7 +102,7 @@ final class RequestGuard implements RequestHandler {
             refusals.refused(Kind.MISSING_TOKEN, host, "");
             return ErrorCode.AUTHENTICATION.reply("authentication required: send AUTH <token> <command>");
         }
-        return protocol.handle(request);
+        return protocol.handle(clientId, request, clock.getAsLong());
     }
 
     private static String lockedOutReply(String host, long remainingMs) {

@@ -16,7 +16,6 @@ import blitz.logger.SourceInfo;
 import blitz.model.Notification;
 import blitz.model.server.StoreHealth;
 import blitz.model.source.LossEvent;
-import blitz.protocol.RequestCounts;
 import blitz.protocol.wire.Command;
 import blitz.protocol.wire.ErrorCode;
 import blitz.protocol.wire.Replies;
@@ -28,12 +27,13 @@ import blitz.protocol.wire.Replies;
 final class RuntimeReports {
     private final LoggingRuntime runtime;
     private final SessionReader stored;
-    private final Supplier<RequestCounts> requestCounts;
+    /** The endpoint's counts, for the {@code PROTOCOL} line of {@code STATS}. */
+    private final Supplier<String> protocolCounts;
 
-    RuntimeReports(LoggingRuntime runtime, SessionReader stored, Supplier<RequestCounts> requestCounts) {
+    RuntimeReports(LoggingRuntime runtime, SessionReader stored, Supplier<String> protocolCounts) {
         this.runtime = runtime;
         this.stored = stored;
-        this.requestCounts = requestCounts;
+        this.protocolCounts = protocolCounts;
     }
 
     String gaps(String[] t) {
@@ -84,7 +84,7 @@ final class RuntimeReports {
                 s.received(), s.stored(), s.refused(), s.undecodable(), s.unknownBoard(), s.lossEvents()));
         reply.append(String.format(Locale.ROOT, "%nSTORE connected=%b buffered=%d spooled=%d", health.connected(),
                 health.bufferedMessages(), health.spooledMessages()));
-        reply.append("\nPROTOCOL ").append(requestCounts.get());
+        reply.append("\nPROTOCOL ").append(protocolCounts.get());
         for (SourceInfo source : runtime.sources()) {
             var st = source.statistics();
             reply.append(String.format(Locale.ROOT,

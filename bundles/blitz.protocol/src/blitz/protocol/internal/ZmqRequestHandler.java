@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Activate;
@@ -30,7 +31,7 @@ import blitz.protocol.RequestCounts;
 import blitz.protocol.RequestHandler;
 
 /**
- * Serves the logger protocol on a ZeroMQ REP socket (configuration PID {@value #PID}), optionally
+ * Serves the logger protocol on a ZeroMQ ROUTER socket, a conversation per client (configuration PID {@value #PID}), optionally
  * encrypted with CURVE. One thread owns the socket: strict request/reply, every request gets exactly one
  * reply. A {@link RequestGuard} stands before the {@link LoggerProtocol}: lockout, oversized, non-ASCII
  * and unauthenticated requests never reach it.
@@ -83,6 +84,14 @@ public class ZmqRequestHandler implements RequestHandler {
         @AttributeDefinition(name = "Lockout (s)", min = "1",
                 description = "How long a locked-out host gets ERROR 7 for every request")
         int lockoutSeconds() default 300;
+
+        @AttributeDefinition(name = "Download expiry (s)", min = "1", description = "A client's download that gets no"
+                + " ACK for this long ends; the client's next ACK gets ERROR 8")
+        int conversationTimeoutSeconds() default 30;
+
+        @AttributeDefinition(name = "Clients remembered", min = "1",
+                description = "Conversations kept; beyond this the client seen least recently is forgotten")
+        int maxClients() default 1024;
     }
 
     private final RequestGuard guard;
@@ -96,7 +105,10 @@ public class ZmqRequestHandler implements RequestHandler {
     public ZmqRequestHandler(@Reference LoggingRuntime runtime, @Reference SessionReader stored, Config config) {
         this.maxRequestLength = Math.max(64, config.maxRequestLength());
         // STATS reports the guard's counts: read through this server once the guard exists
-        this.guard = new RequestGuard(new LoggerProtocol(runtime, stored, this::counts), config._token(), maxRequestLength,
+        ConversationTable conversations = new ConversationTable(config.maxClients(),
+                config.conversationTimeoutSeconds() * 1_000L);
+        this.guard = new RequestGuard(new LoggerProtocol(runtime, stored, this::counts, conversations), config._token(),
+                maxRequestLength,
                 new AuthLockout(config.lockoutAttempts(), config.lockoutWindowSeconds() * 1_000L, config.lockoutSeconds() * 1_000L),
                 new RefusalLog(REFUSAL_LOG_INTERVAL_MS, System::currentTimeMillis), System::currentTimeMillis);
         this.endpoint = "tcp://" + config.bindAddress().trim() + ":" + config.port();
@@ -144,9 +156,14 @@ public class ZmqRequestHandler implements RequestHandler {
         return guard.counts();
     }
 
+    /**
+     * A ROUTER socket, so that each client (a REQ socket, the original's included) keeps its own
+     * conversation: every request arrives with the client's identity and its REQ envelope, and the
+     * reply goes back with them. Between requests, downloads that wait too long for their ACK expire.
+     */
     private void serve() {
         try (ZContext context = new ZContext()) {
-            ZMQ.Socket socket = context.createSocket(SocketType.REP);
+            ZMQ.Socket socket = context.createSocket(SocketType.ROUTER);
             socket.setLinger(0);
             socket.setMaxMsgSize(MAX_FRAME_BYTES);
             socket.setReceiveTimeOut(POLL_MS);
@@ -163,20 +180,41 @@ public class ZmqRequestHandler implements RequestHandler {
             LOG.info("Logger protocol listening on {}{}{}", endpoint,
                     guard.requiresToken() ? " (token required)" : "",
                     keys == null ? "" : " (CURVE, server public key " + keys.publicKey() + ")");
+            long lastExpiry = System.currentTimeMillis();
             while (running && !Thread.currentThread().isInterrupted()) {
-                zmq.Msg first = socket.recvMsg(0);
-                if (first == null) {
-                    continue; // receive timeout: look at the running flag again
+                byte[] identity = socket.recv(0);
+                if (identity != null && socket.hasReceiveMore()) {
+                    answer(socket, identity);
                 }
-                String host = peerHost(first);
-                byte[] request = readRest(socket, first.data());
-                send(socket, reply(request, host));
+                if (System.currentTimeMillis() - lastExpiry >= POLL_MS) {
+                    guard.expire();
+                    lastExpiry = System.currentTimeMillis();
+                }
             }
         } catch (RuntimeException e) {
             if (running) {
                 LOG.error("The logger protocol server on " + endpoint + " stopped", e);
             }
         }
+    }
+
+    /** Reads the rest of one client's request (its envelope, then the frames) and sends it the reply. */
+    private void answer(ZMQ.Socket socket, byte[] identity) {
+        zmq.Msg first = socket.recvMsg(0);
+        boolean envelope = first.size() == 0 && socket.hasReceiveMore(); // a REQ client's empty delimiter
+        zmq.Msg body = envelope ? socket.recvMsg(0) : first;
+        String host = peerHost(body);
+        byte[] request = readRest(socket, body.data());
+        String reply = ascii(guard.reply(request, host, HexFormat.of().formatHex(identity)));
+        socket.sendMore(identity);
+        if (envelope) {
+            socket.sendMore(new byte[0]);
+        }
+        List<String> frames = ProtocolFrames.split(reply);
+        for (int i = 0; i < frames.size() - 1; i++) {
+            socket.sendMore(frames.get(i));
+        }
+        socket.send(frames.get(frames.size() - 1));
     }
 
     /** @return the sender's address without its port, as JeroMQ's connection metadata gives it */
@@ -204,14 +242,6 @@ public class ZmqRequestHandler implements RequestHandler {
             }
         }
         return all.toByteArray();
-    }
-
-    private static void send(ZMQ.Socket socket, String reply) {
-        List<String> frames = ProtocolFrames.split(reply);
-        for (int i = 0; i < frames.size() - 1; i++) {
-            socket.sendMore(frames.get(i));
-        }
-        socket.send(frames.get(frames.size() - 1));
     }
 
     /** Replies stay ASCII so that a frame's characters are its bytes. */
