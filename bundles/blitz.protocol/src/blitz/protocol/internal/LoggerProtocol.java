@@ -44,8 +44,6 @@ final class LoggerProtocol {
     private final SessionReader stored;
     private final RuntimeReports reports;
     private final ConversationTable conversations;
-    /** The conversation of the request being answered. */
-    private Conversation client;
 
     /**
      * @param requestCounts the endpoint's request and refusal counts, reported by {@code STATS}
@@ -59,7 +57,7 @@ final class LoggerProtocol {
         this.reports = new RuntimeReports(runtime, stored, () -> requestCounts.get() + " " + conversations.counts());
     }
 
-    private State state() {
+    private State state(Conversation client) {
         return client.isDownloading() ? State.DOWNLOADING : runtime.isLogging() ? State.LOGGING : State.IDLE;
     }
 
@@ -74,7 +72,7 @@ final class LoggerProtocol {
      */
     String handle(String clientId, String request, long nowMs) {
         String[] tokens = request.trim().split("\\s+");
-        client = conversations.of(clientId, nowMs);
+        Conversation client = conversations.of(clientId, nowMs);
         long expired = client.takeExpired();
         try {
             Optional<Command> command = Command.of(tokens[0]);
@@ -82,7 +80,8 @@ final class LoggerProtocol {
                 return ErrorCode.EXPIRED.reply("download of session " + expired + " ended: no ACK for "
                         + conversations.timeoutMs() / 1000 + " s; resume it with DOWNLOAD " + expired + " FROM <index>");
             }
-            return command.map(known -> dispatch(known, tokens)).orElseGet(() -> ErrorCode.UNKNOWN.reply(state().name()));
+            return command.map(known -> dispatch(client, known, tokens))
+                    .orElseGet(() -> ErrorCode.UNKNOWN.reply(state(client).name()));
         } catch (RuntimeException e) {
             LOG.error("Logger protocol request '{}' failed", tokens[0], e);
             client.endDownload();
@@ -90,7 +89,7 @@ final class LoggerProtocol {
         }
     }
 
-    private String dispatch(Command command, String[] t) {
+    private String dispatch(Conversation client, Command command, String[] t) {
         switch (command) {
             case BOARD: return board(t);
             case BOARDS: return Replies.boards(runtime.boards().stream().map(BoardInfo::boardId).toList());
@@ -105,10 +104,10 @@ final class LoggerProtocol {
             case NOTIFICATIONS: return reports.notifications(t);
             default: break;
         }
-        State state = state();
+        State state = state(client);
         switch (state) {
             case DOWNLOADING:
-                return command == Command.ACK ? nextChunk() : Replies.refused(command, state.name());
+                return command == Command.ACK ? nextChunk(client) : Replies.refused(command, state.name());
             case LOGGING:
                 switch (command) {
                     case UPDATE: return runtime.currentSession().stream()
@@ -126,7 +125,7 @@ final class LoggerProtocol {
                     case LOGGING: return Replies.NACK;
                     case STOP, UPDATE: return Replies.NOSESSION;
                     case SESSIONS: return sessions();
-                    case DOWNLOAD: return download(t);
+                    case DOWNLOAD: return download(client, t);
                     case DELETE: return delete(t);
                     default: return Replies.refused(command, state.name());
                 }
@@ -155,7 +154,7 @@ final class LoggerProtocol {
         return Replies.sessions(sessions.stream().map(SessionSummary::toLine).toList());
     }
 
-    private String download(String[] t) {
+    private String download(Conversation client, String[] t) {
         boolean plain = t.length == 2;
         boolean resumed = t.length == 4 && t[2].equals(Command.FROM);
         OptionalLong session = number(t, 1);
@@ -164,10 +163,10 @@ final class LoggerProtocol {
             return Replies.NACK;
         }
         client.startDownload(session.getAsLong(), from.getAsLong());
-        return nextChunk();
+        return nextChunk(client);
     }
 
-    private String nextChunk() {
+    private String nextChunk(Conversation client) {
         List<String> chunk = stored.readPage(client.session(), client.next(), Replies.CHUNK);
         if (chunk.isEmpty()) {
             client.endDownload();
