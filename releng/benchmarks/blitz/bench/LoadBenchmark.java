@@ -17,7 +17,7 @@ import blitz.boards.BitField;
 import blitz.boards.FieldLayoutDecoder;
 import blitz.codec.BoardMessageCodec;
 import blitz.codec.NumberedMessages;
-import blitz.logger.internal.LoggingRuntimeImpl;
+import blitz.logger.internal.WhiteboardLoggingRuntime;
 import blitz.model.decoder.BoardDecoder;
 import blitz.model.decoder.MessageDecodingException;
 import blitz.model.message.BoardMessage;
@@ -90,15 +90,15 @@ public final class LoadBenchmark {
             decoders.add(adcBoard(id));
             boardRates.append(boardRates.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%02x=%s", id, rate));
         }
-        LoggingRuntimeImpl runtime = RuntimeBenchmark.runtime(store, Map.of("pollingPeriodMs", POLL_MS,
+        WhiteboardLoggingRuntime runtime = RuntimeBenchmark.runtime(store, Map.of("pollingPeriodMs", POLL_MS,
                 "boardRates", boardRates.toString(), "lineLength", (int) Math.ceil(BAUD / 10.0 / rate)), decoders);
         System.out.printf(Locale.ROOT, "load: %d boards at %.0f messages/s each (%.0f/s in all), polled every %d ms, "
                 + "%.1f minutes, %s store, samples every %d s%n", boardCount, rate, rate * boardCount, POLL_MS, minutes,
                 storeName, sampleSeconds);
         System.out.println("pre-flight: " + runtime.preflight().summary());
-        Method addSource = LoggingRuntimeImpl.class.getDeclaredMethod("addSource", MessageSource.class);
+        Method addSource = WhiteboardLoggingRuntime.class.getDeclaredMethod("addSource", MessageSource.class);
         addSource.setAccessible(true);
-        Method deactivate = LoggingRuntimeImpl.class.getDeclaredMethod("deactivate");
+        Method deactivate = WhiteboardLoggingRuntime.class.getDeclaredMethod("deactivate");
         deactivate.setAccessible(true);
         List<Sample> samples = new ArrayList<>();
         long session;

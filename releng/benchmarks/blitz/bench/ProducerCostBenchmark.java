@@ -11,13 +11,13 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import blitz.boards.internal.BlitzBasicExpansionBoard;
-import blitz.logger.internal.LoggingRuntimeImpl;
+import blitz.logger.internal.WhiteboardLoggingRuntime;
 import blitz.model.server.ServerStore;
 import blitz.model.server.StoreHealth;
 
 /**
  * The producer thread's own work per message, as CPU time of that thread (so independent of what
- * else runs on the machine): {@code LoggingRuntimeImpl.onMessage} of Blitz Basic lines (decode, live
+ * else runs on the machine): {@code WhiteboardLoggingRuntime.onMessage} of Blitz Basic lines (decode, live
  * cache, board counter), once without a session and once with a session into a store whose
  * {@code queue} only counts. The runtime is wired as in {@link RuntimeBenchmark}.
  *
@@ -31,8 +31,8 @@ public final class ProducerCostBenchmark {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 5_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         String[] lines = RuntimeBenchmark.lines(4096);
-        LoggingRuntimeImpl idle = RuntimeBenchmark.runtime(countingStore(), Map.of(), List.of(new BlitzBasicExpansionBoard()));
-        LoggingRuntimeImpl logging = RuntimeBenchmark.runtime(countingStore(), Map.of(), List.of(new BlitzBasicExpansionBoard()));
+        WhiteboardLoggingRuntime idle = RuntimeBenchmark.runtime(countingStore(), Map.of(), List.of(new BlitzBasicExpansionBoard()));
+        WhiteboardLoggingRuntime logging = RuntimeBenchmark.runtime(countingStore(), Map.of(), List.of(new BlitzBasicExpansionBoard()));
         logging.startSession();
         cpuNanosPerMessage(idle, lines, 2_000_000); // warm-up: the JIT compiles the path
         cpuNanosPerMessage(logging, lines, 2_000_000);
@@ -47,7 +47,7 @@ public final class ProducerCostBenchmark {
         System.exit(0);
     }
 
-    private static double cpuNanosPerMessage(LoggingRuntimeImpl runtime, String[] lines, int messages) {
+    private static double cpuNanosPerMessage(WhiteboardLoggingRuntime runtime, String[] lines, int messages) {
         long start = THREADS.getCurrentThreadCpuTime();
         for (int i = 0; i < messages; i++) {
             runtime.onMessage("bench", lines[i & 4095]);

@@ -24,7 +24,8 @@ import blitz.codec.ShortCode;
 import blitz.codec.ShortMessage;
 import blitz.codec.internal.WhiteboardDecoderRegistry;
 import blitz.logger.LiveValue;
-import blitz.logger.internal.LoggingRuntimeImpl;
+import blitz.logger.internal.RuntimeConfig;
+import blitz.logger.internal.WhiteboardLoggingRuntime;
 import blitz.model.decoder.BoardDecoder;
 import blitz.model.server.ServerStore;
 import blitz.serial.internal.SerialPortSource;
@@ -42,7 +43,7 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 
 /**
  * The logging runtime outside OSGi, wired as DS would wire it (decoder registry with the Blitz Basic
- * board, {@link LoggingRuntimeImpl}, a store): ingest into the embedded store and into Redis, each
+ * board, {@link WhiteboardLoggingRuntime}, a store): ingest into the embedded store and into Redis, each
  * against its raw baseline measured in the same round; heap over a long session; latency from a line
  * written to a pty to its value in the live cache, through the serial source. Prints
  * {@code RESULT <name> <value> <unit> [baseline=<value>]} lines for releng/run-benchmarks.sh.
@@ -82,7 +83,7 @@ public final class RuntimeBenchmark {
 
     /** Messages/s from the sink call until {@code stopSession()} returned (everything stored). */
     private static double ingest(BatchingServerStore store, int messages) throws Exception {
-        LoggingRuntimeImpl runtime = runtime(store);
+        WhiteboardLoggingRuntime runtime = runtime(store);
         try {
             runtime.startSession();
             long start = System.nanoTime();
@@ -154,7 +155,7 @@ public final class RuntimeBenchmark {
     /** Used heap after a GC every million messages of one session into the embedded store. */
     private static void heap(int messages) throws Exception {
         EmbeddedServerStore store = embeddedStore();
-        LoggingRuntimeImpl runtime = runtime(store);
+        WhiteboardLoggingRuntime runtime = runtime(store);
         long max = 0;
         StringBuilder trace = new StringBuilder();
         try {
@@ -192,7 +193,7 @@ public final class RuntimeBenchmark {
         long[] writtenAt = new long[samples + 1];
         long[] micros = new long[samples];
         EmbeddedServerStore store = embeddedStore();
-        LoggingRuntimeImpl runtime = runtime(store);
+        WhiteboardLoggingRuntime runtime = runtime(store);
         try (SocatPtyPair pty = new SocatPtyPair(folder).start();
                 FileChannel board = FileChannel.open(pty.boardEnd(), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             Thread responder = new Thread(() -> answer(board, writtenAt), "board");
@@ -265,12 +266,12 @@ public final class RuntimeBenchmark {
         }
     }
 
-    private static LoggingRuntimeImpl runtime(ServerStore store) throws Exception {
+    private static WhiteboardLoggingRuntime runtime(ServerStore store) throws Exception {
         return runtime(store, Map.of(), List.of(new BlitzBasicExpansionBoard()));
     }
 
     /** The runtime as DS builds it: a decoder registry holding {@code decoders}, its configuration {@code overrides}. */
-    static LoggingRuntimeImpl runtime(ServerStore store, Map<String, Object> overrides, List<BoardDecoder> decoders)
+    static WhiteboardLoggingRuntime runtime(ServerStore store, Map<String, Object> overrides, List<BoardDecoder> decoders)
             throws Exception {
         WhiteboardDecoderRegistry registry = new WhiteboardDecoderRegistry(config(WhiteboardDecoderRegistry.Config.class, Map.of()));
         Method add = WhiteboardDecoderRegistry.class.getDeclaredMethod("addDecoder", BoardDecoder.class, Map.class);
@@ -281,7 +282,7 @@ public final class RuntimeBenchmark {
         }
         Map<String, Object> settings = new HashMap<>(overrides);
         settings.putIfAbsent("dataFolder", TestFolders.newFolder("bench-logger").toString());
-        return new LoggingRuntimeImpl(store, registry, config(LoggingRuntimeImpl.Config.class, settings));
+        return new WhiteboardLoggingRuntime(store, registry, config(RuntimeConfig.class, settings));
     }
 
     static RedisServerStore redisStore(String uri) {

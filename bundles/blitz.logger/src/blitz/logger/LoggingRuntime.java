@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.logger;
 
 import java.util.List;
@@ -6,13 +7,15 @@ import java.util.OptionalLong;
 
 import blitz.model.Notification;
 import blitz.model.server.ServerStore;
+import blitz.model.server.StoreUnavailableException;
 import blitz.model.source.CommandResult;
 
 /**
  * The headless logging runtime: it attaches itself as the {@link blitz.model.source.MessageSink} of
  * every {@link blitz.model.source.MessageSource} service, keeps the latest decoded value of every
  * variable, stores every message in the {@link ServerStore} while a session runs, and records every
- * loss it hears of in the gap ledger. Registered as an OSGi service by {@code blitz.logger}.
+ * loss it hears of in the gap ledger. Registered as an OSGi service by {@code blitz.logger}; the
+ * stored sessions are read through the {@link SessionReader} service, never through the store itself.
  *
  * <p>Guarantees:
  * <ul>
@@ -49,7 +52,7 @@ public interface LoggingRuntime {
      * @throws IllegalStateException if a session runs already ({@link #currentSession()} tells which)
      * @throws StoreUnavailableException if the store does not answer; no session is started
      */
-    Preflight startSession();
+    Preflight startSession() throws StoreUnavailableException;
 
     /**
      * Stops the running session after draining the boards; every message accepted for it is stored
@@ -64,9 +67,6 @@ public interface LoggingRuntime {
 
     /** @return the running session's id, empty when none runs */
     OptionalLong currentSession();
-
-    /** @return the store sessions are written to (the highest-ranked {@link ServerStore}) */
-    ServerStore store();
 
     /**
      * Deletes a stored session and its gap ledger.

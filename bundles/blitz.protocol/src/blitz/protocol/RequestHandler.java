@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.protocol;
 
 /**
@@ -8,7 +9,8 @@ package blitz.protocol;
  *
  * <p>Contract: {@link #reply} never throws and returns exactly one reply per request; every refused
  * request is counted in {@link #counts()} and logged without its content (rate-limited). Calls are
- * serialised with the socket's: the state is global, as in the original.
+ * serialised with the socket's. Requests from one peer host share one conversation (its download),
+ * as socket clients have one each; sessions are global, as in the original.
  */
 @org.osgi.annotation.versioning.ProviderType
 public interface RequestHandler {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.client.internal;
 
 import java.util.HashMap;
@@ -5,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import blitz.model.Notification;
 import blitz.model.client.ClientStore;
@@ -27,7 +28,7 @@ import blitz.model.connection.LoggerConnection;
  */
 @Component(immediate = true, service = {})
 public class ConnectionNotifications implements ConnectionListener {
-    private static final Logger LOG = Logger.getLogger(ConnectionNotifications.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionNotifications.class);
 
     private final LoggerConnection connection;
     private final ClientStore store;
@@ -102,7 +103,7 @@ public class ConnectionNotifications implements ConnectionListener {
                 log("Runtime " + endpoint + ": " + fields[3], severity);
                 after = Math.max(after, id);
             } catch (NumberFormatException e) {
-                LOG.fine(() -> "not a notification line: " + line);
+                LOG.debug("not a notification line: {}", line);
             }
         }
         mirroredUpTo.put(endpoint, after);
@@ -112,7 +113,7 @@ public class ConnectionNotifications implements ConnectionListener {
         try {
             store.logError(description, severity);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not store the notification: " + description, e);
+            LOG.warn("could not store the notification: {}", description, e);
         }
     }
 }

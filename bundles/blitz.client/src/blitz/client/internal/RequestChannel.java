@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.client.internal;
 
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 import blitz.model.connection.Endpoint;
+import blitz.protocol.wire.Command;
 
 /**
  * One ZeroMQ REQ socket to a runtime, used by a single thread. Implements the "lazy pirate" pattern:
@@ -43,7 +45,7 @@ final class RequestChannel implements AutoCloseable {
     }
 
     private Optional<String> request(String message, int attempts) {
-        String wire = endpoint.token().map(token -> ProtocolWords.AUTH + " " + token + " " + message).orElse(message);
+        String wire = endpoint.token().map(token -> Command.AUTH.with(token, message)).orElse(message);
         for (int attempt = 0; attempt < attempts; attempt++) {
             ZMQ.Socket current = socket();
             if (!current.send(wire.getBytes(StandardCharsets.US_ASCII), 0)) {

@@ -36,6 +36,7 @@ import blitz.model.sync.DownloadReport;
 import blitz.model.sync.DownloadReport.State;
 import blitz.model.sync.Progress;
 import blitz.model.sync.SessionSync;
+import blitz.protocol.wire.SessionDigests;
 
 /**
  * {@link SessionSync} over the logger protocol into the client store. Each downloaded chunk is
@@ -123,12 +124,13 @@ public class SessionSyncService implements SessionSync {
             return report(sessionId, messages, decoder, State.COMPLETE_UNVERIFIED,
                     "the runtime offers no digest, so the download could not be verified");
         }
-        SessionDigester local = new SessionDigester();
-        store.readRawMessages(sessionId, 0, READ_CHUNK, local::add);
-        if (local.count() == remote.get().count() && local.hex().equals(remote.get().sha256())) {
+        SessionDigests.Digester digester = SessionDigests.digester();
+        store.readRawMessages(sessionId, 0, READ_CHUNK, digester::add);
+        SessionDigest local = digester.receipt(sessionId);
+        if (local.count() == remote.get().count() && local.sha256().equals(remote.get().sha256())) {
             store.markSessionVerified(sessionId, local.count());
             return report(sessionId, messages, decoder, State.VERIFIED,
-                    local.count() + " messages, SHA-256 " + local.hex().substring(0, 12) + "… matches the runtime");
+                    local.count() + " messages, SHA-256 " + local.sha256().substring(0, 12) + "… matches the runtime");
         }
         String detail = "the runtime holds " + remote.get().count() + " messages, this workbench stored "
                 + local.count() + (local.count() == remote.get().count() ? " with a different digest" : "")

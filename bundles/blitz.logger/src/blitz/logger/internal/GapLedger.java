@@ -1,8 +1,8 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.logger.internal;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,6 +16,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import blitz.logger.GapRecord;
 import blitz.model.source.LossEvent;
@@ -38,7 +41,7 @@ import blitz.model.source.LossEvent;
  * fields escaped as {@code \t}, {@code \n}, {@code \\}.
  */
 final class GapLedger {
-    private static final System.Logger LOG = System.getLogger(GapLedger.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(GapLedger.class);
     private static final String HEADER = "# blitz gap ledger, session start ";
 
     private final Path folder;
@@ -66,14 +69,14 @@ final class GapLedger {
             writer.flush();
         } catch (IOException e) {
             writer = null;
-            LOG.log(Level.ERROR, "Cannot write the gap ledger of session " + sessionId + " in " + folder
+            LOG.error("Cannot write the gap ledger of session " + sessionId + " in " + folder
                     + ": its losses are kept in memory only", e);
             return;
         }
         try {
             Files.writeString(marker(sessionId), Long.toString(startMs), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            LOG.log(Level.ERROR, "Cannot mark session " + sessionId + " as running in " + folder
+            LOG.error("Cannot mark session " + sessionId + " as running in " + folder
                     + ": if the runtime stops during it, the ledger will not say so", e);
         }
     }
@@ -87,7 +90,7 @@ final class GapLedger {
             try {
                 writer.close();
             } catch (IOException e) {
-                LOG.log(Level.ERROR, "Cannot close the gap ledger of session " + currentSession, e);
+                LOG.error("Cannot close the gap ledger of session " + currentSession, e);
             }
             writer = null;
         }
@@ -103,7 +106,7 @@ final class GapLedger {
         try {
             Files.setLastModifiedTime(marker(currentSession), FileTime.fromMillis(System.currentTimeMillis()));
         } catch (IOException e) {
-            LOG.log(Level.DEBUG, "Cannot renew the running marker of session {0}: {1}", currentSession, e.getMessage());
+            LOG.debug("Cannot renew the running marker of session {}: {}", currentSession, e.getMessage());
         }
     }
 
@@ -122,7 +125,7 @@ final class GapLedger {
         } catch (NoSuchFileException e) {
             return recovered;
         } catch (IOException e) {
-            LOG.log(Level.ERROR, "Cannot look for sessions the runtime left running in " + folder, e);
+            LOG.error("Cannot look for sessions the runtime left running in " + folder, e);
             return recovered;
         }
         long now = System.currentTimeMillis();
@@ -146,7 +149,7 @@ final class GapLedger {
                 Files.delete(marker);
                 recovered.add(record);
             } catch (IOException | RuntimeException e) {
-                LOG.log(Level.ERROR, "Cannot record that session " + sessionId + " was left running", e);
+                LOG.error("Cannot record that session " + sessionId + " was left running", e);
             }
         }
         return recovered;
@@ -168,7 +171,7 @@ final class GapLedger {
                 writer.write(format(record));
                 writer.flush();
             } catch (IOException e) {
-                LOG.log(Level.ERROR, "Cannot append to the gap ledger of session " + currentSession, e);
+                LOG.error("Cannot append to the gap ledger of session " + currentSession, e);
             }
         }
         return record;
@@ -189,7 +192,7 @@ final class GapLedger {
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
-            LOG.log(Level.ERROR, "Cannot read the gap ledger of session " + sessionId, e);
+            LOG.error("Cannot read the gap ledger of session " + sessionId, e);
             return List.of();
         }
         if (lines.isEmpty() || !lines.get(0).equals(HEADER + sessionStart)) {
@@ -213,7 +216,7 @@ final class GapLedger {
         try {
             Files.deleteIfExists(file(sessionId));
         } catch (IOException e) {
-            LOG.log(Level.ERROR, "Cannot delete the gap ledger of session " + sessionId, e);
+            LOG.error("Cannot delete the gap ledger of session " + sessionId, e);
         }
     }
 
@@ -229,7 +232,7 @@ final class GapLedger {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            LOG.log(Level.ERROR, "Cannot delete " + file + ": the next start will report the session as stopped", e);
+            LOG.error("Cannot delete " + file + ": the next start will report the session as stopped", e);
         }
     }
 
@@ -242,7 +245,7 @@ final class GapLedger {
     private static GapRecord parse(long sessionId, String line) {
         String[] f = line.split("\t", -1);
         if (f.length != 6) {
-            LOG.log(Level.WARNING, "Skipping a damaged gap ledger line of session {0}", sessionId);
+            LOG.warn("Skipping a damaged gap ledger line of session {}", sessionId);
             return null;
         }
         try {
@@ -250,7 +253,7 @@ final class GapLedger {
                     Long.parseLong(f[0]), unescape(f[5]));
             return new GapRecord(sessionId, unescape(f[1]), event);
         } catch (IllegalArgumentException e) {
-            LOG.log(Level.WARNING, "Skipping a damaged gap ledger line of session {0}: {1}", sessionId, e.getMessage());
+            LOG.warn("Skipping a damaged gap ledger line of session {}: {}", sessionId, e.getMessage());
             return null;
         }
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.logger.internal;
 
 import java.time.Instant;
@@ -14,7 +15,9 @@ import blitz.logger.GapRecord;
 import blitz.logger.LoggingRuntime;
 import blitz.logger.Preflight;
 import blitz.logger.RuntimeStatistics;
+import blitz.logger.SessionReader;
 import blitz.model.SessionSummary;
+import blitz.model.server.StoreUnavailableException;
 import blitz.model.source.LossEvent;
 
 /**
@@ -27,10 +30,12 @@ import blitz.model.source.LossEvent;
         "osgi.command.function=preflight" })
 public class ShellCommands {
     private final LoggingRuntime runtime;
+    private final SessionReader stored;
 
     @Activate
-    public ShellCommands(@Reference LoggingRuntime runtime) {
+    public ShellCommands(@Reference LoggingRuntime runtime, @Reference SessionReader stored) {
         this.runtime = runtime;
+        this.stored = stored;
     }
 
     /** {@code blitz:status}: session, store, sources and counters. */
@@ -38,7 +43,7 @@ public class ShellCommands {
         StringBuilder out = new StringBuilder();
         OptionalLong session = runtime.currentSession();
         out.append(session.isPresent() ? "logging, session " + session.getAsLong() : "idle").append('\n');
-        out.append("store: ").append(runtime.store().health()).append('\n');
+        out.append("store: ").append(stored.health()).append('\n');
         RuntimeStatistics s = runtime.statistics();
         out.append(String.format(Locale.ROOT, "lines received %d, stored %d, refused %d, undecodable %d, unknown board %d, losses %d%n",
                 s.received(), s.stored(), s.refused(), s.undecodable(), s.unknownBoard(), s.lossEvents()));
@@ -52,7 +57,7 @@ public class ShellCommands {
         try {
             Preflight preflight = runtime.startSession();
             return "session " + runtime.currentSession().orElse(0) + " started; pre-flight " + preflight.summary();
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | StoreUnavailableException e) {
             return "not started: " + e.getMessage();
         }
     }
@@ -65,7 +70,7 @@ public class ShellCommands {
 
     /** {@code blitz:sessions}: id, start, end, message count, newest first. */
     public String sessions() {
-        List<SessionSummary> sessions = runtime.store().clientSessionList();
+        List<SessionSummary> sessions = stored.sessions();
         if (sessions.isEmpty()) {
             return "no sessions";
         }

@@ -106,6 +106,16 @@ public interface ServerStore {
      */
     long readSession(long sessionId, long fromIndex, int chunkSize, Consumer<List<String>> chunkConsumer);
 
+    /**
+     * Reads one page of a session's messages, oldest first: what one reply of a paged download carries.
+     *
+     * @param sessionId the session
+     * @param fromIndex index of the first message to read (0 = the first message ever queued)
+     * @param max       at most this many messages
+     * @return the page; empty past the session's end or for an unknown id
+     */
+    List<String> readPage(long sessionId, long fromIndex, int max);
+
     /** @return the number of messages stored for a session (0 for an unknown id) */
     long messageCount(long sessionId);
 

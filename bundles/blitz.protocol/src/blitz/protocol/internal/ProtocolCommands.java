@@ -10,15 +10,15 @@ import blitz.model.DataFolder;
 /**
  * Gogo shell command {@code protocol:key}: prints the CURVE public key clients need (generating the key
  * pair when there is none yet, so it can be handed out before CURVE is switched on). Reads the same
- * configuration as the server (PID {@value ProtocolServer#PID}).
+ * configuration as the server (PID {@value ZmqRequestHandler#PID}).
  */
-@Component(service = ProtocolCommands.class, configurationPid = ProtocolServer.PID,
+@Component(service = ProtocolCommands.class, configurationPid = ZmqRequestHandler.PID,
         property = { "osgi.command.scope=protocol", "osgi.command.function=key" })
 public class ProtocolCommands {
-    private final ProtocolServer.Config config;
+    private final ZmqRequestHandler.Config config;
 
     @Activate
-    public ProtocolCommands(ProtocolServer.Config config) {
+    public ProtocolCommands(ZmqRequestHandler.Config config) {
         this.config = config;
     }
 
@@ -26,6 +26,6 @@ public class ProtocolCommands {
     public String key() throws IOException {
         ServerKeys keys = ServerKeys.loadOrCreate(DataFolder.resolve(config.keyFile()));
         return keys.publicKey() + "\nCURVE is " + (config.curve() ? "on" : "off (set curve=true in the configuration "
-                + ProtocolServer.PID + " to use it)") + "; key file " + DataFolder.resolve(config.keyFile());
+                + ZmqRequestHandler.PID + " to use it)") + "; key file " + DataFolder.resolve(config.keyFile());
     }
 }

@@ -1,15 +1,15 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.protocol.internal;
 
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Collections;
 import java.util.Dictionary;
-import java.util.HexFormat;
 import java.util.Hashtable;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +23,14 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The launcher's protocol options, {@code --port N}, {@code --bind ADDRESS}, {@code --token-file FILE}
  * and {@code --curve} (framework properties {@value #PORT}, {@value #BIND}, {@value #TOKEN_FILE},
  * {@value #CURVE}): they set {@code port}, {@code bindAddress}, {@code .token} and {@code curve} of the
- * protocol's configuration ({@value ProtocolServer#PID}) through Configuration Admin, as a user would.
+ * protocol's configuration ({@value ZmqRequestHandler#PID}) through Configuration Admin, as a user would.
  * The token comes from a file so that it never shows on a command line.
  *
  * <p>An option holds its property for the launches that give it: the properties it set are listed
@@ -50,12 +52,12 @@ public final class ProtocolLaunchOption {
     /** Private (leading dot) like {@code .token}, whose configured value may be kept aside here. */
     static final String SAVED_PREFIX = ".blitz.launchOption.saved.";
     private static final String TOKEN = ".token";
-    private static final System.Logger LOG = System.getLogger(ProtocolLaunchOption.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ProtocolLaunchOption.class);
 
     @Activate
     public ProtocolLaunchOption(BundleContext context, @Reference ConfigurationAdmin configurationAdmin) throws IOException {
         Map<String, Object> options = options(context);
-        Configuration configuration = configurationAdmin.getConfiguration(ProtocolServer.PID, "?");
+        Configuration configuration = configurationAdmin.getConfiguration(ZmqRequestHandler.PID, "?");
         Dictionary<String, Object> stored = configuration.getProperties();
         Dictionary<String, Object> properties = copy(stored);
         Set<String> held = held(properties);
@@ -72,8 +74,8 @@ public final class ProtocolLaunchOption {
             Object configured = properties.get(key);
             if (!held.contains(key) && configured != null) {
                 properties.put(SAVED_PREFIX + key, configured);
-                LOG.log(Level.WARNING, "The launch option for ''{0}'' replaces the value configured in {1} while it is"
-                        + " given; launched without it, the runtime uses the configured value again", key, ProtocolServer.PID);
+                LOG.warn("The launch option for '{}' replaces the value configured in {} while it is"
+                        + " given; launched without it, the runtime uses the configured value again", key, ZmqRequestHandler.PID);
             }
             properties.put(key, option.getValue());
         }
@@ -101,7 +103,7 @@ public final class ProtocolLaunchOption {
                 }
                 options.put("port", number);
             } catch (NumberFormatException e) {
-                LOG.log(Level.ERROR, "--port: ''{0}'' is not a TCP port (1-65535); the configured port is used", port);
+                LOG.error("--port: '{}' is not a TCP port (1-65535); the configured port is used", port);
             }
         }
         String bind = given(context, BIND);
@@ -129,10 +131,10 @@ public final class ProtocolLaunchOption {
             if (token.chars().allMatch(c -> c > 0x20 && c < 0x7F) && !token.isEmpty()) {
                 return token;
             }
-            LOG.log(Level.ERROR, "--token-file {0}: its first line must be the token (printable ASCII, no spaces);"
+            LOG.error("--token-file {}: its first line must be the token (printable ASCII, no spaces);"
                     + " every request is refused until the runtime is started with a usable token file", file);
         } catch (IOException e) {
-            LOG.log(Level.ERROR, "--token-file {0} cannot be read ({1}); every request is refused until the runtime"
+            LOG.error("--token-file {} cannot be read ({}); every request is refused until the runtime"
                     + " is started with a readable token file", file, e.getMessage());
         }
         byte[] secret = new byte[32];

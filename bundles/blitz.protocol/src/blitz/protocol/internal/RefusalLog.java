@@ -1,9 +1,12 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.protocol.internal;
 
-import java.lang.System.Logger.Level;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Logs refused requests without their content (a request may carry a token), rate-limited per kind: the
@@ -26,7 +29,7 @@ final class RefusalLog {
         }
     }
 
-    private static final System.Logger LOG = System.getLogger(RefusalLog.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(RefusalLog.class);
 
     private final long intervalMs;
     private final LongSupplier clock;
@@ -47,7 +50,7 @@ final class RefusalLog {
         }
         String suppressed = state[1] == 0 ? ""
                 : " (" + state[1] + " more refused for this reason since the last report, not logged one by one)";
-        LOG.log(Level.WARNING, "Logger protocol refused a request from {0}: {1}{2}{3}", host, kind.reason, detail,
+        LOG.warn("Logger protocol refused a request from {}: {}{}{}", host, kind.reason, detail,
                 suppressed);
         state[0] = now;
         state[1] = 0;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.protocol.internal;
 
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,8 @@ import java.util.function.LongSupplier;
 import blitz.protocol.RequestCounts;
 import blitz.protocol.RequestHandler;
 import blitz.protocol.internal.RefusalLog.Kind;
+import blitz.protocol.wire.Command;
+import blitz.protocol.wire.ErrorCode;
 
 /**
  * What stands between a raw request and the {@link LoggerProtocol}: the per-host lockout, the length and
@@ -43,8 +46,22 @@ final class RequestGuard implements RequestHandler {
         return tokenHash != null;
     }
 
+    /** In-process requests: one conversation per host. */
     @Override
-    public synchronized String reply(byte[] raw, String host) {
+    public String reply(byte[] raw, String host) {
+        return reply(raw, host, host);
+    }
+
+    /** Ends the downloads that waited too long for their ACK. */
+    synchronized void expire() {
+        protocol.expire(clock.getAsLong());
+    }
+
+    /**
+     * @param clientId the client's identity, its conversation with the protocol
+     * @return the one reply to the request
+     */
+    synchronized String reply(byte[] raw, String host, String clientId) {
         requests++;
         long remainingMs = lockout.remainingMs(host, clock.getAsLong());
         if (remainingMs > 0) {
@@ -55,21 +72,22 @@ final class RequestGuard implements RequestHandler {
         if (raw.length > maxRequestLength) {
             tooLong++;
             refusals.refused(Kind.TOO_LONG, host, " (" + raw.length + "+ bytes)");
-            return "ERROR 4 request longer than " + maxRequestLength + " bytes";
+            return ErrorCode.BAD_REQUEST.reply("request longer than " + maxRequestLength + " bytes");
         }
         for (byte b : raw) {
             if ((b < 0x20 || b > 0x7E) && b != '\t' && b != '\r' && b != '\n') {
                 notAscii++;
                 refusals.refused(Kind.NOT_ASCII, host, " (" + raw.length + " bytes)");
-                return "ERROR 4 request is not printable ASCII";
+                return ErrorCode.BAD_REQUEST.reply("request is not printable ASCII");
             }
         }
         String request = new String(raw, StandardCharsets.US_ASCII).strip();
-        boolean hasAuth = request.startsWith("AUTH ") || request.equals("AUTH");
+        String auth = Command.AUTH.name();
+        boolean hasAuth = request.startsWith(auth + " ") || request.equals(auth);
         if (hasAuth) {
             String[] parts = request.split("\\s+", 3);
             String given = parts.length > 1 ? parts[1] : "";
-            request = parts.length > 2 ? parts[2] : "AUTH";
+            request = parts.length > 2 ? parts[2] : auth;
             if (tokenHash != null && !MessageDigest.isEqual(tokenHash, sha256(given))) {
                 wrongToken++;
                 if (lockout.wrongToken(host, clock.getAsLong())) {
@@ -77,18 +95,19 @@ final class RequestGuard implements RequestHandler {
                     return lockedOutReply(host, lockout.remainingMs(host, clock.getAsLong()));
                 }
                 refusals.refused(Kind.WRONG_TOKEN, host, "");
-                return "ERROR 6 authentication failed: wrong token"; // "AUTH" in it: clients look for it
+                return ErrorCode.AUTHENTICATION.reply("authentication failed: wrong token"); // "AUTH" in it: clients look for it
             }
         } else if (tokenHash != null) {
             missingToken++;
             refusals.refused(Kind.MISSING_TOKEN, host, "");
-            return "ERROR 6 authentication required: send AUTH <token> <command>";
+            return ErrorCode.AUTHENTICATION.reply("authentication required: send AUTH <token> <command>");
         }
-        return protocol.handle(request);
+        return protocol.handle(clientId, request, clock.getAsLong());
     }
 
     private static String lockedOutReply(String host, long remainingMs) {
-        return "ERROR 7 locked out: too many wrong tokens from " + host + "; retry in " + (remainingMs + 999) / 1000 + " s";
+        return ErrorCode.LOCKED_OUT.reply("locked out: too many wrong tokens from " + host + "; retry in "
+                + (remainingMs + 999) / 1000 + " s");
     }
 
     @Override

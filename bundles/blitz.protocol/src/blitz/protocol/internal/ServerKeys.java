@@ -1,7 +1,7 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.protocol.internal;
 
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.zeromq.ZMQ;
 
 import blitz.model.connection.Endpoint;
@@ -23,7 +25,7 @@ import blitz.model.connection.Endpoint;
  * clients can keep the public key. Format: {@code public-key=<Z85>} and {@code secret-key=<Z85>} lines.
  */
 record ServerKeys(String publicKey, String secretKey) {
-    private static final System.Logger LOG = System.getLogger(ServerKeys.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ServerKeys.class);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     /** Reads the key pair from {@code file}, creating it first when it does not exist. */
@@ -65,13 +67,13 @@ record ServerKeys(String publicKey, String secretKey) {
         } catch (FileAlreadyExistsException e) {
             Files.deleteIfExists(temp);
         }
-        LOG.log(Level.INFO, "Generated the logger protocol''s CURVE key pair in {0}", file);
+        LOG.info("Generated the logger protocol's CURVE key pair in {}", file);
     }
 
     private static void restrict(Path file) throws IOException {
         if (isPosix(file) && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
             Files.setPosixFilePermissions(file, OWNER_ONLY);
-            LOG.log(Level.WARNING, "{0} was readable by other users: its permissions are now 600", file);
+            LOG.warn("{} was readable by other users: its permissions are now 600", file);
         }
     }
 

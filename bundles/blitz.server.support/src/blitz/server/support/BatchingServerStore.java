@@ -161,9 +161,7 @@ public class BatchingServerStore implements ServerStore, AutoCloseable {
 
     @Override
     public long readSession(long sessionId, long fromIndex, int chunkSize, Consumer<List<String>> chunkConsumer) {
-        if (fromIndex < 0 || chunkSize < 1) {
-            throw new IllegalArgumentException("fromIndex must be >= 0 and chunkSize >= 1, got " + fromIndex + ", " + chunkSize);
-        }
+        requireRange(fromIndex, chunkSize);
         writer.syncUnlessUnavailable();
         // a running session keeps growing: read what is stored now, so the call ends
         long end = backend.count(sessionId);
@@ -177,6 +175,19 @@ public class BatchingServerStore implements ServerStore, AutoCloseable {
             position += chunk.size();
         }
         return Math.max(0, position - fromIndex);
+    }
+
+    @Override
+    public List<String> readPage(long sessionId, long fromIndex, int max) {
+        requireRange(fromIndex, max);
+        writer.syncUnlessUnavailable();
+        return backend.read(sessionId, fromIndex, max);
+    }
+
+    private static void requireRange(long fromIndex, int max) {
+        if (fromIndex < 0 || max < 1) {
+            throw new IllegalArgumentException("fromIndex must be >= 0 and chunkSize >= 1, got " + fromIndex + ", " + max);
+        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import blitz.model.connection.Backoff;
 import blitz.model.source.LossEvent;
 import blitz.model.source.MessageSink;
 import blitz.model.source.MessageSource;
@@ -36,6 +37,8 @@ import blitz.model.source.SourceStatistics;
 public abstract class PolledSource implements MessageSource {
     /** How long stop() waits for the worker beyond stopTimeoutMs (a read slice, closing the device). */
     public static final long STOP_GRACE_MS = 500;
+    /** The first reconnect delay; it doubles after each failed attempt up to the configured longest. */
+    public static final long FIRST_RECONNECT_DELAY_MS = 100;
     private static final Logger LOG = LoggerFactory.getLogger(PolledSource.class);
 
     private final SourceSettings settings;
@@ -293,7 +296,7 @@ public abstract class PolledSource implements MessageSource {
 
     /** The connection loop of one run. */
     private void connectAndPoll(Run run) {
-        Backoff backoff = new Backoff(settings.reconnectMaxDelayMs());
+        Backoff backoff = new Backoff(FIRST_RECONNECT_DELAY_MS, settings.reconnectMaxDelayMs());
         boolean everRan = false;
         long lostAt = 0;
         String lostCause = "";

@@ -11,6 +11,7 @@ import org.osgi.framework.ServiceRegistration;
 
 import blitz.logger.LoggingRuntime;
 import blitz.logger.tests.support.InProcessSource;
+import blitz.model.server.ServerStore;
 import blitz.model.source.MessageSource;
 import blitz.testing.Osgi;
 
@@ -23,8 +24,9 @@ class RuntimeIngestBenchmark {
     private static final int MESSAGES = Integer.getInteger("blitz.bench.messages", 2_000_000);
 
     @Test
-    void ingest() {
+    void ingest() throws Exception {
         LoggingRuntime runtime = Osgi.await(LoggingRuntime.class);
+        ServerStore store = Osgi.await(ServerStore.class);
         InProcessSource source = new InProcessSource("bench", 0x08);
         ServiceRegistration<MessageSource> registration = new Osgi().register(source);
         Osgi.eventually("started", source::started);
@@ -46,9 +48,9 @@ class RuntimeIngestBenchmark {
             long accepted = System.nanoTime();
             runtime.stopSession(); // waits until everything accepted is stored
             long storedNs = System.nanoTime() - start;
-            long count = runtime.store().messageCount(session);
+            long count = store.messageCount(session);
             report.add(String.format("store %s: %d messages, accepted at %.0f msg/s, stored at %.0f msg/s",
-                    runtime.store().getClass().getSimpleName(), count, MESSAGES / ((accepted - start) / 1e9),
+                    store.getClass().getSimpleName(), count, MESSAGES / ((accepted - start) / 1e9),
                     MESSAGES / (storedNs / 1e9)));
             runtime.deleteSession(session);
         } finally {

@@ -29,6 +29,7 @@ import blitz.logger.Preflight;
 import blitz.logger.RuntimeListener;
 import blitz.logger.tests.support.InProcessSource;
 import blitz.model.Notification;
+import blitz.model.server.ServerStore;
 import blitz.model.source.LossEvent;
 import blitz.model.source.LossEvent.Kind;
 import blitz.model.source.MessageSource;
@@ -42,10 +43,13 @@ class LoggingRuntimeTest {
     @RegisterExtension
     final Osgi osgi = new Osgi();
     private LoggingRuntime runtime;
+    /** The store the runtime writes to, to check what it stored. */
+    private ServerStore serverStore;
 
     @BeforeEach
     void runtime() {
         runtime = Osgi.await(LoggingRuntime.class);
+        serverStore = Osgi.await(ServerStore.class);
         runtime.stopSession();
     }
 
@@ -62,7 +66,7 @@ class LoggingRuntimeTest {
     }
 
     @Test
-    void sourcesAreStartedWhenTheyAppearAndStoppedWhenTheyLeave() {
+    void sourcesAreStartedWhenTheyAppearAndStoppedWhenTheyLeave() throws Exception {
         InProcessSource source = new InProcessSource("whiteboard", 0x08);
         ServiceRegistration<MessageSource> registration = osgi.register(source);
         eventually("started", source::started);
@@ -73,7 +77,7 @@ class LoggingRuntimeTest {
     }
 
     @Test
-    void liveCacheIsFedWithoutASessionAndKeepsZeroValues() {
+    void liveCacheIsFedWithoutASessionAndKeepsZeroValues() throws Exception {
         InProcessSource source = attach("live", 0x08);
         assertFalse(runtime.isLogging());
         source.emit("08a0000003e87ff80100fff00000"); // the original's worked example: 2047, 2049, 15, 4080, 0
@@ -88,7 +92,7 @@ class LoggingRuntimeTest {
     }
 
     @Test
-    void aSessionStoresEveryMessageInOrderIncludingWhatTheBoardsStillBuffered() {
+    void aSessionStoresEveryMessageInOrderIncludingWhatTheBoardsStillBuffered() throws Exception {
         InProcessSource source = attach("ordered", 0x08);
         source.emit(basicLine(0x08, 1, 1)); // before the session: live only
         int startsBefore = source.starts();
@@ -106,16 +110,16 @@ class LoggingRuntimeTest {
         source.buffer(onTheBoard.toArray(String[]::new));
         assertEquals(session, runtime.stopSession().orElseThrow());
         sent.addAll(onTheBoard);
-        assertEquals(sent, runtime.store().allFromSession(session), "every message, in order, the drained ones last");
-        assertEquals(sent.size(), runtime.store().session(session).orElseThrow().count());
-        assertTrue(runtime.store().session(session).orElseThrow().end().isPresent());
+        assertEquals(sent, serverStore.allFromSession(session), "every message, in order, the drained ones last");
+        assertEquals(sent.size(), serverStore.session(session).orElseThrow().count());
+        assertTrue(serverStore.session(session).orElseThrow().end().isPresent());
         assertTrue(source.started(), "sources run again after the session for live data");
         source.emit(basicLine(0x08, 9, 9));
-        assertEquals(sent.size(), runtime.store().messageCount(session), "nothing stored after the stop");
+        assertEquals(sent.size(), serverStore.messageCount(session), "nothing stored after the stop");
     }
 
     @Test
-    void sourcesDrainSideBySideSoAStopWaitsForTheSlowestNotTheSum() {
+    void sourcesDrainSideBySideSoAStopWaitsForTheSlowestNotTheSum() throws Exception {
         List<InProcessSource> slow = new ArrayList<>();
         for (int board = 0x08; board < 0x0e; board++) {
             InProcessSource source = attach("slow-" + board, board);
@@ -132,11 +136,11 @@ class LoggingRuntimeTest {
         long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked);
         assertTrue(tookMs < 1_200, "six drains of 300 ms took " + tookMs + " ms (one after another: 1 800 ms or more)");
         slow.forEach(source -> assertEquals(2, source.stops(), source.id()));
-        assertEquals(slow.size(), runtime.store().messageCount(session), "every source's buffer drained into the session");
+        assertEquals(slow.size(), serverStore.messageCount(session), "every source's buffer drained into the session");
     }
 
     @Test
-    void startingTwiceIsRefusedAndStoppingWithoutASessionIsHarmless() {
+    void startingTwiceIsRefusedAndStoppingWithoutASessionIsHarmless() throws Exception {
         attach("twice", 0x08);
         runtime.startSession();
         assertThrows(IllegalStateException.class, runtime::startSession);
@@ -173,18 +177,18 @@ class LoggingRuntimeTest {
     }
 
     @Test
-    void aSessionWithNoLossHasAnEmptyLedger() {
+    void aSessionWithNoLossHasAnEmptyLedger() throws Exception {
         InProcessSource source = attach("quiet", 0x08);
         runtime.startSession();
         long session = runtime.currentSession().orElseThrow();
         source.emit(basicLine(0x08, 0, 1));
         runtime.stopSession();
         assertEquals(List.of(), runtime.gaps(session), "the board sent data and nothing was lost");
-        assertEquals(1, runtime.store().messageCount(session));
+        assertEquals(1, serverStore.messageCount(session));
     }
 
     @Test
-    void listenersAndTheNotificationRingHearOfSessionsAndLosses() {
+    void listenersAndTheNotificationRingHearOfSessionsAndLosses() throws Exception {
         List<Notification> heard = new CopyOnWriteArrayList<>();
         osgi.register(RuntimeListener.class, heard::add, Map.of());
         InProcessSource source = attach("noisy", 0x08);
@@ -200,7 +204,7 @@ class LoggingRuntimeTest {
     }
 
     @Test
-    void boardsAreListedWithTheirSourceAndCommandsReachTheHolder() {
+    void boardsAreListedWithTheirSourceAndCommandsReachTheHolder() throws Exception {
         InProcessSource source = attach("boards", 0x08, 0x09);
         source.emit(basicLine(0x0b, 1, 1)); // seen in a line, not announced
         assertTrue(runtime.boards().stream().anyMatch(b -> b.boardId() == 0x09 && b.sourceId().equals("boards")
@@ -212,7 +216,7 @@ class LoggingRuntimeTest {
     }
 
     @Test
-    void preflightWarnsWhenThePlanCannotBeSustainedAndTheSessionStillStarts() {
+    void preflightWarnsWhenThePlanCannotBeSustainedAndTheSessionStillStarts() throws Exception {
         attach("fast", 0x08);
         assertEquals(Preflight.Verdict.OK, runtime.preflight().verdict(), runtime.preflight().toString());
         osgi.configure("blitz.logger", Map.of("boardRates", "08=500"));
@@ -273,7 +277,7 @@ class LoggingRuntimeTest {
     }
 
     @Test
-    void preflightWarnsWhenNoBoardIsAttached() {
+    void preflightWarnsWhenNoBoardIsAttached() throws Exception {
         Preflight preflight = runtime.preflight();
         assertEquals(Preflight.Verdict.WARNING, preflight.verdict());
         assertTrue(preflight.summary().contains("No board is attached"), preflight.summary());

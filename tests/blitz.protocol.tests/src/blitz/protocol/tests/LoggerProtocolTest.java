@@ -25,6 +25,7 @@ import org.osgi.framework.ServiceRegistration;
 
 import blitz.logger.LoggingRuntime;
 import blitz.logger.tests.support.InProcessSource;
+import blitz.model.server.ServerStore;
 import blitz.model.source.LossEvent;
 import blitz.model.source.MessageSource;
 import blitz.protocol.ProtocolFrames;
@@ -39,6 +40,8 @@ class LoggerProtocolTest {
     private static final Osgi OSGI = new Osgi();
     private static int port;
     private LoggingRuntime runtime;
+    /** The store the runtime writes to, to check what it stored. */
+    private ServerStore serverStore;
     private InProcessSource source;
     private ServiceRegistration<MessageSource> registration;
     private ZmqClient client;
@@ -59,6 +62,7 @@ class LoggerProtocolTest {
     @BeforeEach
     void connect() {
         runtime = Osgi.await(LoggingRuntime.class);
+        serverStore = Osgi.await(ServerStore.class);
         runtime.stopSession();
         source = new InProcessSource("proto", 0x08, 0x09);
         registration = OSGI.register(source);
@@ -114,14 +118,14 @@ class LoggerProtocolTest {
         String reply = client.request("SESSIONS");
         List<String> lines = List.of(reply.split("\n", -1));
         assertEquals("NACK", lines.get(lines.size() - 1));
-        assertTrue(lines.contains(runtime.store().session(session).orElseThrow().toLine()), reply);
+        assertTrue(lines.contains(serverStore.session(session).orElseThrow().toLine()), reply);
         lines.subList(0, lines.size() - 1).forEach(l -> assertEquals(4, l.split(" ").length, l));
     }
 
     @Test
     void downloadSendsChunksOfAHundredDrivenByAck() {
         long session = sessionWith(250);
-        List<String> stored = runtime.store().allFromSession(session);
+        List<String> stored = serverStore.allFromSession(session);
         List<String> received = new ArrayList<>();
         List<String> frames = client.frames(("DOWNLOAD " + session).getBytes(StandardCharsets.US_ASCII), 5_000);
         // 100 lines of 28 characters are longer than one frame: 1024-character frames, then an empty one
@@ -179,7 +183,7 @@ class LoggerProtocolTest {
     void deleteRemovesTheSession() {
         long session = sessionWith(2);
         assertEquals("ACK", client.request("DELETE " + session));
-        assertTrue(runtime.store().session(session).isEmpty());
+        assertTrue(serverStore.session(session).isEmpty());
         assertTrue(!client.request("SESSIONS").contains("\n" + session + " ") && !client.request("SESSIONS").startsWith(session + " "));
     }
 
@@ -193,7 +197,7 @@ class LoggerProtocolTest {
         }
         source.loss(new LossEvent(LossEvent.Kind.SEQUENCE_GAP, 0x08, 5, 123, "expected 7, got 12"));
         assertEquals("ACK", client.request("STOP"));
-        List<String> stored = runtime.store().allFromSession(session);
+        List<String> stored = serverStore.allFromSession(session);
 
         String reply = client.request("DOWNLOAD " + session + " FROM 200");
         assertTrue(reply.endsWith("\nNACK"));
@@ -226,7 +230,7 @@ class LoggerProtocolTest {
         source.emit(basicLine(0x08, 2, 2));
         assertEquals("ACK", client.request("LOGGING"));
         assertEquals("ACK", client.request("STOP"));
-        assertEquals(2, runtime.store().messageCount(session));
+        assertEquals(2, serverStore.messageCount(session));
     }
 
     @Test

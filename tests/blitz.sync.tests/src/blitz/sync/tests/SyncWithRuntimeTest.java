@@ -30,6 +30,7 @@ import blitz.model.client.ClientStore;
 import blitz.model.connection.ConnectionStatus;
 import blitz.model.connection.Endpoint;
 import blitz.model.connection.LoggerConnection;
+import blitz.model.server.ServerStore;
 import blitz.model.source.LossEvent;
 import blitz.model.source.MessageSource;
 import blitz.model.sync.DownloadReport;
@@ -48,6 +49,8 @@ class SyncWithRuntimeTest {
     private static final Osgi OSGI = new Osgi();
     private static int port;
     private LoggingRuntime runtime;
+    /** The store the runtime writes to, to check what it stored. */
+    private ServerStore serverStore;
     private InProcessSource source;
     private ServiceRegistration<MessageSource> registration;
     private LoggerConnection connection;
@@ -76,6 +79,7 @@ class SyncWithRuntimeTest {
     @BeforeEach
     void connect() {
         runtime = Osgi.await(LoggingRuntime.class);
+        serverStore = Osgi.await(ServerStore.class);
         runtime.stopSession();
         source = new InProcessSource("sync", 0x08);
         registration = OSGI.register(source);
@@ -180,7 +184,7 @@ class SyncWithRuntimeTest {
         sync.download(session, Progress.NONE);
         assertTrue(sync.deleteSession(session));
         assertTrue(store.getSession(session).isEmpty());
-        assertTrue(runtime.store().session(session).isEmpty(), "deleted on the runtime too");
+        assertTrue(serverStore.session(session).isEmpty(), "deleted on the runtime too");
         assertTrue(sync.refreshSessionList().stream().noneMatch(s -> s.refId() == session), "it does not come back");
     }
 }

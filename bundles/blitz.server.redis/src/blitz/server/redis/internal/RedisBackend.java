@@ -15,8 +15,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import blitz.model.SessionSummary;
+import blitz.model.server.StoreUnavailableException;
 import blitz.server.support.SessionBackend;
-import blitz.server.support.StoreUnavailableException;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.LettuceFutures;

@@ -1,70 +1,97 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.protocol.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
 import blitz.logger.LoggingRuntime;
+import blitz.logger.SessionReader;
 import blitz.model.DataFolder;
 import blitz.protocol.ProtocolFrames;
 import blitz.protocol.RequestCounts;
 import blitz.protocol.RequestHandler;
 
 /**
- * Serves the logger protocol on a ZeroMQ REP socket (configuration PID {@value #PID}), optionally
+ * Serves the logger protocol on a ZeroMQ ROUTER socket, a conversation per client (configuration PID {@value #PID}), optionally
  * encrypted with CURVE. One thread owns the socket: strict request/reply, every request gets exactly one
  * reply. A {@link RequestGuard} stands before the {@link LoggerProtocol}: lockout, oversized, non-ASCII
  * and unauthenticated requests never reach it.
  */
-@Component(service = RequestHandler.class, configurationPid = ProtocolServer.PID, immediate = true)
-public class ProtocolServer implements RequestHandler {
+@Component(service = RequestHandler.class, configurationPid = ZmqRequestHandler.PID, immediate = true)
+@Designate(ocd = ZmqRequestHandler.Config.class)
+public class ZmqRequestHandler implements RequestHandler {
     public static final String PID = "blitz.protocol";
     static final String DEFAULT_KEY_FILE = "${blitz.data}/protocol-keys";
-    private static final System.Logger LOG = System.getLogger(ProtocolServer.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ZmqRequestHandler.class);
     /** Frames larger than this make JeroMQ drop the peer: a defence against memory abuse. */
     private static final long MAX_FRAME_BYTES = 1 << 20;
     private static final int POLL_MS = 200;
     private static final long REFUSAL_LOG_INTERVAL_MS = 60_000;
 
-    /** Configuration (PID {@value ProtocolServer#PID}); see docs/protocol-logger.md. */
+    /** Configuration (PID {@value ZmqRequestHandler#PID}); see docs/protocol-logger.md. */
+    @ObjectClassDefinition(id = PID, name = "Blitz logger protocol",
+            description = "The ZeroMQ request/reply endpoint clients (and the original's clients) talk to")
     public @interface Config {
-        /** Address to bind; anything but a loopback address requires a token. */
+        @AttributeDefinition(name = "Bind address", description = "Anything but a loopback address requires a token")
         String bindAddress() default "127.0.0.1";
 
+        @AttributeDefinition(name = "Port", min = "1", max = "65535", description = "TCP port (the original's 8999)")
         int port() default 8999;
 
         /** Shared secret (property {@code .token}, private like the Redis store's {@code .password}); when set
          * every request must start with {@code AUTH <token> }. Never logged. */
+        @AttributeDefinition(name = "Token", type = AttributeType.PASSWORD, required = false,
+                description = "Shared secret; requests must then start with 'AUTH token '. Never shown or logged.")
         String _token() default "";
 
-        /** Longest request answered, in bytes; longer ones get {@code ERROR 4}. */
+        @AttributeDefinition(name = "Longest request (bytes)", min = "16", description = "Longer requests get ERROR 4")
         int maxRequestLength() default 4096;
 
-        /** Encrypt with ZeroMQ CURVE; clients then need the server's public key ({@code protocol:key}). */
+        @AttributeDefinition(name = "Encrypt (CURVE)", description = "ZeroMQ CURVE encryption; clients then need the"
+                + " server's public key (shell: protocol:key) and old clients cannot connect")
         boolean curve() default false;
 
-        /** The CURVE key pair's file (mode 600), generated when missing. */
+        @AttributeDefinition(name = "CURVE key file",
+                description = "The server's key pair, generated when missing, readable by its user only (mode 600)")
         String keyFile() default DEFAULT_KEY_FILE;
 
-        /** Wrong tokens from one host within {@link #lockoutWindowSeconds()} that lock it out; 0: never. */
+        @AttributeDefinition(name = "Wrong tokens before lockout", min = "0",
+                description = "Wrong tokens from one host within the window that lock it out; 0 turns the lockout off")
         int lockoutAttempts() default 5;
 
+        @AttributeDefinition(name = "Lockout window (s)", min = "1", description = "The window in which wrong tokens are counted")
         int lockoutWindowSeconds() default 60;
 
-        /** How long a locked-out host gets {@code ERROR 7} for every request. */
+        @AttributeDefinition(name = "Lockout (s)", min = "1",
+                description = "How long a locked-out host gets ERROR 7 for every request")
         int lockoutSeconds() default 300;
+
+        @AttributeDefinition(name = "Download expiry (s)", min = "1", description = "A client's download that gets no"
+                + " ACK for this long ends; the client's next ACK gets ERROR 8")
+        int conversationTimeoutSeconds() default 30;
+
+        @AttributeDefinition(name = "Clients remembered", min = "1",
+                description = "Conversations kept; beyond this the client seen least recently is forgotten")
+        int maxClients() default 1024;
     }
 
     private final RequestGuard guard;
@@ -75,17 +102,20 @@ public class ProtocolServer implements RequestHandler {
     private volatile boolean running = true;
 
     @Activate
-    public ProtocolServer(@Reference LoggingRuntime runtime, Config config) {
+    public ZmqRequestHandler(@Reference LoggingRuntime runtime, @Reference SessionReader stored, Config config) {
         this.maxRequestLength = Math.max(64, config.maxRequestLength());
         // STATS reports the guard's counts: read through this server once the guard exists
-        this.guard = new RequestGuard(new LoggerProtocol(runtime, this::counts), config._token(), maxRequestLength,
+        ConversationTable conversations = new ConversationTable(config.maxClients(),
+                config.conversationTimeoutSeconds() * 1_000L);
+        this.guard = new RequestGuard(new LoggerProtocol(runtime, stored, this::counts, conversations), config._token(),
+                maxRequestLength,
                 new AuthLockout(config.lockoutAttempts(), config.lockoutWindowSeconds() * 1_000L, config.lockoutSeconds() * 1_000L),
                 new RefusalLog(REFUSAL_LOG_INTERVAL_MS, System::currentTimeMillis), System::currentTimeMillis);
         this.endpoint = "tcp://" + config.bindAddress().trim() + ":" + config.port();
         this.keys = config.curve() ? keys(config) : null;
         if (!guard.requiresToken() && !isLoopback(config.bindAddress().trim())) {
-            LOG.log(Level.ERROR, "Refusing to serve the logger protocol on {0} without a token: set ''token'' in the"
-                    + " configuration {1}, or bind to 127.0.0.1", endpoint, PID);
+            LOG.error("Refusing to serve the logger protocol on {} without a token: set 'token' in the"
+                    + " configuration {}, or bind to 127.0.0.1", endpoint, PID);
             thread = null;
             return;
         }
@@ -102,8 +132,8 @@ public class ProtocolServer implements RequestHandler {
         try {
             return ServerKeys.loadOrCreate(DataFolder.resolve(config.keyFile()));
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.ERROR, "Refusing to serve the logger protocol on {0}: CURVE is on but its key pair cannot be"
-                    + " read or made: {1}", endpoint, e.getMessage());
+            LOG.error("Refusing to serve the logger protocol on {}: CURVE is on but its key pair cannot be"
+                    + " read or made: {}", endpoint, e.getMessage());
             return null;
         }
     }
@@ -126,9 +156,14 @@ public class ProtocolServer implements RequestHandler {
         return guard.counts();
     }
 
+    /**
+     * A ROUTER socket, so that each client (a REQ socket, the original's included) keeps its own
+     * conversation: every request arrives with the client's identity and its REQ envelope, and the
+     * reply goes back with them. Between requests, downloads that wait too long for their ACK expire.
+     */
     private void serve() {
         try (ZContext context = new ZContext()) {
-            ZMQ.Socket socket = context.createSocket(SocketType.REP);
+            ZMQ.Socket socket = context.createSocket(SocketType.ROUTER);
             socket.setLinger(0);
             socket.setMaxMsgSize(MAX_FRAME_BYTES);
             socket.setReceiveTimeOut(POLL_MS);
@@ -139,26 +174,47 @@ public class ProtocolServer implements RequestHandler {
             try {
                 socket.bind(endpoint);
             } catch (ZMQException e) {
-                LOG.log(Level.ERROR, "Cannot serve the logger protocol on {0}: {1}", endpoint, e.getMessage());
+                LOG.error("Cannot serve the logger protocol on {}: {}", endpoint, e.getMessage());
                 return;
             }
-            LOG.log(Level.INFO, "Logger protocol listening on {0}{1}{2}", endpoint,
+            LOG.info("Logger protocol listening on {}{}{}", endpoint,
                     guard.requiresToken() ? " (token required)" : "",
                     keys == null ? "" : " (CURVE, server public key " + keys.publicKey() + ")");
+            long lastExpiry = System.currentTimeMillis();
             while (running && !Thread.currentThread().isInterrupted()) {
-                zmq.Msg first = socket.recvMsg(0);
-                if (first == null) {
-                    continue; // receive timeout: look at the running flag again
+                byte[] identity = socket.recv(0);
+                if (identity != null && socket.hasReceiveMore()) {
+                    answer(socket, identity);
                 }
-                String host = peerHost(first);
-                byte[] request = readRest(socket, first.data());
-                send(socket, reply(request, host));
+                if (System.currentTimeMillis() - lastExpiry >= POLL_MS) {
+                    guard.expire();
+                    lastExpiry = System.currentTimeMillis();
+                }
             }
         } catch (RuntimeException e) {
             if (running) {
-                LOG.log(Level.ERROR, "The logger protocol server on " + endpoint + " stopped", e);
+                LOG.error("The logger protocol server on " + endpoint + " stopped", e);
             }
         }
+    }
+
+    /** Reads the rest of one client's request (its envelope, then the frames) and sends it the reply. */
+    private void answer(ZMQ.Socket socket, byte[] identity) {
+        zmq.Msg first = socket.recvMsg(0);
+        boolean envelope = first.size() == 0 && socket.hasReceiveMore(); // a REQ client's empty delimiter
+        zmq.Msg body = envelope ? socket.recvMsg(0) : first;
+        String host = peerHost(body);
+        byte[] request = readRest(socket, body.data());
+        String reply = ascii(guard.reply(request, host, HexFormat.of().formatHex(identity)));
+        socket.sendMore(identity);
+        if (envelope) {
+            socket.sendMore(new byte[0]);
+        }
+        List<String> frames = ProtocolFrames.split(reply);
+        for (int i = 0; i < frames.size() - 1; i++) {
+            socket.sendMore(frames.get(i));
+        }
+        socket.send(frames.get(frames.size() - 1));
     }
 
     /** @return the sender's address without its port, as JeroMQ's connection metadata gives it */
@@ -186,14 +242,6 @@ public class ProtocolServer implements RequestHandler {
             }
         }
         return all.toByteArray();
-    }
-
-    private static void send(ZMQ.Socket socket, String reply) {
-        List<String> frames = ProtocolFrames.split(reply);
-        for (int i = 0; i < frames.size() - 1; i++) {
-            socket.sendMore(frames.get(i));
-        }
-        socket.send(frames.get(frames.size() - 1));
     }
 
     /** Replies stay ASCII so that a frame's characters are its bytes. */

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: EPL-2.0
+package blitz.client.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import blitz.model.connection.LoggerConnection.DownloadException;
+import blitz.protocol.wire.Command;
+import blitz.protocol.wire.Replies;
+
+/**
+ * One session download on the {@link ConnectionWorker}: the original's ACK-driven chunks, each handed
+ * to the consumer, until the {@code NACK} trailer. Releases the runtime with {@code RESET} whenever it
+ * stops early (refused, a chunk not saved, cancelled), so the runtime never waits for an ACK.
+ */
+final class SessionDownload {
+    private final RuntimeLink link;
+    private final Consumer<List<String>> chunkConsumer;
+    private final BooleanSupplier cancelled;
+
+    SessionDownload(RuntimeLink link, Consumer<List<String>> chunkConsumer, BooleanSupplier cancelled) {
+        this.link = link;
+        this.chunkConsumer = chunkConsumer;
+        this.cancelled = cancelled;
+    }
+
+    /**
+     * @param firstRequest {@code DOWNLOAD <n>} or {@code DOWNLOAD <n> FROM <k>}
+     * @return the messages delivered
+     */
+    long run(String firstRequest) throws DownloadException {
+        if (!link.isOpen()) {
+            throw new DownloadException("not connected", 0);
+        }
+        long delivered = 0;
+        String request = firstRequest;
+        while (true) {
+            Optional<String> reply = link.exchange(request);
+            if (delivered == 0 && reply.isPresent() && RuntimeLink.isStuckDownloading(reply.get())) {
+                // A download we lost earlier left the runtime waiting for our ACK: release it, ask again.
+                link.once(Command.RESET.name());
+                reply = link.exchange(request);
+            }
+            if (reply.isEmpty()) {
+                throw new DownloadException("the runtime stopped answering during the download", delivered);
+            }
+            String text = reply.get();
+            if (Replies.isError(text)) {
+                link.once(Command.RESET.name());
+                throw new DownloadException("the runtime refused the download: " + text, delivered);
+            }
+            List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
+            String trailer = lines.remove(lines.size() - 1);
+            lines.removeIf(String::isEmpty);
+            if (!lines.isEmpty()) {
+                try {
+                    chunkConsumer.accept(lines);
+                } catch (RuntimeException e) {
+                    link.once(Command.RESET.name());
+                    throw new DownloadException("saving a downloaded chunk failed: " + e, delivered);
+                }
+                delivered += lines.size();
+            }
+            if (!trailer.equals(Replies.ACK)) {
+                return delivered; // NACK: that was the last chunk (or there was no data)
+            }
+            if (cancelled.getAsBoolean()) {
+                link.once(Command.RESET.name());
+                return delivered;
+            }
+            request = Command.ACK.name();
+        }
+    }
+}

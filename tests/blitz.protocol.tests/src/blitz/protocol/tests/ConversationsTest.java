@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: EPL-2.0
+package blitz.protocol.tests;
+
+import static blitz.logger.tests.support.InProcessSource.basicLine;
+import static blitz.testing.Osgi.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.ServiceRegistration;
+
+import blitz.logger.LoggingRuntime;
+import blitz.logger.tests.support.InProcessSource;
+import blitz.testing.Osgi;
+import blitz.model.source.MessageSource;
+
+/**
+ * A conversation per client through real sockets: one client's download never changes another
+ * client's replies, an abandoned download expires, and the clients remembered are bounded.
+ */
+class ConversationsTest {
+    /** Not an extension: the protocol keeps its test port after the class (deleting it would bind the default 8999). */
+    private static final Osgi OSGI = new Osgi();
+    private static final int MAX_CLIENTS = 20;
+    private static int port;
+    private static long session;
+    private static List<String> stored;
+
+    @BeforeAll
+    static void serveWithShortExpiry() throws Exception {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        OSGI.configure("blitz.protocol", Map.of("port", port, "conversationTimeoutSeconds", 1, "maxClients", MAX_CLIENTS));
+        ProtocolBundle.start();
+        LoggingRuntime runtime = Osgi.await(LoggingRuntime.class);
+        runtime.stopSession();
+        InProcessSource source = new InProcessSource("conversations", 0x08);
+        ServiceRegistration<MessageSource> registration = OSGI.register(source);
+        try {
+            eventually("source started", source::started);
+            runtime.startSession();
+            session = runtime.currentSession().orElseThrow();
+            stored = new ArrayList<>();
+            for (int i = 0; i < 250; i++) {
+                stored.add(basicLine(0x08, i, i));
+            }
+            stored.forEach(source::emit);
+            runtime.stopSession();
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    @AfterAll
+    static void plainConfiguration() {
+        OSGI.configure("blitz.protocol", Map.of("port", port));
+    }
+
+    private static ZmqClient client() {
+        ZmqClient client = new ZmqClient(port);
+        client.awaitReply("VERSION", reply -> reply.startsWith("VERSION"));
+        return client;
+    }
+
+    @Test
+    void oneClientsDownloadNeverChangesAnotherClientsReplies() {
+        try (ZmqClient downloading = client(); ZmqClient other = client()) {
+            String first = downloading.request("DOWNLOAD " + session);
+            assertTrue(first.startsWith(stored.get(0) + "\n") && first.endsWith("\nACK"), first);
+            assertEquals("NACK", other.request("LOGGING"), "the other client is idle, not downloading");
+            assertEquals("NOSESSION", other.request("UPDATE"));
+            assertTrue(other.request("SESSIONS").endsWith("NACK"));
+            assertTrue(other.request("STATS").startsWith("STATS"));
+            String otherDownload = other.request("DOWNLOAD " + session + " FROM 200");
+            assertTrue(otherDownload.startsWith(stored.get(200) + "\n") && otherDownload.endsWith("\nNACK"), otherDownload);
+
+            String second = downloading.request("ACK");
+            assertTrue(second.startsWith(stored.get(100) + "\n"), "the first client goes on where it was: " + second);
+            assertEquals("ERROR 1 DOWNLOADING", downloading.request("LOGGING"), "its own state is unchanged");
+            assertEquals("ACK", downloading.request("RESET"));
+        }
+    }
+
+    @Test
+    void anAbandonedDownloadExpiresAndItsClientGetsAClearError() {
+        try (ZmqClient abandoning = client()) {
+            long expiredBefore = stat(abandoning, "expired");
+            assertTrue(abandoning.request("DOWNLOAD " + session).endsWith("\nACK"));
+            try (ZmqClient newcomer = client()) {
+                assertEquals("NACK", newcomer.request("LOGGING"), "answered at once while the other download waits");
+                eventually("the download expired", () -> stat(newcomer, "expired") > expiredBefore);
+            }
+            String late = abandoning.request("ACK");
+            assertTrue(late.startsWith("ERROR 8 download of session " + session + " ended"), late);
+            assertEquals("NACK", abandoning.request("LOGGING"), "its conversation is idle again");
+            String resumed = abandoning.request("DOWNLOAD " + session + " FROM 100");
+            assertTrue(resumed.startsWith(stored.get(100) + "\n"), resumed);
+            assertEquals("ACK", abandoning.request("RESET"));
+        }
+    }
+
+    @Test
+    void theClientsRememberedAreBounded() {
+        for (int i = 0; i < 5 * MAX_CLIENTS; i++) {
+            try (ZmqClient shortLived = new ZmqClient(port)) {
+                shortLived.awaitReply("VERSION", reply -> reply.startsWith("VERSION"));
+            }
+        }
+        try (ZmqClient observer = new ZmqClient(port)) {
+            assertTrue(stat(observer, "clients") <= MAX_CLIENTS, observer.request("STATS"));
+            assertTrue(stat(observer, "forgotten") >= 4 * MAX_CLIENTS - 1, observer.request("STATS"));
+        }
+    }
+
+    /** @return a counter of the STATS reply's PROTOCOL line */
+    private static long stat(ZmqClient client, String name) {
+        String stats = client.request("STATS");
+        Matcher matcher = Pattern.compile("\\nPROTOCOL .*\\b" + name + "=(\\d+)").matcher(stats);
+        assertTrue(matcher.find(), stats);
+        return Long.parseLong(matcher.group(1));
+    }
+}
