@@ -6,4 +6,5 @@
  * reports) and {@link blitz.source.support.SourceCounters} its statistics. A source bundle only
  * supplies the transport steps: connect, exchange, drain, hang up.
  */
+@org.osgi.annotation.versioning.Version("1.0.0")
 package blitz.source.support;
