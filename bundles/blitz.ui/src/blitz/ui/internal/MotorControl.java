@@ -16,7 +16,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
 
-import blitz.model.client.ClientStore;
+import blitz.model.client.NotificationLog;
 import blitz.model.connection.ConnectionStatus;
 import blitz.model.connection.LoggerConnection;
 import jakarta.annotation.PostConstruct;
@@ -37,7 +37,7 @@ public class MotorControl {
     private Shell shell;
     private Spinner position;
     private volatile LoggerConnection connection;
-    private volatile ClientStore store;
+    private volatile NotificationLog notifications;
     private List<Integer> knownBoards = List.of();
     private UiConnectionListener listening;
     private final AtomicInteger wanted = new AtomicInteger();
@@ -74,8 +74,8 @@ public class MotorControl {
     }
 
     @Inject
-    void setStore(@Optional @Service ClientStore newStore) {
-        store = newStore;
+    void setNotifications(@Optional @Service NotificationLog newNotifications) {
+        notifications = newNotifications;
     }
 
     @Inject
@@ -111,7 +111,7 @@ public class MotorControl {
         }
         LoggerConnection.Reply reply = current.boardCommand(MotorBoard.BOARD_ID, MotorBoard.moveCommand(angle));
         if (!reply.ok() && !shell.isDisposed()) {
-            Problems.report(shell, store, "Blitz Data Logger Error",
+            Problems.report(shell, notifications, "Blitz Data Logger Error",
                     "The motor board did not take the position " + angle + " deg. The reply was: "
                             + (reply.text().isBlank() ? "(none)" : reply.text()));
         }

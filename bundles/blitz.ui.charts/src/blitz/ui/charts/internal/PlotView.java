@@ -43,6 +43,7 @@ import blitz.model.Notification;
 import blitz.model.Session;
 import blitz.model.client.Bucket;
 import blitz.model.client.ClientStore;
+import blitz.model.client.TimeSpan;
 import blitz.model.decoder.DecoderRegistry;
 import blitz.model.sync.LiveValues;
 import blitz.model.sync.LiveVariable;
@@ -89,7 +90,7 @@ public class PlotView {
     }
 
     /** What opening a session finds: its variables, the time range of its readings, its markers. */
-    private record Opened(List<Variable> variables, Optional<long[]> timeRange, List<Marker> markers) {
+    private record Opened(List<Variable> variables, Optional<TimeSpan> timeRange, List<Marker> markers) {
     }
 
     private Display display;
@@ -269,8 +270,8 @@ public class PlotView {
             markers = opened.markers();
             cache.clear(); // its readings may have changed since (a re-decode)
             shownGrid = null;
-            long[] minMax = opened.timeRange().orElse(new long[] { 0, 0 });
-            bounds = withStartAndEnd(new TimeRange(minMax[0], minMax[1] + 1), markers);
+            TimeSpan readings = opened.timeRange().orElse(new TimeSpan(0, 0));
+            bounds = withStartAndEnd(new TimeRange(readings.first(), readings.last() + 1), markers);
             range = bounds;
             listVariables(opened.variables());
             if (variables.getItemCount() > 0) {

@@ -19,7 +19,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 
 import blitz.model.Notification;
-import blitz.model.client.ClientStore;
+import blitz.model.client.NotificationLog;
 import blitz.ui.internal.Background;
 import blitz.ui.internal.Names;
 import jakarta.annotation.PostConstruct;
@@ -40,7 +40,7 @@ public class NotificationsPart {
     private TableViewer table;
     private Button handle;
     private Button clearAll;
-    private volatile ClientStore store;
+    private volatile NotificationLog store;
     private boolean loading;
 
     @PostConstruct
@@ -61,7 +61,7 @@ public class NotificationsPart {
         });
         clearAll = new Button(parent, SWT.PUSH);
         clearAll.setText("Clear all");
-        clearAll.addListener(SWT.Selection, event -> change("Clearing notifications", ClientStore::clearErrors));
+        clearAll.addListener(SWT.Selection, event -> change("Clearing notifications", NotificationLog::clearErrors));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(handle);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(clearAll);
         refresh();
@@ -78,7 +78,7 @@ public class NotificationsPart {
     }
 
     @Inject
-    void setStore(@Optional @Service ClientStore newStore) {
+    void setStore(@Optional @Service NotificationLog newStore) {
         store = newStore;
         if (display != null) {
             Background.onUi(display, this::refresh);
@@ -97,7 +97,7 @@ public class NotificationsPart {
         if (state.isDisposed() || loading) {
             return;
         }
-        ClientStore source = store;
+        NotificationLog source = store;
         state.setText(source == null ? NO_STORE : "");
         if (source == null) {
             table.setInput(List.of());
@@ -120,9 +120,9 @@ public class NotificationsPart {
     }
 
     /** @return the notifications newest first, or null when the store failed (logged) */
-    private static List<Notification> read(ClientStore source) {
+    private static List<Notification> read(NotificationLog source) {
         try {
-            return source.all(Notification.class).stream()
+            return source.notifications().stream()
                     .sorted(Comparator.comparingLong(Notification::timeLogged).thenComparing(Notification::id).reversed())
                     .toList();
         } catch (RuntimeException e) {
@@ -131,8 +131,8 @@ public class NotificationsPart {
         }
     }
 
-    private void change(String name, Consumer<ClientStore> change) {
-        ClientStore target = store;
+    private void change(String name, Consumer<NotificationLog> change) {
+        NotificationLog target = store;
         if (target != null) {
             Background.load(name, display, () -> {
                 change.accept(target);

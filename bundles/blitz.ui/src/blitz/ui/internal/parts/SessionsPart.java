@@ -30,7 +30,8 @@ import org.osgi.service.event.EventHandler;
 
 import blitz.client.replay.SessionReplay;
 import blitz.model.Session;
-import blitz.model.client.ClientStore;
+import blitz.model.client.NotificationLog;
+import blitz.model.client.SessionCatalog;
 import blitz.model.connection.ConnectionStatus;
 import blitz.model.connection.LoggerConnection;
 import blitz.model.sync.DownloadReport;
@@ -76,7 +77,8 @@ public class SessionsPart {
     private ReplayControls replayControls;
     private volatile SessionReplay replay;
 
-    private volatile ClientStore store;
+    private volatile SessionCatalog store;
+    private volatile NotificationLog notifications;
     private volatile SessionSync sync;
     private LoggerConnection connection;
     private UiConnectionListener listening;
@@ -107,7 +109,7 @@ public class SessionsPart {
         redecode = button(parent, "Re-decode", session -> start("Decoding the session again",
                 (sessionSync, progress) -> downloaded(sessionSync.redecode(session.refId(), progress))));
         createProgressRow(parent);
-        replayControls = new ReplayControls(parent, 4, this::selected, () -> store);
+        replayControls = new ReplayControls(parent, 4, this::selected, () -> notifications);
         replayControls.setReplay(replay);
         if (broker != null) {
             broker.subscribe(UiTopics.SESSIONS, sessionsChanged);
@@ -149,11 +151,16 @@ public class SessionsPart {
     }
 
     @Inject
-    void setStore(@Optional @Service ClientStore newStore) {
+    void setStore(@Optional @Service SessionCatalog newStore) {
         store = newStore;
         if (display != null) {
             Background.onUi(display, this::attach);
         }
+    }
+
+    @Inject
+    void setNotifications(@Optional @Service NotificationLog newNotifications) {
+        notifications = newNotifications;
     }
 
     @Inject
@@ -198,7 +205,7 @@ public class SessionsPart {
             return;
         }
         updateButtons();
-        ClientStore source = store;
+        SessionCatalog source = store;
         if (source == null) {
             table.setInput(List.of());
             state.setText(NO_STORE);
@@ -207,7 +214,7 @@ public class SessionsPart {
         if (running == null) {
             state.setText(sync == null ? NO_SYNC : lastOutcome);
         }
-        Background.load("Reading the session list", display, () -> source.all(Session.class).stream()
+        Background.load("Reading the session list", display, () -> source.sessions().stream()
                 .sorted(Comparator.comparingLong(Session::refId).reversed()).toList(), sessions -> {
                     if (!table.getTable().isDisposed()) {
                         Session before = selected();
@@ -292,7 +299,7 @@ public class SessionsPart {
     /** Runs an operation on the selected session in a job; its progress shows under the table. */
     private void start(String description, Operation operation) {
         SessionSync sessionSync = sync;
-        ClientStore notifications = store;
+        NotificationLog notifications = this.notifications;
         Shell shell = table.getTable().getShell();
         JobProgress[] progress = new JobProgress[1];
         Job job = Job.create(description, monitor -> {

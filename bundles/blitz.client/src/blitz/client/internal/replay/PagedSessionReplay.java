@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.client.internal.replay;
 
 import java.util.ArrayList;
@@ -7,13 +8,13 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import blitz.client.internal.ReplayFeed;
 import blitz.client.replay.ReplayState;
@@ -22,7 +23,9 @@ import blitz.client.replay.SessionReplay;
 import blitz.model.Category;
 import blitz.model.Reading;
 import blitz.model.Session;
-import blitz.model.client.ClientStore;
+import blitz.model.client.SeriesQueries;
+import blitz.model.client.SessionCatalog;
+import blitz.model.client.TimeSpan;
 import blitz.model.connection.ConnectionListener;
 import blitz.model.connection.LoggerConnection;
 import blitz.model.decoder.BoardDecoder;
@@ -38,9 +41,10 @@ import blitz.model.sync.LiveVariable;
  * reading or held-back value, or for a control call. Seeks invalidate what was read meanwhile; a
  * pause or a new speed does not (those readings were due).
  */
-@Component(service = SessionReplay.class)
-public class ReplayService implements SessionReplay {
-    private static final Logger LOG = Logger.getLogger(ReplayService.class.getName());
+// the DS name from before the class was renamed: tests and configurations refer to it
+@Component(name = "blitz.client.internal.replay.ReplayService", service = SessionReplay.class)
+public class PagedSessionReplay implements SessionReplay {
+    private static final Logger LOG = LoggerFactory.getLogger(PagedSessionReplay.class);
     static final int PAGE_SIZE = 2000;
     /** Readings taken in one round at most, so control calls are seen quickly while catching up. */
     private static final int MAX_READINGS_PER_ROUND = 10_000;
@@ -63,7 +67,7 @@ public class ReplayService implements SessionReplay {
         }
     }
 
-    /** One replay; every field is guarded by {@link ReplayService#lock}. */
+    /** One replay; every field is guarded by {@link PagedSessionReplay#lock}. */
     private final class Run {
         final long sessionId;
         final long sessionStart;
@@ -82,11 +86,11 @@ public class ReplayService implements SessionReplay {
         long controls;
         Long seekTarget;
 
-        Run(long sessionId, long sessionStart, long[] range, Map<Long, Variable> variables, double speed) {
+        Run(long sessionId, long sessionStart, TimeSpan range, Map<Long, Variable> variables, double speed) {
             this.sessionId = sessionId;
             this.sessionStart = sessionStart;
-            this.firstTime = range[0];
-            this.lastTime = range[1];
+            this.firstTime = range.first();
+            this.lastTime = range.last();
             this.variables = variables;
             this.categoryIds = List.copyOf(variables.keySet());
             this.clock = new Clock(System.nanoTime(), firstTime, speed);
@@ -112,7 +116,8 @@ public class ReplayService implements SessionReplay {
         }
     }
 
-    private final ClientStore store;
+    private final SeriesQueries series;
+    private final SessionCatalog sessions;
     private final ReplayFeed feed;
     private final LoggerConnection connection;
     private final DecoderRegistry registry;
@@ -136,9 +141,10 @@ public class ReplayService implements SessionReplay {
     private String idleDetail = "";
 
     @Activate
-    public ReplayService(@Reference ClientStore store, @Reference ReplayFeed feed,
-            @Reference LoggerConnection connection, @Reference DecoderRegistry registry) {
-        this.store = store;
+    public PagedSessionReplay(@Reference SeriesQueries series, @Reference SessionCatalog sessions,
+            @Reference ReplayFeed feed, @Reference LoggerConnection connection, @Reference DecoderRegistry registry) {
+        this.series = series;
+        this.sessions = sessions;
         this.feed = feed;
         this.connection = connection;
         this.registry = registry;
@@ -157,11 +163,11 @@ public class ReplayService implements SessionReplay {
     public void start(long sessionId, double speed) {
         SessionReplay.checkSpeed(speed);
         refuseWhileLogging(sessionId);
-        long[] range = store.sessionTimeRange(sessionId).orElseThrow(() -> new IllegalArgumentException(
+        TimeSpan range = series.sessionTimeRange(sessionId).orElseThrow(() -> new IllegalArgumentException(
                 "Session " + sessionId + " has no readings in the workbench to replay: download it first."));
-        long sessionStart = store.getSession(sessionId).map(Session::timeStarted).orElse(0L);
+        long sessionStart = sessions.getSession(sessionId).map(Session::timeStarted).orElse(0L);
         Map<Long, Variable> variables = new HashMap<>();
-        for (Category category : store.getSessionVariables(sessionId)) {
+        for (Category category : series.getSessionVariables(sessionId)) {
             variables.put(category.id(), describe(category.variableName()));
         }
         ReplayState started;
@@ -308,7 +314,7 @@ public class ReplayService implements SessionReplay {
             try {
                 listener.accept(state);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "a replay listener failed", e);
+                LOG.warn("a replay listener failed", e);
             }
         }
     }
@@ -321,7 +327,7 @@ public class ReplayService implements SessionReplay {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.WARNING, "replay of session " + replay.sessionId + " failed", e);
+            LOG.warn("replay of session {} failed", replay.sessionId, e);
             synchronized (lock) {
                 if (run == replay) {
                     run = null;
@@ -334,7 +340,7 @@ public class ReplayService implements SessionReplay {
     }
 
     private void playUntilStopped(Run replay) throws InterruptedException {
-        TimeOrderedReadings readings = new TimeOrderedReadings(store, replay.sessionId, replay.categoryIds, PAGE_SIZE);
+        TimeOrderedReadings readings = new TimeOrderedReadings(series, replay.sessionId, replay.categoryIds, PAGE_SIZE);
         Coalescer coalescer = new Coalescer(TimeUnit.MILLISECONDS.toNanos(MIN_UPDATE_INTERVAL_MS));
         long lastStateNanos = 0;
         while (true) {
