@@ -1,7 +1,6 @@
 package blitz.ui.charts.internal;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.lang.reflect.InvocationTargetException;
@@ -9,7 +8,6 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
@@ -24,12 +22,10 @@ import org.eclipse.swt.widgets.Shell;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.util.tracker.ServiceTracker;
 
 import blitz.model.Notification;
 import blitz.model.client.ClientStore;
+import blitz.testing.ClientStores;
 
 /**
  * The real client store on an in-memory database (configured through ConfigAdmin, PID
@@ -73,7 +69,7 @@ final class PlotFixture implements AutoCloseable {
     /** @return the store (in memory), registered with the recorder in front of it on first use */
     static synchronized ClientStore store() {
         if (store == null) {
-            store = memoryStore();
+            store = ClientStores.inMemory();
             bundleContext().registerService(ClientStore.class, recording(store),
                     new Hashtable<>(java.util.Map.of(Constants.SERVICE_RANKING, Integer.MAX_VALUE)));
         }
@@ -110,31 +106,6 @@ final class PlotFixture implements AutoCloseable {
                     }
                     return result;
                 });
-    }
-
-    private static ClientStore memoryStore() {
-        String marker = UUID.randomUUID().toString();
-        BundleContext context = bundleContext();
-        ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> admins = new ServiceTracker<>(context,
-                ConfigurationAdmin.class, null);
-        admins.open();
-        try {
-            ConfigurationAdmin admin = admins.waitForService(30_000);
-            assertNotNull(admin, "no ConfigurationAdmin service");
-            Configuration configuration = admin.getConfiguration("blitz.client.store", "?");
-            configuration.update(new Hashtable<>(java.util.Map.of("database", "memory", "test.marker", marker)));
-            ServiceTracker<ClientStore, ClientStore> tracker = new ServiceTracker<>(context,
-                    context.createFilter("(test.marker=" + marker + ")"), null);
-            tracker.open();
-            ClientStore configured = tracker.waitForService(30_000);
-            tracker.close();
-            assertNotNull(configured, "the store did not come up on an in-memory database");
-            return configured;
-        } catch (Exception e) {
-            throw new IllegalStateException("could not configure the client store", e);
-        } finally {
-            admins.close();
-        }
     }
 
     private static BundleContext bundleContext() {
