@@ -50,9 +50,15 @@ public class DecodedLiveValues implements LiveValues, ReplayFeed {
 
     private final LoggerConnection connection;
     private final DecoderRegistry registry;
-    /** Bound dynamically: the workbench's store comes up after its window, and this service must not restart then. */
+    /**
+     * Bound dynamically (DS sets the fields): the workbench's store comes up after its window, and this
+     * service must not restart then. The store registers both roles at once.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile LiveCache cache;
-    /** The store's variable names, bound the same way (the store registers both roles at once). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile CategoryCatalog categories;
     /** The catalog {@link #categoryIds} belong to; used by the cache writer thread only. */
     private CategoryCatalog categoriesOf;
@@ -84,30 +90,6 @@ public class DecodedLiveValues implements LiveValues, ReplayFeed {
                     executor.getQueue().offer(task);
                 });
         connection.addListener(lineListener);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetCache")
-    void setCache(LiveCache newCache) {
-        cache = newCache;
-    }
-
-    void unsetCache(LiveCache oldCache) {
-        if (cache == oldCache) {
-            cache = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetCategories")
-    void setCategories(CategoryCatalog newCategories) {
-        categories = newCategories;
-    }
-
-    void unsetCategories(CategoryCatalog oldCategories) {
-        if (categories == oldCategories) {
-            categories = null;
-        }
     }
 
     @Deactivate
