@@ -71,22 +71,26 @@ final class SessionTable implements SessionCatalog {
 
     @Override
     public void markSessionVerified(long sessionId, long messageCount) {
-        transactions.inTransaction(em -> {
-            sessionEntity(em, sessionId).ifPresent(s -> {
-                s.setVerifiedCount(messageCount);
-                s.setAvailable(true);
-            });
-            return null;
-        });
+        setVerified(sessionId, messageCount, false);
     }
 
     @Override
     public void clearSessionData(long sessionId) {
+        setVerified(sessionId, null, true);
+    }
+
+    /**
+     * Records a session's verified count ({@code null}: not verified) and makes it available exactly
+     * when verified; with {@code dropData} first removes its downloaded data.
+     */
+    private void setVerified(long sessionId, Long verifiedCount, boolean dropData) {
         transactions.inTransaction(em -> {
-            deleteData(em, sessionId);
+            if (dropData) {
+                deleteData(em, sessionId);
+            }
             sessionEntity(em, sessionId).ifPresent(s -> {
-                s.setVerifiedCount(null);
-                s.setAvailable(false);
+                s.setVerifiedCount(verifiedCount);
+                s.setAvailable(verifiedCount != null);
             });
             return null;
         });
