@@ -107,7 +107,8 @@ public final class ClientStoreOpener {
             return;
         }
         try {
-            if (workbenchStarted.waitForService(TimeUnit.SECONDS.toMillis(STARTUP_WAIT_LIMIT_S)) == null) {
+            if (workbenchStarted.waitForService(TimeUnit.SECONDS.toMillis(STARTUP_WAIT_LIMIT_S)) == null
+                    && !isDeactivated()) { // deactivate() ends the wait early
                 LOG.info("The workbench did not report its startup within {} s: opening the store now",
                         STARTUP_WAIT_LIMIT_S);
             }
@@ -118,11 +119,15 @@ public final class ClientStoreOpener {
         }
     }
 
-    private void open(BundleContext context, JpaClientStore.Config config, Hashtable<String, Object> serviceProperties) {
+    private boolean isDeactivated() {
         synchronized (lock) {
-            if (deactivated) {
-                return;
-            }
+            return deactivated;
+        }
+    }
+
+    private void open(BundleContext context, JpaClientStore.Config config, Hashtable<String, Object> serviceProperties) {
+        if (isDeactivated()) {
+            return;
         }
         JpaClientStore opened;
         try {
