@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import blitz.client.internal.ReplayFeed;
+import blitz.client.internal.replay.ReplayRun.Clock;
+import blitz.client.internal.replay.ReplayRun.Variable;
 import blitz.client.replay.ReplayState;
 import blitz.client.replay.ReplayState.Phase;
 import blitz.client.replay.SessionReplay;
@@ -52,70 +54,6 @@ public class PagedSessionReplay implements SessionReplay {
     private static final long STATE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     static final String RUNTIME_LOGGING = "The runtime started logging: its live values are shown instead of the replay.";
 
-    /** A replayed variable as the live values show it. */
-    private record Variable(String name, String unit, int boardId) {
-    }
-
-    /** The replay clock: session time {@code anchorTime} at {@code anchorNanos}, advancing {@code speed} times as fast. */
-    private record Clock(long anchorNanos, long anchorTime, double speed) {
-        long timeAt(long nanos) {
-            return anchorTime + (long) Math.floor((nanos - anchorNanos) / 1e6 * speed);
-        }
-
-        long nanosFor(long time) {
-            return anchorNanos + (long) Math.ceil((time - anchorTime) * 1e6 / speed);
-        }
-    }
-
-    /** One replay; every field is guarded by {@link PagedSessionReplay#lock}. */
-    private final class Run {
-        final long sessionId;
-        final long sessionStart;
-        final long firstTime;
-        final long lastTime;
-        final List<Long> categoryIds;
-        final Map<Long, Variable> variables;
-        Phase phase = Phase.PLAYING;
-        Clock clock;
-        long pausedAt;
-        /** Time of the next reading not yet replayed: where the replay really is when it falls behind its clock. */
-        long nextTime = Long.MAX_VALUE;
-        long delivered;
-        long seeks;
-        /** Counts control calls, so the replay thread never sleeps through one. */
-        long controls;
-        Long seekTarget;
-
-        Run(long sessionId, long sessionStart, TimeSpan range, Map<Long, Variable> variables, double speed) {
-            this.sessionId = sessionId;
-            this.sessionStart = sessionStart;
-            this.firstTime = range.first();
-            this.lastTime = range.last();
-            this.variables = variables;
-            this.categoryIds = List.copyOf(variables.keySet());
-            this.clock = new Clock(System.nanoTime(), firstTime, speed);
-        }
-
-        long position(long nanos) {
-            long time = switch (phase) {
-            case PLAYING -> Math.min(clock.timeAt(nanos), nextTime);
-            case FINISHED -> lastTime;
-            default -> pausedAt;
-            };
-            return Math.max(firstTime, Math.min(lastTime, time));
-        }
-
-        ReplayState state() {
-            return new ReplayState(phase, sessionId, clock.speed(), firstTime, lastTime, position(System.nanoTime()),
-                    delivered, "");
-        }
-
-        LiveSource source() {
-            LiveSource source = LiveSource.replay(sessionId, clock.speed());
-            return phase == Phase.FINISHED ? source.withFinished() : source;
-        }
-    }
-
     private final SeriesQueries series;
     private final SessionCatalog sessions;
     private final ReplayFeed feed;
@@ -136,7 +74,7 @@ public class PagedSessionReplay implements SessionReplay {
             stopBecause(RUNTIME_LOGGING);
         }
     };
-    private Run run;
+    private ReplayRun run;
     private double idleSpeed = MIN_SPEED;
     private String idleDetail = "";
 
@@ -173,10 +111,10 @@ public class PagedSessionReplay implements SessionReplay {
         ReplayState started;
         synchronized (lock) {
             refuseWhileLogging(sessionId);
-            run = new Run(sessionId, sessionStart, range, variables, speed);
+            run = new ReplayRun(sessionId, sessionStart, range, variables, speed);
             idleSpeed = speed;
             feed.switchTo(run.source());
-            Run replay = run;
+            ReplayRun replay = run;
             Thread thread = new Thread(() -> play(replay), "blitz-replay");
             thread.setDaemon(true);
             thread.start();
@@ -282,7 +220,7 @@ public class PagedSessionReplay implements SessionReplay {
     }
 
     /** Changes the replay under way (nothing when idle), wakes its thread and tells the listeners. */
-    private void control(Consumer<Run> change) {
+    private void control(Consumer<ReplayRun> change) {
         ReplayState changed;
         synchronized (lock) {
             if (run == null) {
@@ -321,7 +259,7 @@ public class PagedSessionReplay implements SessionReplay {
 
     // --- the replay thread -------------------------------------------------------------------
 
-    private void play(Run replay) {
+    private void play(ReplayRun replay) {
         try {
             playUntilStopped(replay);
         } catch (InterruptedException e) {
@@ -339,7 +277,7 @@ public class PagedSessionReplay implements SessionReplay {
         }
     }
 
-    private void playUntilStopped(Run replay) throws InterruptedException {
+    private void playUntilStopped(ReplayRun replay) throws InterruptedException {
         TimeOrderedReadings readings = new TimeOrderedReadings(series, replay.sessionId, replay.categoryIds, PAGE_SIZE);
         Coalescer coalescer = new Coalescer(TimeUnit.MILLISECONDS.toNanos(MIN_UPDATE_INTERVAL_MS));
         long lastStateNanos = 0;
@@ -421,7 +359,7 @@ public class PagedSessionReplay implements SessionReplay {
     }
 
     /** Hands values to the live values; called with the lock held, so a stop never lets one slip after it. */
-    private void show(Run replay, List<LiveVariable> values) {
+    private void show(ReplayRun replay, List<LiveVariable> values) {
         if (!values.isEmpty() && run == replay) {
             feed.replayed(values);
         }
