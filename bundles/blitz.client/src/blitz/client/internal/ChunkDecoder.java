@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.client.internal;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import blitz.model.client.ClientStore;
+import blitz.model.client.CategoryCatalog;
 import blitz.model.client.ReadingBatch;
 import blitz.model.decoder.DecodeResult;
 import blitz.model.decoder.DecodedValue;
@@ -16,16 +17,16 @@ import blitz.model.decoder.DecoderRegistry;
  */
 final class ChunkDecoder {
     private final DecoderRegistry registry;
-    private final ClientStore store;
+    private final CategoryCatalog categories;
     private final Map<String, Long> categoryIds = new HashMap<>();
     private long readings;
     private long badLines;
     private long unknownBoards;
     private long rejected;
 
-    ChunkDecoder(DecoderRegistry registry, ClientStore store) {
+    ChunkDecoder(DecoderRegistry registry, CategoryCatalog categories) {
         this.registry = registry;
-        this.store = store;
+        this.categories = categories;
     }
 
     /** @return the readings of the lines, with times as the boards stamped them (ms since session start) */
@@ -37,7 +38,7 @@ final class ChunkDecoder {
             case DECODED -> {
                 long time = result.message().timestamp();
                 for (DecodedValue value : result.values()) {
-                    long category = categoryIds.computeIfAbsent(value.name(), store::getOrCreateCategory);
+                    long category = categoryIds.computeIfAbsent(value.name(), categories::getOrCreateCategory);
                     batch.add(time, category, value.value());
                 }
             }

@@ -13,7 +13,7 @@ import org.eclipse.swt.widgets.Display;
 import org.osgi.service.event.EventHandler;
 
 import blitz.model.SessionSummary;
-import blitz.model.client.ClientStore;
+import blitz.model.client.SessionCatalog;
 import blitz.model.connection.ConnectionListener;
 import blitz.model.connection.ConnectionStatus;
 import blitz.model.connection.LoggerConnection;
@@ -53,7 +53,7 @@ public class LoggerAddon {
 
         @Override
         public void sessionsChanged(List<SessionSummary> sessions) {
-            ClientStore target = store;
+            SessionCatalog target = store;
             if (target != null) {
                 Background.run("Mirroring the session list", () -> {
                     target.updateSessionList(sessions);
@@ -77,7 +77,7 @@ public class LoggerAddon {
             setKnownBoards(ids.stream().filter(Integer.class::isInstance).map(Integer.class::cast).toList());
         }
     };
-    private volatile ClientStore store;
+    private volatile SessionCatalog store;
     private LoggerConnection connection;
 
     @Inject
@@ -101,7 +101,7 @@ public class LoggerAddon {
     }
 
     @Inject
-    void setStore(@Optional @Service ClientStore newStore) {
+    void setStore(@Optional @Service SessionCatalog newStore) {
         store = newStore;
     }
 

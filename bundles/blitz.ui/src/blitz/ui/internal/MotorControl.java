@@ -16,7 +16,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
 
-import blitz.model.client.ClientStore;
+import blitz.model.client.NotificationLog;
 import blitz.model.connection.ConnectionStatus;
 import blitz.model.connection.LoggerConnection;
 import blitz.ui.parts.ServiceSlot;
@@ -38,7 +38,7 @@ public class MotorControl {
     private Shell shell;
     private Spinner position;
     private final ServiceSlot<LoggerConnection> connection = UiConnectionListener.slot(this::updateEnablement);
-    private volatile ClientStore store;
+    private volatile NotificationLog notifications;
     private final ServiceSlot<List<Integer>> knownBoards = ServiceSlot.of(this::updateEnablement);
     private final AtomicInteger wanted = new AtomicInteger();
     private final Job mover = Job.create("Sending the diffuser position", monitor -> {
@@ -71,8 +71,8 @@ public class MotorControl {
     }
 
     @Inject
-    void setStore(@Optional @Service ClientStore newStore) {
-        store = newStore;
+    void setNotifications(@Optional @Service NotificationLog newNotifications) {
+        notifications = newNotifications;
     }
 
     @Inject
@@ -97,7 +97,7 @@ public class MotorControl {
         }
         LoggerConnection.Reply reply = current.boardCommand(MotorBoard.BOARD_ID, MotorBoard.moveCommand(angle));
         if (!reply.ok() && !shell.isDisposed()) {
-            Problems.report(shell, store, "Blitz Data Logger Error",
+            Problems.report(shell, notifications, "Blitz Data Logger Error",
                     "The motor board did not take the position " + angle + " deg. The reply was: "
                             + (reply.text().isBlank() ? "(none)" : reply.text()));
         }

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import blitz.model.Notification;
-import blitz.model.client.ClientStore;
+import blitz.model.client.NotificationLog;
 
 /**
  * Reports a failed operation the way the workbench promises: a notification in the client store (so
@@ -22,20 +22,20 @@ public final class Problems {
     private Problems() {
     }
 
-    public static void report(Shell parent, ClientStore store, String title, String message) {
-        log(store, Notification.ERROR, message);
+    public static void report(Shell parent, NotificationLog notifications, String title, String message) {
+        log(notifications, Notification.ERROR, message);
         Display display = parent.getDisplay();
         Background.onUi(display, () -> MessageDialog.openError(parent.isDisposed() ? null : parent, title, message));
     }
 
     /** Logs a notification; a store that fails is logged, never thrown to the caller. */
-    public static void log(ClientStore store, int severity, String message) {
-        if (store == null) {
+    public static void log(NotificationLog notifications, int severity, String message) {
+        if (notifications == null) {
             LOG.warn(message);
             return;
         }
         try {
-            store.logError(message, severity);
+            notifications.logError(message, severity);
         } catch (RuntimeException e) {
             LOG.warn("could not store the notification: {}", message, e);
         }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.client.store.internal;
 
 import java.sql.Connection;
@@ -7,7 +8,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import blitz.client.store.internal.ReadingTiles.Tile;
 import blitz.model.client.Bucket;
 
 /**
@@ -174,8 +174,7 @@ final class BucketQuery {
     private static List<Group> fromTiles(Connection connection, long sessionId, long categoryId, long toTime,
             List<Tile> tiles, Buckets buckets) throws SQLException {
         try (PreparedStatement probe = connection.prepareStatement(CUT_TILES_PROBE)) {
-            probe.setLong(1, sessionId);
-            probe.setLong(2, categoryId);
+            Sql.bind(probe, sessionId, categoryId);
             int i = 0;
             while (i < tiles.size()) {
                 Tile tile = tiles.get(i);
@@ -216,26 +215,15 @@ final class BucketQuery {
 
     private static List<Group> groups(Connection connection, long sessionId, long categoryId, long fromTime,
             long toTime, long bucketWidth) throws SQLException {
-        List<Group> groups = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT b, COUNT(*), MIN(value), MAX(value), MIN(timeLogged), MAX(timeLogged) FROM ("
                         + "SELECT (timeLogged - ?) / ? AS b, timeLogged, value FROM reading "
                         + "WHERE sessionId = ? AND categoryId = ? AND timeLogged >= ? AND timeLogged < ?) t "
                         + "GROUP BY b ORDER BY b")) {
-            query.setLong(1, fromTime);
-            query.setLong(2, bucketWidth);
-            query.setLong(3, sessionId);
-            query.setLong(4, categoryId);
-            query.setLong(5, fromTime);
-            query.setLong(6, toTime);
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    groups.add(new Group(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4),
-                            rs.getLong(5), rs.getLong(6)));
-                }
-            }
+            return Sql.list(Sql.bind(query, fromTime, bucketWidth, sessionId, categoryId, fromTime, toTime),
+                    rs -> new Group(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4), rs.getLong(5),
+                            rs.getLong(6)));
         }
-        return groups;
     }
 
     /**
@@ -246,8 +234,7 @@ final class BucketQuery {
             throws SQLException {
         try (PreparedStatement probe = connection.prepareStatement(
                 "SELECT id, value FROM reading WHERE sessionId = ? AND categoryId = ? AND timeLogged = ?")) {
-            probe.setLong(1, sessionId);
-            probe.setLong(2, categoryId);
+            Sql.bind(probe, sessionId, categoryId);
             for (Group g : groups) {
                 Edge first = edge(probe, g.firstTime);
                 g.first = first.lowValue;

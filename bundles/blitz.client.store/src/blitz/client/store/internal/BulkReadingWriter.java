@@ -1,8 +1,8 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.client.store.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import blitz.model.client.ReadingBatch;
@@ -66,20 +66,11 @@ public final class BulkReadingWriter {
      * does (add, then read the new last value). @return the first id of the range
      */
     static long allocateIds(Connection connection, int count) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE id_sequence SET seq_count = seq_count + ? WHERE seq_name = ?");
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT seq_count FROM id_sequence WHERE seq_name = ?")) {
-            update.setLong(1, count);
-            update.setString(2, Schema.READING_SEQUENCE);
-            if (update.executeUpdate() != 1) {
-                throw new SQLException("no id generator row for readings: was the schema created?");
-            }
-            select.setString(1, Schema.READING_SEQUENCE);
-            try (ResultSet rs = select.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) - count + 1;
-            }
+        if (Sql.update(connection, "UPDATE id_sequence SET seq_count = seq_count + ? WHERE seq_name = ?", (long) count,
+                Schema.READING_SEQUENCE) != 1) {
+            throw new SQLException("no id generator row for readings: was the schema created?");
         }
+        return Sql.first(connection, "SELECT seq_count FROM id_sequence WHERE seq_name = ?", rs -> rs.getLong(1),
+                Schema.READING_SEQUENCE).orElseThrow() - count + 1;
     }
 }

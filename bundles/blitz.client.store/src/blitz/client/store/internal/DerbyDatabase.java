@@ -5,12 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.derby.jdbc.EmbeddedDriver;
-
+import blitz.derby.EmbeddedDerby;
 import blitz.model.DataFolder;
 
 /**
@@ -30,7 +30,7 @@ public final class DerbyDatabase {
 
     private final String url;
     private final boolean inMemory;
-    private final EmbeddedDriver driver = new EmbeddedDriver();
+    private final Driver driver = EmbeddedDerby.driver();
 
     private DerbyDatabase(String url, boolean inMemory) {
         this.url = url;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.client.store.internal;
 
 import java.util.List;
@@ -7,6 +8,7 @@ import blitz.model.CacheEntry;
 import blitz.model.Category;
 import blitz.model.Reading;
 import blitz.model.Session;
+import blitz.model.client.ClientStore;
 
 /**
  * The original's fixtures ({@code blitz/data/fixtures.py}) and the workbench's default configuration.
@@ -28,6 +30,20 @@ final class Fixtures {
             Map.entry("clientIp", "192.168.1.79"),
             Map.entry("sampleRate", "50"),
             Map.entry("clientRefreshRate", "2"));
+
+    /** The original's {@code load_fixtures}: default configuration, with {@code testing} also the test records. */
+    static void load(ClientStore store, boolean testing) {
+        for (Map.Entry<String, String> entry : DEFAULT_CONFIG) {
+            store.setConfig(entry.getKey(), entry.getValue(), false);
+        }
+        if (testing) {
+            long time0 = System.currentTimeMillis();
+            store.addMany(categories());
+            store.addMany(readings(time0));
+            store.addMany(cache(time0));
+            store.addMany(sessions(time0));
+        }
+    }
 
     static List<Category> categories() {
         return List.of(Category.named("adc_channel_one"), Category.named("adc_channel_two"),

@@ -1,10 +1,9 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.client.store.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,15 +19,10 @@ final class RawMessageTable {
     }
 
     static long count(Connection connection, long sessionId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT MAX(idx) FROM raw_message WHERE sessionId = ?")) {
-            query.setLong(1, sessionId);
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                long last = rs.getLong(1);
-                return rs.wasNull() ? 0 : last + 1;
-            }
-        }
+        return Sql.first(connection, "SELECT MAX(idx) FROM raw_message WHERE sessionId = ?", rs -> {
+            long last = rs.getLong(1);
+            return rs.wasNull() ? 0L : last + 1;
+        }, sessionId).orElseThrow();
     }
 
     /** Appends lines numbered from {@code firstIndex}, which must be where the stored ones end. */
@@ -61,25 +55,11 @@ final class RawMessageTable {
 
     /** @return up to {@code max} lines from {@code fromIndex}, in order */
     static List<String> read(Connection connection, long sessionId, long fromIndex, int max) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT line FROM raw_message WHERE sessionId = ? AND idx >= ? AND idx < ? ORDER BY idx")) {
-            query.setLong(1, sessionId);
-            query.setLong(2, fromIndex);
-            query.setLong(3, fromIndex + max);
-            List<String> lines = new ArrayList<>(Math.min(max, 10_000));
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    lines.add(rs.getString(1));
-                }
-            }
-            return lines;
-        }
+        return Sql.list(connection, "SELECT line FROM raw_message WHERE sessionId = ? AND idx >= ? AND idx < ? "
+                + "ORDER BY idx", rs -> rs.getString(1), sessionId, fromIndex, fromIndex + max);
     }
 
     static void delete(Connection connection, long sessionId) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM raw_message WHERE sessionId = ?")) {
-            delete.setLong(1, sessionId);
-            delete.executeUpdate();
-        }
+        Sql.update(connection, "DELETE FROM raw_message WHERE sessionId = ?", sessionId);
     }
 }

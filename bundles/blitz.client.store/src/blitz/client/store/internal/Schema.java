@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.client.store.internal;
 
 import java.sql.Connection;
@@ -52,7 +53,7 @@ public final class Schema {
             new Table("reading", "CREATE TABLE reading (id BIGINT NOT NULL PRIMARY KEY, sessionId BIGINT NOT NULL, "
                     + "timeLogged BIGINT NOT NULL, categoryId BIGINT NOT NULL, value DOUBLE NOT NULL)",
                     "CREATE INDEX " + READING_INDEX + " ON reading (sessionId, categoryId, timeLogged, id, value)"),
-            new Table("series_summary", ReadingTiles.SERIES_TABLE_DDL),
+            new Table("series_summary", SeriesTable.SERIES_TABLE_DDL),
             new Table("series_tile", ReadingTiles.TILE_TABLE_DDL, ReadingTiles.TILE_INDEX_DDL),
             new Table("session", "CREATE TABLE session (id BIGINT NOT NULL PRIMARY KEY, "
                     + "ref_id BIGINT NOT NULL CONSTRAINT session_ref UNIQUE, available BOOLEAN NOT NULL, "
@@ -97,7 +98,7 @@ public final class Schema {
                 }
             }
             if (readingsPredateSeries) {
-                statement.execute(ReadingTiles.SERIES_FROM_READINGS);
+                statement.execute(SeriesTable.SERIES_FROM_READINGS);
             }
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO id_sequence (seq_name, seq_count) VALUES (?, 0)")) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.client.internal.replay;
 
 import java.util.ArrayList;
@@ -6,7 +7,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 import blitz.model.Reading;
-import blitz.model.client.ClientStore;
+import blitz.model.client.SeriesQueries;
 
 /**
  * A session's readings in time-then-id order, merged from one page cursor per variable, so at most
@@ -32,9 +33,9 @@ final class TimeOrderedReadings {
         }
 
         /** @return the next reading, loading the next page when needed; null at the end */
-        Reading head(ClientStore store, long sessionId, int pageSize) {
+        Reading head(SeriesQueries series, long sessionId, int pageSize) {
             if (next == page.size() && !exhausted) {
-                page = store.seriesPage(sessionId, categoryId, afterTime, afterId, pageSize);
+                page = series.seriesPage(sessionId, categoryId, afterTime, afterId, pageSize);
                 next = 0;
                 exhausted = page.size() < pageSize;
                 if (!page.isEmpty()) {
@@ -47,15 +48,15 @@ final class TimeOrderedReadings {
         }
     }
 
-    private final ClientStore store;
+    private final SeriesQueries series;
     private final long sessionId;
     private final List<Long> categoryIds;
     private final int pageSize;
     private final PriorityQueue<SeriesCursor> byHead;
     private final List<SeriesCursor> waiting = new ArrayList<>();
 
-    TimeOrderedReadings(ClientStore store, long sessionId, List<Long> categoryIds, int pageSize) {
-        this.store = store;
+    TimeOrderedReadings(SeriesQueries series, long sessionId, List<Long> categoryIds, int pageSize) {
+        this.series = series;
         this.sessionId = sessionId;
         this.categoryIds = List.copyOf(categoryIds);
         this.pageSize = pageSize;
@@ -76,7 +77,7 @@ final class TimeOrderedReadings {
     /** @return the next reading without taking it, null at the end */
     Reading peek() {
         for (SeriesCursor cursor : waiting) {
-            if (cursor.head(store, sessionId, pageSize) != null) {
+            if (cursor.head(series, sessionId, pageSize) != null) {
                 byHead.add(cursor);
             }
         }

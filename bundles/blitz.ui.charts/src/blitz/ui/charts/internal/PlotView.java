@@ -23,6 +23,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 
 import blitz.model.client.ClientStore;
+import blitz.model.client.TimeSpan;
 import blitz.model.decoder.DecoderRegistry;
 import blitz.model.sync.LiveValues;
 import blitz.ui.charts.model.PlotModel;

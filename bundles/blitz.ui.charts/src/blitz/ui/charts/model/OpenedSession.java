@@ -8,6 +8,7 @@ import java.util.Map;
 import blitz.model.Category;
 import blitz.model.Notification;
 import blitz.model.client.ClientStore;
+import blitz.model.client.TimeSpan;
 import blitz.model.decoder.DecoderRegistry;
 import blitz.ui.charts.model.SessionMarkers.Kind;
 import blitz.ui.charts.model.SessionMarkers.Marker;
@@ -32,9 +33,9 @@ public record OpenedSession(long id, List<Variable> variables, TimeRange bounds,
                 .map(session -> SessionMarkers.of(session,
                         store.find(Notification.class, Map.of("severity", Notification.WARNING))))
                 .orElse(List.of());
-        long[] minMax = store.sessionTimeRange(id).orElse(new long[] { 0, 0 });
-        return new OpenedSession(id, found, withStartAndEnd(new TimeRange(minMax[0], minMax[1] + 1), markers),
-                markers);
+        TimeSpan readings = store.sessionTimeRange(id).orElse(new TimeSpan(0, 0));
+        return new OpenedSession(id, found,
+                withStartAndEnd(new TimeRange(readings.first(), readings.last() + 1), markers), markers);
     }
 
     /**

@@ -13,7 +13,7 @@ import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.swt.widgets.Shell;
 
-import blitz.model.client.ClientStore;
+import blitz.model.client.NotificationLog;
 import blitz.model.connection.ConnectionStatus;
 import blitz.model.connection.LoggerConnection;
 import blitz.model.sync.SessionSync;
@@ -28,7 +28,7 @@ import jakarta.inject.Named;
 abstract class LoggerCommandHandler {
 
     /** The services a command may use; {@code store}, {@code sync} and {@code broker} may be null. */
-    record Services(LoggerConnection connection, ClientStore store, SessionSync sync, IEventBroker broker) {
+    record Services(LoggerConnection connection, NotificationLog notifications, SessionSync sync, IEventBroker broker) {
         void post(String topic, Object data) {
             if (broker != null) {
                 broker.post(topic, data);
@@ -61,7 +61,7 @@ abstract class LoggerCommandHandler {
     }
 
     @Execute
-    public void execute(@Optional @Service LoggerConnection connection, @Optional @Service ClientStore store,
+    public void execute(@Optional @Service LoggerConnection connection, @Optional @Service NotificationLog notifications,
             @Optional @Service SessionSync sync, @Optional IEventBroker broker,
             @Named(IServiceConstants.ACTIVE_SHELL) Shell shell) {
         if (connection == null) {
@@ -71,11 +71,11 @@ abstract class LoggerCommandHandler {
         if (work == null) {
             return;
         }
-        Services services = new Services(connection, store, sync, broker);
+        Services services = new Services(connection, notifications, sync, broker);
         Job job = Job.create(description(), monitor -> {
             String failure = work.apply(services);
             if (failure != null) {
-                Problems.report(shell, store, errorTitle(), failure);
+                Problems.report(shell, notifications, errorTitle(), failure);
             }
             services.post(UIEvents.REQUEST_ENABLEMENT_UPDATE_TOPIC, UIEvents.ALL_ELEMENT_ID);
             return Status.OK_STATUS;

@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import blitz.model.Notification;
-import blitz.model.client.ClientStore;
+import blitz.model.client.NotificationLog;
 import blitz.ui.internal.Background;
 import blitz.ui.internal.Names;
 import blitz.ui.parts.ServiceSlot;
@@ -42,7 +42,7 @@ public class NotificationsPart {
     private TableViewer table;
     private Button handle;
     private Button clearAll;
-    private final ServiceSlot<ClientStore> store = ServiceSlot.of(this::refresh);
+    private final ServiceSlot<NotificationLog> store = ServiceSlot.of(this::refresh);
     private boolean loading;
 
     @PostConstruct
@@ -63,7 +63,7 @@ public class NotificationsPart {
         });
         clearAll = new Button(parent, SWT.PUSH);
         clearAll.setText("Clear all");
-        clearAll.addListener(SWT.Selection, event -> change("Clearing notifications", ClientStore::clearErrors));
+        clearAll.addListener(SWT.Selection, event -> change("Clearing notifications", NotificationLog::clearErrors));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(handle);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(clearAll);
         store.open(display);
@@ -80,7 +80,7 @@ public class NotificationsPart {
     }
 
     @Inject
-    void setStore(@Optional @Service ClientStore newStore) {
+    void setStore(@Optional @Service NotificationLog newStore) {
         store.set(newStore);
     }
 
@@ -96,7 +96,7 @@ public class NotificationsPart {
         if (state.isDisposed() || loading) {
             return;
         }
-        ClientStore source = store.get();
+        NotificationLog source = store.get();
         state.setText(source == null ? NO_STORE : "");
         if (source == null) {
             table.setInput(List.of());
@@ -119,9 +119,9 @@ public class NotificationsPart {
     }
 
     /** @return the notifications newest first, or null when the store failed (logged) */
-    private static List<Notification> read(ClientStore source) {
+    private static List<Notification> read(NotificationLog source) {
         try {
-            return source.all(Notification.class).stream()
+            return source.notifications().stream()
                     .sorted(Comparator.comparingLong(Notification::timeLogged).thenComparing(Notification::id).reversed())
                     .toList();
         } catch (RuntimeException e) {
@@ -130,8 +130,8 @@ public class NotificationsPart {
         }
     }
 
-    private void change(String name, Consumer<ClientStore> change) {
-        ClientStore target = store.get();
+    private void change(String name, Consumer<NotificationLog> change) {
+        NotificationLog target = store.get();
         if (target != null) {
             Background.load(name, display, () -> {
                 change.accept(target);

@@ -18,7 +18,7 @@ import blitz.client.replay.ReplayState;
 import blitz.client.replay.ReplayState.Phase;
 import blitz.client.replay.SessionReplay;
 import blitz.model.Session;
-import blitz.model.client.ClientStore;
+import blitz.model.client.NotificationLog;
 import blitz.ui.internal.Background;
 import blitz.ui.internal.Problems;
 
@@ -35,7 +35,7 @@ final class ReplayControls {
 
     private final Display display;
     private final Supplier<Session> selected;
-    private final Supplier<ClientStore> notifications;
+    private final Supplier<NotificationLog> notifications;
     private final Button replayButton;
     private final Button pauseButton;
     private final Button stopButton;
@@ -48,7 +48,7 @@ final class ReplayControls {
     private boolean dragging;
 
     ReplayControls(Composite parent, int horizontalSpan, Supplier<Session> selected,
-            Supplier<ClientStore> notifications) {
+            Supplier<NotificationLog> notifications) {
         this.display = parent.getDisplay();
         this.selected = selected;
         this.notifications = notifications;

@@ -31,7 +31,8 @@ import org.osgi.service.event.EventHandler;
 
 import blitz.client.replay.SessionReplay;
 import blitz.model.Session;
-import blitz.model.client.ClientStore;
+import blitz.model.client.NotificationLog;
+import blitz.model.client.SessionCatalog;
 import blitz.model.connection.ConnectionStatus;
 import blitz.model.connection.LoggerConnection;
 import blitz.model.sync.DownloadReport;
@@ -78,7 +79,8 @@ public class SessionsPart {
     private ReplayControls replayControls;
     private final ServiceSlot<SessionReplay> replay = ServiceSlot.of(this::showReplay);
 
-    private final ServiceSlot<ClientStore> store = ServiceSlot.of(this::refresh);
+    private final ServiceSlot<SessionCatalog> store = ServiceSlot.of(this::refresh);
+    private volatile NotificationLog notifications;
     private final ServiceSlot<SessionSync> sync = ServiceSlot.of(this::refresh);
     // a fetched list may have been mirrored meanwhile; connection changes alter the buttons
     private final ServiceSlot<LoggerConnection> connection = UiConnectionListener.slot(this::refresh);
@@ -109,7 +111,7 @@ public class SessionsPart {
         redecode = button(parent, "Re-decode", session -> start("Decoding the session again",
                 (sessionSync, progress) -> downloaded(sessionSync.redecode(session.refId(), progress))));
         createProgressRow(parent);
-        replayControls = new ReplayControls(parent, 4, this::selected, store::get);
+        replayControls = new ReplayControls(parent, 4, this::selected, () -> notifications);
         replay.open(display);
         if (broker != null) {
             broker.subscribe(UiTopics.SESSIONS, sessionsChanged);
@@ -153,8 +155,13 @@ public class SessionsPart {
     }
 
     @Inject
-    void setStore(@Optional @Service ClientStore newStore) {
+    void setStore(@Optional @Service SessionCatalog newStore) {
         store.set(newStore);
+    }
+
+    @Inject
+    void setNotifications(@Optional @Service NotificationLog newNotifications) {
+        notifications = newNotifications;
     }
 
     @Inject
@@ -182,7 +189,7 @@ public class SessionsPart {
             return;
         }
         updateButtons();
-        ClientStore source = store.get();
+        SessionCatalog source = store.get();
         if (source == null) {
             table.setInput(List.of());
             state.setText(NO_STORE);
@@ -191,7 +198,7 @@ public class SessionsPart {
         if (running == null) {
             state.setText(sync.get() == null ? NO_SYNC : lastOutcome);
         }
-        Background.load("Reading the session list", display, () -> source.all(Session.class).stream()
+        Background.load("Reading the session list", display, () -> source.sessions().stream()
                 .sorted(Comparator.comparingLong(Session::refId).reversed()).toList(), sessions -> {
                     if (!table.getTable().isDisposed()) {
                         Session before = selected();
@@ -277,7 +284,7 @@ public class SessionsPart {
     /** Runs an operation on the selected session in a job; its progress shows under the table. */
     private void start(String description, Operation operation) {
         SessionSync sessionSync = sync.get();
-        ClientStore notifications = store.get();
+        NotificationLog notifications = this.notifications;
         Shell shell = table.getTable().getShell();
         JobProgress[] progress = new JobProgress[1];
         Job job = Job.create(description, monitor -> {

@@ -12,7 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import blitz.client.alarms.AlarmService;
 import blitz.model.ConfigEntry;
-import blitz.model.client.ClientStore;
+import blitz.model.client.ConfigStore;
 import blitz.ui.preferences.PreferencePageContribution;
 import blitz.ui.preferences.TablePreferencePage;
 
@@ -36,10 +36,10 @@ public class ConfigurationPage extends TablePreferencePage<ConfigurationPage.Set
 
     @Component(service = PreferencePageContribution.class)
     public static final class Contribution extends PageContribution {
-        private final ClientStore store;
+        private final ConfigStore store;
 
         @Activate
-        public Contribution(@Reference ClientStore store) {
+        public Contribution(@Reference ConfigStore store) {
             super(ID, "Configuration", 20);
             this.store = store;
         }
@@ -50,9 +50,9 @@ public class ConfigurationPage extends TablePreferencePage<ConfigurationPage.Set
         }
     }
 
-    private final ClientStore store;
+    private final ConfigStore store;
 
-    ConfigurationPage(ClientStore store) {
+    ConfigurationPage(ConfigStore store) {
         super("Configuration", "Settings kept in the workbench's database. The six legacy keys (loggerPort … "
                 + "clientRefreshRate) are the original's and are not read by the workbench.");
         this.store = store;
@@ -65,7 +65,7 @@ public class ConfigurationPage extends TablePreferencePage<ConfigurationPage.Set
     }
 
     private List<ConfigEntry> stored() {
-        return store.all(ConfigEntry.class).stream()
+        return store.configEntries().stream()
                 .filter(entry -> !entry.key().startsWith(AlarmService.CONFIG_PREFIX)).toList();
     }
 

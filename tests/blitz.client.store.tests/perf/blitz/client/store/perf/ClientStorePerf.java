@@ -14,6 +14,7 @@ import blitz.client.store.internal.JpaClientStore;
 import blitz.client.store.internal.Schema;
 import blitz.model.client.Bucket;
 import blitz.model.client.ReadingBatch;
+import blitz.model.client.TimeSpan;
 
 /**
  * Readings/s through the store's bulk path against a raw JDBC batch insert into the same schema,
@@ -147,23 +148,23 @@ public final class ClientStorePerf {
             generate(total, start -> { }, batch, () -> store.addReadings(1, batch));
             System.out.printf(Locale.ROOT, "built a %d-reading session (%d variables) in %.1f s%n", total, VARIABLES,
                     seconds(begin));
-            long[] range = store.sessionTimeRange(1).orElseThrow();
-            long end = range[1] + 1;
-            report(store, "whole session, 1000 buckets", range[0], end, 1000);
-            report(store, "a tenth of the session, 1000 buckets", range[0], range[0] + (end - range[0]) / 10, 1000);
-            report(store, "a hundredth of the session, 1000 buckets", range[0], range[0] + (end - range[0]) / 100,
+            TimeSpan range = store.sessionTimeRange(1).orElseThrow();
+            long end = range.last() + 1;
+            report(store, "whole session, 1000 buckets", range.first(), end, 1000);
+            report(store, "a tenth of the session, 1000 buckets", range.first(), range.first() + (end - range.first()) / 10, 1000);
+            report(store, "a hundredth of the session, 1000 buckets", range.first(), range.first() + (end - range.first()) / 100,
                     1000);
-            report(store, "the middle tenth of the session, 1000 buckets", range[0] + (end - range[0]) * 9 / 20,
-                    range[0] + (end - range[0]) * 11 / 20, 1000);
+            report(store, "the middle tenth of the session, 1000 buckets", range.first() + (end - range.first()) * 9 / 20,
+                    range.first() + (end - range.first()) * 11 / 20, 1000);
             time("session time range", () -> store.sessionTimeRange(1));
             time("session variables", () -> store.getSessionVariables(1));
             // a single insert makes the variable's tiles stale: the next query rebuilds them
-            store.addReading(1, range[1] / 2, 1, 0.5);
+            store.addReading(1, range.last() / 2, 1, 0.5);
             long rebuild = System.nanoTime();
-            store.buckets(1, 1, range[0], end, 1000);
+            store.buckets(1, 1, range.first(), end, 1000);
             System.out.printf(Locale.ROOT, "bucket query after a single insert (rebuilds the variable's tiles): %.0f ms%n",
                     seconds(rebuild) * 1000);
-            report(store, "whole session after the rebuild, 1000 buckets", range[0], end, 1000);
+            report(store, "whole session after the rebuild, 1000 buckets", range.first(), end, 1000);
         } finally {
             store.close();
         }

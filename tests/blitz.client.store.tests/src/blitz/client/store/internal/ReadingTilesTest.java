@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import blitz.client.store.internal.ReadingTiles.Tile;
 import blitz.model.client.Bucket;
 import blitz.model.client.ReadingBatch;
 

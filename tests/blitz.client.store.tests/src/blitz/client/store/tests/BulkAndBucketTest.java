@@ -10,29 +10,15 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import blitz.model.Category;
 import blitz.model.Reading;
 import blitz.model.client.Bucket;
-import blitz.model.client.ClientStore;
 import blitz.model.client.ReadingBatch;
 
 /** The bulk download path and the pixel-resolution query, checked against brute force. */
-class BulkAndBucketTest {
-    private static ClientStore store;
-
-    @BeforeAll
-    static void startStore() {
-        store = StoreService.configure("memory");
-    }
-
-    @BeforeEach
-    void emptyStore() {
-        store.createTables(true);
-    }
+class BulkAndBucketTest extends MemoryStoreTest {
 
     @Test
     void bulkChunkOfAHundredThousand() {
@@ -57,7 +43,7 @@ class BulkAndBucketTest {
         assertEquals(12_345 * 0.001 + 1e-9, some.value(), "full precision");
         assertEquals(Set.of("one", "two"),
                 Set.copyOf(store.getSessionVariables(9).stream().map(Category::variableName).toList()));
-        assertEquals(-1, store.sessionTimeRange(9).orElseThrow()[0]);
+        assertEquals(-1, store.sessionTimeRange(9).orElseThrow().first());
         assertEquals(0, store.addReadings(9, new ReadingBatch(0)));
     }
 

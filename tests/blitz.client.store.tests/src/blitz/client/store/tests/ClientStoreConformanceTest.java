@@ -27,6 +27,7 @@ import blitz.model.Reading;
 import blitz.model.Session;
 import blitz.model.SessionSummary;
 import blitz.model.client.ClientStore;
+import blitz.model.client.TimeSpan;
 
 /**
  * The original's TestDatabaseClientSetup, TestBasicDatabaseOperations and TestDatabaseHelpers
@@ -450,9 +451,7 @@ class ClientStoreConformanceTest {
     @Test
     void sessionTimeRange() {
         long time0 = store.all(Reading.class).stream().mapToLong(Reading::timeLogged).max().orElseThrow();
-        long[] range = store.sessionTimeRange(1).orElseThrow();
-        assertEquals(time0 - 5, range[0]);
-        assertEquals(time0, range[1]);
+        assertEquals(new TimeSpan(time0 - 5, time0), store.sessionTimeRange(1).orElseThrow());
         assertTrue(store.sessionTimeRange(2).isEmpty());
     }
 

@@ -9,28 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import blitz.model.Reading;
 import blitz.model.SessionSummary;
-import blitz.model.client.ClientStore;
 import blitz.model.client.ReadingBatch;
 
 /** Raw messages kept beside readings: the resumable download chunks and streaming reads. */
-class RawMessagesTest {
-    private static ClientStore store;
-
-    @BeforeAll
-    static void startStore() {
-        store = StoreService.configure("memory");
-    }
-
-    @BeforeEach
-    void emptyStore() {
-        store.createTables(true);
-        store.updateSessionList(List.of(new SessionSummary(7, 1000, OptionalLong.of(2000), 5)));
+class RawMessagesTest extends MemoryStoreTest {
+    @Override
+    List<SessionSummary> sessions() {
+        return List.of(new SessionSummary(7, 1000, OptionalLong.of(2000), 5));
     }
 
     private static List<String> lines(int from, int count) {

@@ -9,29 +9,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import blitz.model.Reading;
 import blitz.model.SessionSummary;
-import blitz.model.client.ClientStore;
 import blitz.model.client.ReadingBatch;
 
 /** Pages of one variable's readings in time order, from any position (what a replay walks). */
-class SeriesPageTest {
-    private static ClientStore store;
-
-    @BeforeAll
-    static void startStore() {
-        store = StoreService.configure("memory");
-    }
-
-    @BeforeEach
-    void emptyStore() {
-        store.createTables(true);
-        store.updateSessionList(List.of(new SessionSummary(7, 1000, OptionalLong.of(2000), 5),
-                new SessionSummary(8, 1000, OptionalLong.of(2000), 5)));
+class SeriesPageTest extends MemoryStoreTest {
+    @Override
+    List<SessionSummary> sessions() {
+        return List.of(new SessionSummary(7, 1000, OptionalLong.of(2000), 5),
+                new SessionSummary(8, 1000, OptionalLong.of(2000), 5));
     }
 
     @Test

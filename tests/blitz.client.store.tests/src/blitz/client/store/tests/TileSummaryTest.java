@@ -1,6 +1,5 @@
 package blitz.client.store.tests;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +18,7 @@ import blitz.model.Reading;
 import blitz.model.SessionSummary;
 import blitz.model.client.ClientStore;
 import blitz.model.client.ReadingBatch;
+import blitz.model.client.TimeSpan;
 
 /**
  * The plot summary (tiles) kept through every way readings come and go: in-order and out-of-order
@@ -138,7 +138,7 @@ class TileSummaryTest {
         }
         long min = all.stream().mapToLong(Reading::timeLogged).min().orElseThrow();
         long max = all.stream().mapToLong(Reading::timeLogged).max().orElseThrow();
-        assertArrayEquals(new long[] { min, max }, store.sessionTimeRange(session).orElseThrow(), "time range");
+        assertEquals(new TimeSpan(min, max), store.sessionTimeRange(session).orElseThrow(), "time range");
         long span = max + 1 - min;
         long[][] ranges = { { min, max + 1 }, { min - 1000, max + 1000 }, { min + span / 3, min + span / 3 + span / 10 },
                 { min + span / 2, max + 1 }, { min + 17, min + 17 + span / 100 } };

@@ -15,11 +15,11 @@ import org.osgi.framework.FrameworkUtil;
 
 import blitz.model.Notification;
 import blitz.model.client.ClientStore;
-import blitz.testing.swt.InMemoryClientStore;
+import blitz.testing.ClientStores;
 import blitz.testing.swt.UiFixture;
 
 /**
- * The real client store on an in-memory database ({@link InMemoryClientStore}), offered to the view
+ * The real client store on an in-memory database ({@link ClientStores}), offered to the view
  * through the OSGi registry behind a recorder that notes every {@link ClientStore#buckets} call and
  * every notification read and passes everything through; and a Plot view made by the E4 injector in a
  * real SWT shell ({@link UiFixture}). Without an X display the tests fail, never skip.
@@ -49,7 +49,7 @@ final class PlotFixture implements AutoCloseable {
     /** @return the store (in memory), registered with the recorder in front of it on first use */
     static synchronized ClientStore store() {
         if (store == null) {
-            store = InMemoryClientStore.configure();
+            store = ClientStores.inMemory();
             bundleContext().registerService(ClientStore.class, recording(store),
                     new Hashtable<>(java.util.Map.of(Constants.SERVICE_RANKING, Integer.MAX_VALUE)));
         }

@@ -11,6 +11,7 @@ import blitz.model.Notification;
 import blitz.model.Session;
 import blitz.model.client.Bucket;
 import blitz.model.client.ClientStore;
+import blitz.model.client.TimeSpan;
 
 /**
  * The client store calls the plot makes, answered from memory with no database: one session of one
@@ -42,7 +43,7 @@ final class FakeStore {
                 case "getSession" -> Optional.of(new Session(1L, SESSION, true, 1_700_000_000_000L,
                         1_700_000_000_000L + span - 1, 10));
                 case "getSessionVariables" -> List.of(new Category(CATEGORY, "voltage"));
-                case "sessionTimeRange" -> Optional.of(new long[] { 0, span - 1 });
+                case "sessionTimeRange" -> Optional.of(new TimeSpan(0, span - 1));
                 case "find" -> List.of();
                 case "buckets" -> buckets((Long) args[2], (Long) args[3], (Integer) args[4]);
                 case "notificationsAfter" -> notificationsAfter((Long) args[0], (Integer) args[2]);

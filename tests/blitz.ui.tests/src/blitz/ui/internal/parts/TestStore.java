@@ -2,9 +2,9 @@
 package blitz.ui.internal.parts;
 
 import blitz.model.client.ClientStore;
-import blitz.testing.swt.InMemoryClientStore;
+import blitz.testing.ClientStores;
 
-/** The real client store service on an in-memory database, with the original's fixtures loaded once (a second load would duplicate them). */
+/** The real client store service on an in-memory database ({@link ClientStores}); fixtures load once: a second load would duplicate them. */
 public final class TestStore {
     private static ClientStore store;
 
@@ -14,7 +14,7 @@ public final class TestStore {
     /** @return the store on an in-memory database with the original's fixtures, configured once per test run */
     public static synchronized ClientStore memory() {
         if (store == null) {
-            store = InMemoryClientStore.configure();
+            store = ClientStores.inMemory();
             store.loadFixtures(true);
         }
         return store;

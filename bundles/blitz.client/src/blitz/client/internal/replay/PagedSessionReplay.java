@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.client.internal.replay;
 
 import java.util.ArrayList;
@@ -7,22 +8,26 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import blitz.client.internal.ReplayFeed;
+import blitz.client.internal.replay.ReplayRun.Clock;
+import blitz.client.internal.replay.ReplayRun.Variable;
 import blitz.client.replay.ReplayState;
 import blitz.client.replay.ReplayState.Phase;
 import blitz.client.replay.SessionReplay;
 import blitz.model.Category;
 import blitz.model.Reading;
 import blitz.model.Session;
-import blitz.model.client.ClientStore;
+import blitz.model.client.SeriesQueries;
+import blitz.model.client.SessionCatalog;
+import blitz.model.client.TimeSpan;
 import blitz.model.connection.ConnectionListener;
 import blitz.model.connection.LoggerConnection;
 import blitz.model.decoder.BoardDecoder;
@@ -38,9 +43,10 @@ import blitz.model.sync.LiveVariable;
  * reading or held-back value, or for a control call. Seeks invalidate what was read meanwhile; a
  * pause or a new speed does not (those readings were due).
  */
-@Component(service = SessionReplay.class)
-public class ReplayService implements SessionReplay {
-    private static final Logger LOG = Logger.getLogger(ReplayService.class.getName());
+// the DS name from before the class was renamed: tests and configurations refer to it
+@Component(name = "blitz.client.internal.replay.ReplayService", service = SessionReplay.class)
+public class PagedSessionReplay implements SessionReplay {
+    private static final Logger LOG = LoggerFactory.getLogger(PagedSessionReplay.class);
     static final int PAGE_SIZE = 2000;
     /** Readings taken in one round at most, so control calls are seen quickly while catching up. */
     private static final int MAX_READINGS_PER_ROUND = 10_000;
@@ -48,71 +54,8 @@ public class ReplayService implements SessionReplay {
     private static final long STATE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     static final String RUNTIME_LOGGING = "The runtime started logging: its live values are shown instead of the replay.";
 
-    /** A replayed variable as the live values show it. */
-    private record Variable(String name, String unit, int boardId) {
-    }
-
-    /** The replay clock: session time {@code anchorTime} at {@code anchorNanos}, advancing {@code speed} times as fast. */
-    private record Clock(long anchorNanos, long anchorTime, double speed) {
-        long timeAt(long nanos) {
-            return anchorTime + (long) Math.floor((nanos - anchorNanos) / 1e6 * speed);
-        }
-
-        long nanosFor(long time) {
-            return anchorNanos + (long) Math.ceil((time - anchorTime) * 1e6 / speed);
-        }
-    }
-
-    /** One replay; every field is guarded by {@link ReplayService#lock}. */
-    private final class Run {
-        final long sessionId;
-        final long sessionStart;
-        final long firstTime;
-        final long lastTime;
-        final List<Long> categoryIds;
-        final Map<Long, Variable> variables;
-        Phase phase = Phase.PLAYING;
-        Clock clock;
-        long pausedAt;
-        /** Time of the next reading not yet replayed: where the replay really is when it falls behind its clock. */
-        long nextTime = Long.MAX_VALUE;
-        long delivered;
-        long seeks;
-        /** Counts control calls, so the replay thread never sleeps through one. */
-        long controls;
-        Long seekTarget;
-
-        Run(long sessionId, long sessionStart, long[] range, Map<Long, Variable> variables, double speed) {
-            this.sessionId = sessionId;
-            this.sessionStart = sessionStart;
-            this.firstTime = range[0];
-            this.lastTime = range[1];
-            this.variables = variables;
-            this.categoryIds = List.copyOf(variables.keySet());
-            this.clock = new Clock(System.nanoTime(), firstTime, speed);
-        }
-
-        long position(long nanos) {
-            long time = switch (phase) {
-            case PLAYING -> Math.min(clock.timeAt(nanos), nextTime);
-            case FINISHED -> lastTime;
-            default -> pausedAt;
-            };
-            return Math.max(firstTime, Math.min(lastTime, time));
-        }
-
-        ReplayState state() {
-            return new ReplayState(phase, sessionId, clock.speed(), firstTime, lastTime, position(System.nanoTime()),
-                    delivered, "");
-        }
-
-        LiveSource source() {
-            LiveSource source = LiveSource.replay(sessionId, clock.speed());
-            return phase == Phase.FINISHED ? source.withFinished() : source;
-        }
-    }
-
-    private final ClientStore store;
+    private final SeriesQueries series;
+    private final SessionCatalog sessions;
     private final ReplayFeed feed;
     private final LoggerConnection connection;
     private final DecoderRegistry registry;
@@ -131,14 +74,15 @@ public class ReplayService implements SessionReplay {
             stopBecause(RUNTIME_LOGGING);
         }
     };
-    private Run run;
+    private ReplayRun run;
     private double idleSpeed = MIN_SPEED;
     private String idleDetail = "";
 
     @Activate
-    public ReplayService(@Reference ClientStore store, @Reference ReplayFeed feed,
-            @Reference LoggerConnection connection, @Reference DecoderRegistry registry) {
-        this.store = store;
+    public PagedSessionReplay(@Reference SeriesQueries series, @Reference SessionCatalog sessions,
+            @Reference ReplayFeed feed, @Reference LoggerConnection connection, @Reference DecoderRegistry registry) {
+        this.series = series;
+        this.sessions = sessions;
         this.feed = feed;
         this.connection = connection;
         this.registry = registry;
@@ -157,20 +101,20 @@ public class ReplayService implements SessionReplay {
     public void start(long sessionId, double speed) {
         SessionReplay.checkSpeed(speed);
         refuseWhileLogging(sessionId);
-        long[] range = store.sessionTimeRange(sessionId).orElseThrow(() -> new IllegalArgumentException(
+        TimeSpan range = series.sessionTimeRange(sessionId).orElseThrow(() -> new IllegalArgumentException(
                 "Session " + sessionId + " has no readings in the workbench to replay: download it first."));
-        long sessionStart = store.getSession(sessionId).map(Session::timeStarted).orElse(0L);
+        long sessionStart = sessions.getSession(sessionId).map(Session::timeStarted).orElse(0L);
         Map<Long, Variable> variables = new HashMap<>();
-        for (Category category : store.getSessionVariables(sessionId)) {
+        for (Category category : series.getSessionVariables(sessionId)) {
             variables.put(category.id(), describe(category.variableName()));
         }
         ReplayState started;
         synchronized (lock) {
             refuseWhileLogging(sessionId);
-            run = new Run(sessionId, sessionStart, range, variables, speed);
+            run = new ReplayRun(sessionId, sessionStart, range, variables, speed);
             idleSpeed = speed;
             feed.switchTo(run.source());
-            Run replay = run;
+            ReplayRun replay = run;
             Thread thread = new Thread(() -> play(replay), "blitz-replay");
             thread.setDaemon(true);
             thread.start();
@@ -276,7 +220,7 @@ public class ReplayService implements SessionReplay {
     }
 
     /** Changes the replay under way (nothing when idle), wakes its thread and tells the listeners. */
-    private void control(Consumer<Run> change) {
+    private void control(Consumer<ReplayRun> change) {
         ReplayState changed;
         synchronized (lock) {
             if (run == null) {
@@ -308,20 +252,20 @@ public class ReplayService implements SessionReplay {
             try {
                 listener.accept(state);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "a replay listener failed", e);
+                LOG.warn("a replay listener failed", e);
             }
         }
     }
 
     // --- the replay thread -------------------------------------------------------------------
 
-    private void play(Run replay) {
+    private void play(ReplayRun replay) {
         try {
             playUntilStopped(replay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.WARNING, "replay of session " + replay.sessionId + " failed", e);
+            LOG.warn("replay of session {} failed", replay.sessionId, e);
             synchronized (lock) {
                 if (run == replay) {
                     run = null;
@@ -333,8 +277,8 @@ public class ReplayService implements SessionReplay {
         }
     }
 
-    private void playUntilStopped(Run replay) throws InterruptedException {
-        TimeOrderedReadings readings = new TimeOrderedReadings(store, replay.sessionId, replay.categoryIds, PAGE_SIZE);
+    private void playUntilStopped(ReplayRun replay) throws InterruptedException {
+        TimeOrderedReadings readings = new TimeOrderedReadings(series, replay.sessionId, replay.categoryIds, PAGE_SIZE);
         Coalescer coalescer = new Coalescer(TimeUnit.MILLISECONDS.toNanos(MIN_UPDATE_INTERVAL_MS));
         long lastStateNanos = 0;
         while (true) {
@@ -415,7 +359,7 @@ public class ReplayService implements SessionReplay {
     }
 
     /** Hands values to the live values; called with the lock held, so a stop never lets one slip after it. */
-    private void show(Run replay, List<LiveVariable> values) {
+    private void show(ReplayRun replay, List<LiveVariable> values) {
         if (!values.isEmpty() && run == replay) {
             feed.replayed(values);
         }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.client.internal;
 
 import java.io.BufferedWriter;
@@ -15,18 +16,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.logging.Logger;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import blitz.model.Category;
 import blitz.model.Notification;
 import blitz.model.Reading;
 import blitz.model.Session;
 import blitz.model.SessionSummary;
-import blitz.model.client.ClientStore;
+import blitz.model.client.CategoryCatalog;
+import blitz.model.client.DownloadStore;
+import blitz.model.client.NotificationLog;
+import blitz.model.client.SeriesQueries;
+import blitz.model.client.SessionCatalog;
 import blitz.model.connection.ConnectionStatus;
 import blitz.model.connection.LoggerConnection;
 import blitz.model.connection.LoggerConnection.DownloadException;
@@ -44,9 +50,10 @@ import blitz.protocol.wire.SessionDigests;
  * interrupted download resumes exactly where the last commit ended, even against the original logger,
  * which cannot resume: then the session is fetched again from the start and the stored part skipped.
  */
-@Component(service = SessionSync.class)
-public class SessionSyncService implements SessionSync {
-    private static final Logger LOG = Logger.getLogger(SessionSyncService.class.getName());
+// the DS name from before the class was renamed: tests and configurations refer to it
+@Component(name = "blitz.client.internal.SessionSyncService", service = SessionSync.class)
+public class ProtocolSessionSync implements SessionSync {
+    private static final Logger LOG = LoggerFactory.getLogger(ProtocolSessionSync.class);
     /** Header of the exported CSV: the original's columns (without its stray space before "Variable"). */
     static final String CSV_HEADER = "Time Logged,Elapsed Seconds,Variable Name,Value";
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
@@ -54,27 +61,36 @@ public class SessionSyncService implements SessionSync {
     private static final int READ_CHUNK = 10_000;
 
     private final LoggerConnection connection;
-    private final ClientStore store;
+    private final SessionCatalog sessions;
+    private final DownloadStore downloads;
+    private final CategoryCatalog categories;
+    private final SeriesQueries series;
+    private final NotificationLog notifications;
     private final DecoderRegistry registry;
 
     @Activate
-    public SessionSyncService(@Reference LoggerConnection connection, @Reference ClientStore store,
-            @Reference DecoderRegistry registry) {
+    public ProtocolSessionSync(@Reference LoggerConnection connection, @Reference SessionCatalog sessions,
+            @Reference DownloadStore downloads, @Reference CategoryCatalog categories, @Reference SeriesQueries series,
+            @Reference NotificationLog notifications, @Reference DecoderRegistry registry) {
         this.connection = connection;
-        this.store = store;
+        this.sessions = sessions;
+        this.downloads = downloads;
+        this.categories = categories;
+        this.series = series;
+        this.notifications = notifications;
         this.registry = registry;
     }
 
     @Override
     public List<Session> refreshSessionList() {
-        Optional<List<SessionSummary>> sessions = connection.sessions();
-        if (sessions.isPresent()) {
-            store.updateSessionList(sessions.get());
+        Optional<List<SessionSummary>> listed = connection.sessions();
+        if (listed.isPresent()) {
+            sessions.updateSessionList(listed.get());
         } else {
             notify("Could not fetch the session list from the runtime; showing the last one known",
                     Notification.WARNING);
         }
-        return store.all(Session.class);
+        return sessions.sessions();
     }
 
     @Override
@@ -82,22 +98,22 @@ public class SessionSyncService implements SessionSync {
         if (connection.status() != ConnectionStatus.CONNECTED) {
             return failed(sessionId, 0, "not connected to a runtime");
         }
-        long total = store.getSession(sessionId).map(Session::numberOfReadings).orElse(-1L);
-        long stored = store.rawMessageCount(sessionId);
+        long total = sessions.getSession(sessionId).map(Session::numberOfReadings).orElse(-1L);
+        long stored = downloads.rawMessageCount(sessionId);
         progress.begin("Downloading session " + sessionId, total);
         progress.worked(stored);
         boolean resume = connection.capabilities().contains(LoggerConnection.RESUME);
         long skip = resume ? 0 : stored;
         long[] seen = { 0 };
         long[] next = { stored };
-        ChunkDecoder decoder = new ChunkDecoder(registry, store);
+        ChunkDecoder decoder = new ChunkDecoder(registry, categories);
         try {
             connection.download(sessionId, resume ? stored : 0, chunk -> {
                 int alreadyStored = (int) Math.max(0, Math.min(chunk.size(), skip - seen[0]));
                 seen[0] += chunk.size();
                 List<String> fresh = chunk.subList(alreadyStored, chunk.size());
                 if (!fresh.isEmpty()) {
-                    store.addDownloadChunk(sessionId, next[0], fresh, decoder.decode(fresh));
+                    downloads.addDownloadChunk(sessionId, next[0], fresh, decoder.decode(fresh));
                     next[0] += fresh.size();
                     progress.worked(next[0]);
                 }
@@ -120,15 +136,15 @@ public class SessionSyncService implements SessionSync {
     private DownloadReport verify(long sessionId, long messages, ChunkDecoder decoder) {
         Optional<SessionDigest> remote = connection.digest(sessionId);
         if (remote.isEmpty()) {
-            store.updateSessionAvailability(sessionId);
+            sessions.updateSessionAvailability(sessionId);
             return report(sessionId, messages, decoder, State.COMPLETE_UNVERIFIED,
                     "the runtime offers no digest, so the download could not be verified");
         }
         SessionDigests.Digester digester = SessionDigests.digester();
-        store.readRawMessages(sessionId, 0, READ_CHUNK, digester::add);
+        downloads.readRawMessages(sessionId, 0, READ_CHUNK, digester::add);
         SessionDigest local = digester.receipt(sessionId);
         if (local.count() == remote.get().count() && local.sha256().equals(remote.get().sha256())) {
-            store.markSessionVerified(sessionId, local.count());
+            sessions.markSessionVerified(sessionId, local.count());
             return report(sessionId, messages, decoder, State.VERIFIED,
                     local.count() + " messages, SHA-256 " + local.sha256().substring(0, 12) + "… matches the runtime");
         }
@@ -148,29 +164,29 @@ public class SessionSyncService implements SessionSync {
 
     @Override
     public DownloadReport redecode(long sessionId, Progress progress) {
-        long total = store.rawMessageCount(sessionId);
+        long total = downloads.rawMessageCount(sessionId);
         if (total == 0) {
             return failed(sessionId, 0, "session " + sessionId + " has no stored raw messages to decode");
         }
         progress.begin("Decoding session " + sessionId + " again", total);
-        store.clearSessionReadings(sessionId);
-        ChunkDecoder decoder = new ChunkDecoder(registry, store);
+        downloads.clearSessionReadings(sessionId);
+        ChunkDecoder decoder = new ChunkDecoder(registry, categories);
         long[] done = { 0 };
         try {
-            store.readRawMessages(sessionId, 0, READ_CHUNK, chunk -> {
+            downloads.readRawMessages(sessionId, 0, READ_CHUNK, chunk -> {
                 if (progress.isCancelled()) {
                     throw new CancellationException();
                 }
-                store.addReadings(sessionId, decoder.decode(chunk));
+                downloads.addReadings(sessionId, decoder.decode(chunk));
                 done[0] += chunk.size();
                 progress.worked(done[0]);
             });
         } catch (CancellationException e) {
-            store.updateSessionAvailability(sessionId);
+            sessions.updateSessionAvailability(sessionId);
             return report(sessionId, total, decoder, State.CANCELLED,
                     "cancelled; the session's readings are incomplete until it is decoded again");
         }
-        store.updateSessionAvailability(sessionId);
+        sessions.updateSessionAvailability(sessionId);
         return report(sessionId, total, decoder, State.COMPLETE_UNVERIFIED,
                 "decoded again with the current decoders and calibration");
     }
@@ -183,13 +199,13 @@ public class SessionSyncService implements SessionSync {
                     Notification.WARNING);
             return false;
         }
-        store.deleteSession(sessionId);
+        sessions.deleteSession(sessionId);
         return true;
     }
 
     @Override
     public long exportCsv(long sessionId, Path file, Progress progress) throws IOException {
-        Session session = store.getSession(sessionId)
+        Session session = sessions.getSession(sessionId)
                 .orElseThrow(() -> new IOException("session " + sessionId + " is not in the session list"));
         if (!session.available() && connection.status() == ConnectionStatus.CONNECTED) {
             DownloadReport downloaded = download(sessionId, progress);
@@ -198,7 +214,7 @@ public class SessionSyncService implements SessionSync {
             }
         }
         Map<Long, String> names = new HashMap<>();
-        for (Category category : store.all(Category.class)) {
+        for (Category category : categories.categories()) {
             names.put(category.id(), category.variableName());
         }
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
@@ -206,7 +222,7 @@ public class SessionSyncService implements SessionSync {
         try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
             out.write(CSV_HEADER);
             out.write('\n');
-            rows = store.forEachSessionReading(sessionId, READ_CHUNK, chunk -> writeRows(out, session, names, chunk));
+            rows = series.forEachSessionReading(sessionId, READ_CHUNK, chunk -> writeRows(out, session, names, chunk));
         } catch (UncheckedIOException e) {
             Files.deleteIfExists(partial);
             throw e.getCause();
@@ -245,11 +261,11 @@ public class SessionSyncService implements SessionSync {
     }
 
     private void notify(String description, int severity) {
-        LOG.warning(description);
+        LOG.warn(description);
         try {
-            store.logError(description, severity);
+            notifications.logError(description, severity);
         } catch (RuntimeException e) {
-            LOG.warning("could not store the notification: " + e);
+            LOG.warn("could not store the notification: {}", e.toString());
         }
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.client.internal.alarms;
 
 import java.util.Comparator;
@@ -10,20 +11,21 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import blitz.client.alarms.AlarmRule;
 import blitz.client.alarms.AlarmService;
 import blitz.client.alarms.AlarmState;
 import blitz.model.ConfigEntry;
 import blitz.model.Notification;
-import blitz.model.client.ClientStore;
+import blitz.model.client.ConfigStore;
+import blitz.model.client.NotificationLog;
 import blitz.model.connection.ConnectionListener;
 import blitz.model.connection.LoggerConnection;
 import blitz.model.sync.LiveValues;
@@ -38,11 +40,14 @@ import blitz.model.sync.LiveVariable;
  * (a new session, or a connection to a runtime that logs) every watch starts again from
  * {@link AlarmState#UNKNOWN}: the connection says so before it polls the session's first value.
  */
-@Component(service = AlarmService.class, immediate = true)
-public final class AlarmEngine implements AlarmService {
-    private static final Logger LOG = Logger.getLogger(AlarmEngine.class.getName());
+// the DS name from before the class was renamed: tests and configurations refer to it
+@Component(name = "blitz.client.internal.alarms.AlarmEngine", service = AlarmService.class,
+        immediate = true)
+public final class LiveAlarmService implements AlarmService {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveAlarmService.class);
 
-    private final ClientStore store;
+    private final ConfigStore config;
+    private final NotificationLog notifications;
     private final LiveValues live;
     private final LoggerConnection connection;
     private final AutoCloseable subscription;
@@ -67,9 +72,10 @@ public final class AlarmEngine implements AlarmService {
     private final Set<String> reportedBadRules = new HashSet<>();
 
     @Activate
-    public AlarmEngine(@Reference ClientStore store, @Reference LiveValues live,
-            @Reference LoggerConnection connection) {
-        this.store = store;
+    public LiveAlarmService(@Reference ConfigStore config, @Reference NotificationLog notifications,
+            @Reference LiveValues live, @Reference LoggerConnection connection) {
+        this.config = config;
+        this.notifications = notifications;
         this.live = live;
         this.connection = connection;
         reload();
@@ -99,10 +105,10 @@ public final class AlarmEngine implements AlarmService {
         }
         for (ConfigEntry entry : storedRules()) {
             if (!byVariable.containsKey(entry.key().substring(CONFIG_PREFIX.length()))) {
-                store.removeConfig(entry.key());
+                config.removeConfig(entry.key());
             }
         }
-        byVariable.values().forEach(rule -> store.setConfig(CONFIG_PREFIX + rule.variable(), rule.format()));
+        byVariable.values().forEach(rule -> config.setConfig(CONFIG_PREFIX + rule.variable(), rule.format()));
         apply(byVariable, watches);
     }
 
@@ -116,8 +122,8 @@ public final class AlarmEngine implements AlarmService {
             } catch (IllegalArgumentException e) {
                 if (reportedBadRules.add(entry.key() + "=" + entry.value())) {
                     String text = "Alarm rule " + entry.key() + " = \"" + entry.value() + "\" is ignored: " + e.getMessage();
-                    LOG.warning(text);
-                    store.logError(text, Notification.WARNING);
+                    LOG.warn(text);
+                    notifications.logError(text, Notification.WARNING);
                 }
             }
         }
@@ -130,7 +136,7 @@ public final class AlarmEngine implements AlarmService {
     }
 
     private List<ConfigEntry> storedRules() {
-        return store.all(ConfigEntry.class).stream().filter(entry -> entry.key().startsWith(CONFIG_PREFIX)).toList();
+        return config.configEntries().stream().filter(entry -> entry.key().startsWith(CONFIG_PREFIX)).toList();
     }
 
     /** Publishes rules, keeping the state of every watch in {@code keep} whose rule did not change. */
@@ -166,9 +172,9 @@ public final class AlarmEngine implements AlarmService {
     private void tell(String text, int severity) {
         notifier.execute(() -> {
             try {
-                store.logError(text, severity);
+                notifications.logError(text, severity);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "could not store the alarm notification \"" + text + "\"", e);
+                LOG.warn("could not store the alarm notification \"{}\"", text, e);
             }
         });
     }

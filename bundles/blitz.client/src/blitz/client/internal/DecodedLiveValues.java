@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.client.internal;
 
 import java.util.ArrayList;
@@ -12,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,8 +21,11 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import blitz.model.client.ClientStore;
+import blitz.model.client.CategoryCatalog;
+import blitz.model.client.LiveCache;
 import blitz.model.connection.ConnectionListener;
 import blitz.model.connection.LoggerConnection;
 import blitz.model.decoder.DecodeResult;
@@ -40,17 +42,26 @@ import blitz.model.sync.LiveVariable;
  * dropped and counted (the values stay in memory and on screen). A replay (see {@link ReplayFeed})
  * shows its values the same way, without writing them to the cache.
  */
-@Component(service = { LiveValues.class, ReplayFeed.class })
-public class LiveValuesService implements LiveValues, ReplayFeed {
-    private static final Logger LOG = Logger.getLogger(LiveValuesService.class.getName());
+// the DS name from before the class was renamed: tests and configurations refer to it
+@Component(name = "blitz.client.internal.LiveValuesService", service = { LiveValues.class, ReplayFeed.class })
+public class DecodedLiveValues implements LiveValues, ReplayFeed {
+    private static final Logger LOG = LoggerFactory.getLogger(DecodedLiveValues.class);
     private static final int CACHE_QUEUE = 10_000;
 
     private final LoggerConnection connection;
     private final DecoderRegistry registry;
-    /** Bound dynamically: the workbench's store comes up after its window, and this service must not restart then. */
-    private volatile ClientStore store;
-    /** The store {@link #categoryIds} belong to; used by the cache writer thread only. */
-    private ClientStore categoriesOf;
+    /**
+     * Bound dynamically (DS sets the fields): the workbench's store comes up after its window, and this
+     * service must not restart then. The store registers both roles at once.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile LiveCache cache;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CategoryCatalog categories;
+    /** The catalog {@link #categoryIds} belong to; used by the cache writer thread only. */
+    private CategoryCatalog categoriesOf;
     private final Map<String, LiveSeries> series = new HashMap<>();
     private final Map<String, Long> categoryIds = new HashMap<>();
     private final List<Consumer<List<LiveVariable>>> subscribers = new CopyOnWriteArrayList<>();
@@ -65,7 +76,7 @@ public class LiveValuesService implements LiveValues, ReplayFeed {
     };
 
     @Activate
-    public LiveValuesService(@Reference LoggerConnection connection, @Reference DecoderRegistry registry) {
+    public DecodedLiveValues(@Reference LoggerConnection connection, @Reference DecoderRegistry registry) {
         this.connection = connection;
         this.registry = registry;
         this.cacheWriter = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
@@ -79,18 +90,6 @@ public class LiveValuesService implements LiveValues, ReplayFeed {
                     executor.getQueue().offer(task);
                 });
         connection.addListener(lineListener);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetStore")
-    void setStore(ClientStore newStore) {
-        store = newStore;
-    }
-
-    void unsetStore(ClientStore oldStore) {
-        if (store == oldStore) {
-            store = null;
-        }
     }
 
     @Deactivate
@@ -111,7 +110,7 @@ public class LiveValuesService implements LiveValues, ReplayFeed {
         int boardId = result.message().sender();
         List<LiveVariable> batch = append(result.values(),
                 value -> new LiveVariable(value.name(), value.unit(), value.value(), timeMillis, boardId));
-        if (store != null) {
+        if (cache != null) {
             cacheWriter.execute(() -> writeCache(batch));
         }
         publish(batch);
@@ -163,21 +162,22 @@ public class LiveValuesService implements LiveValues, ReplayFeed {
     }
 
     private void writeCache(List<LiveVariable> batch) {
-        ClientStore target = store;
-        if (target == null) {
+        LiveCache target = cache;
+        CategoryCatalog names = categories;
+        if (target == null || names == null) {
             return;
         }
-        if (target != categoriesOf) {
+        if (names != categoriesOf) {
             categoryIds.clear(); // category ids belong to one database
-            categoriesOf = target;
+            categoriesOf = names;
         }
         try {
             for (LiveVariable variable : batch) {
-                long categoryId = categoryIds.computeIfAbsent(variable.name(), target::getOrCreateCategory);
+                long categoryId = categoryIds.computeIfAbsent(variable.name(), names::getOrCreateCategory);
                 target.addCache(variable.timeMillis(), categoryId, variable.value());
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not write live values to the cache", e);
+            LOG.warn("could not write live values to the cache", e);
         }
     }
 
