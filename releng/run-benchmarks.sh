@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EPL-2.0
 # Runs every Blitz benchmark and regenerates the summary at the top of docs/performance.md (between
 # the GENERATED markers; the hand-written sections below stay). Builds first (tests skipped).
 #   releng/run-benchmarks.sh [--quick] [--runs N] [--offline] [--no-build]

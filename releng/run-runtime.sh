@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EPL-2.0
 # Installs what the build needs, builds the headless logging runtime (tests skipped) and starts it with
 # its interactive shell and a simulated expansion board (board 8 on a socat pty pair). It runs on the
 # embedded session store: no external server is needed. Arguments go to bin/blitz-runtime

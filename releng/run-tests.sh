@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EPL-2.0
 # Installs what the tests need, then builds Blitz and runs every test (JUnit 5 inside Equinox, real
 # redis-server, Derby files, socat ptys and SWT under Xvfb). Extra arguments go to Maven.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EPL-2.0
 # Installs what the workbench needs (JDK 17, GTK 3), builds the products when they are not built yet
 # (tests skipped; --build forces it), and starts the desktop workbench. Start a runtime first
 # (releng/run-runtime.sh, in another terminal), then in the workbench: Logger ▸ Connect… (Ctrl+K),

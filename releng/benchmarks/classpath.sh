@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EPL-2.0
 # Sourced by the benchmark scripts: sets $cp, the class path of the bundles' target/classes, the test
 # fixtures and the jars they need from the local Maven repository. Needs $root (the worktree).
 m2="${HOME}/.m2/repository"

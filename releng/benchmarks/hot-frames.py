@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EPL-2.0
 """Prints the hottest frames of a JFR recording (JDK 17 has no `jfr view`): for each execution sample,
 its top frame and its first frame in a blitz.* method. Usage: hot-frames.py RECORDING.jfr [N]"""
 import collections

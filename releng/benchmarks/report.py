@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EPL-2.0
 """Writes the generated summary of docs/performance.md from the RESULT lines of releng/run-benchmarks.sh.
 
 Usage: report.py RESULTS DOC RUNS QUICK. Each RESULT line is one sample: `RESULT <name> <value> <unit>

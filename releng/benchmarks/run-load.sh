@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EPL-2.0
 # Load test (on demand, not part of the build): simulated numbered boards on socat pty pairs, read by
 # the serial source into the logging runtime and the Redis store, at the full rate of a 57600-baud
 # line for some minutes; heap (after GC), store queue and board buffers sampled every few seconds.

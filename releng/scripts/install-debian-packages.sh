@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EPL-2.0
 # Installs the Debian packages Blitz needs, only those that are missing.
 #   build   JDK 17 and Debian's Maven (used once by ./mvnw to fetch the pinned Maven)
 #   runtime build + socat (the demo runtime's simulated board talks over a pty pair)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EPL-2.0
 # Sourced by the benchmarks that run the client store outside OSGi (run-perf.sh here, the plot
 # benchmark): sets $cp to Derby's jars, EclipseLink from the local Maven repository, and the model's
 # and the store's classes. Needs $root (the checkout); builds the store first when it is not built.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EPL-2.0
 # Server store benchmark (not run by verify). Build the bundles first:
 #   ./mvnw -o -q install -DskipTests -pl tests/blitz.server.tests -am
 # then, from the worktree root:  tests/blitz.server.tests/perf/run.sh [messages]

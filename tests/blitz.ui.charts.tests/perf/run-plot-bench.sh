@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EPL-2.0
 # Plot benchmark (not run by verify): first paint of a large session in the real Plot view and frame
 # times while panning, under X (Xvfb). Builds the bundles first if needed; the Derby store with the
 # session is built once under target/plot-bench/ and reused. Runs PlotBenchmark on a plain class path:

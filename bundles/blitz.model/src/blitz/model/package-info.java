@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 /**
  * Blitz domain types: the rows of the workbench's store (sessions, readings, categories, the live
  * cache, configuration, notifications) and the runtime's session summaries. Plain immutable values

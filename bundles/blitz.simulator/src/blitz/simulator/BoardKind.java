@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.simulator;
 
 /** The payload layout a simulated board sends, as the original's board plugins decode it. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 /**
  * A simulated BlitzExpansion board on the far end of a pty pair: it answers the expansion-board
  * host protocol (ID, START, STOP, TRANSMIT, STATUS, custom instructions), buffers generated

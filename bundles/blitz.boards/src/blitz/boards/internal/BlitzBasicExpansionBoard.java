@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.boards.internal;
 
 import org.osgi.service.component.annotations.Component;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.client.alarms;
 
 /** Where a watched variable stands against its {@link AlarmRule}. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 /**
  * The workbench's own store (the original's {@code DatabaseClient}): categories, readings, the live
  * cache, configuration, notifications and the mirrored session list, plus the bulk path for session

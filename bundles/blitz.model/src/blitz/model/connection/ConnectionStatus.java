@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.model.connection;
 
 /** What a {@link LoggerConnection} can tell about its link to a runtime. */

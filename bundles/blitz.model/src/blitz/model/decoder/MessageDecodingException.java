@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.model.decoder;
 
 /** A board message (or line) that cannot be decoded: malformed, too short, or not for this board. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 /**
  * The board decoder SPI. A {@link blitz.model.decoder.BoardDecoder} is an OSGi service that turns
  * one board type's messages into named values; the {@link blitz.model.decoder.DecoderRegistry}

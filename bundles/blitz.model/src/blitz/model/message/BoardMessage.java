@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.model.message;
 
 import java.util.Arrays;

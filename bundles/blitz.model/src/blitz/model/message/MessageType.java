@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.model.message;
 
 /** The 3-bit message type of a board message, as numbered by the expansion-board firmware. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 /**
  * The expansion-board message: one line of at least 28 hex characters carrying sender board id
  * (8 bits), type (3 bits), five flags, a 32-bit timestamp (milliseconds since the session started)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 /**
  * The runtime's session store (the original's {@code DatabaseServer}): the current session id, each
  * session's start and end time, the list of sessions and, per session, the queue of raw board

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 /**
  * The message source SPI: anything that delivers raw board lines to the logging runtime, such as a
  * serial port speaking the expansion-board host protocol, a NetScanner on Ethernet, the board

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 /**
  * What the workbench does with a logging runtime beyond the raw connection: mirror its session list,
  * download sessions (resumable and verified) into the client store, re-decode them, export them,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.simulator.internal;
 
 import java.io.EOFException;

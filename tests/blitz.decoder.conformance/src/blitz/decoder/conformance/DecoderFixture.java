@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.decoder.conformance;
 
 import java.util.Collections;

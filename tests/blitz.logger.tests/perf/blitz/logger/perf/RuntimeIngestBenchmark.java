@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.logger.perf;
 
 import static blitz.logger.tests.support.InProcessSource.basicLine;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.serial.perf;
 
 import java.nio.ByteBuffer;

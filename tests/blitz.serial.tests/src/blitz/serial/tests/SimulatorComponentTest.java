@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.serial.tests;
 
 import static blitz.testing.CollectingSink.await;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.client.store.internal;
 
 /** Converts the values of a generic query map to the type of the record component they match. */

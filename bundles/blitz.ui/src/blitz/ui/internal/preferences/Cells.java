@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EPL-2.0
 package blitz.ui.internal.preferences;
 
 /** Number cells of the preference tables: shown plainly, read with a message saying what is wrong. */
