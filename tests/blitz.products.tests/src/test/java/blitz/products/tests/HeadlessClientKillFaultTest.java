@@ -42,6 +42,16 @@ class HeadlessClientKillFaultTest {
     @Timeout(value = 900, unit = TimeUnit.SECONDS)
     void resumesAndVerifiesTheDownloadAfterKillMinus9(@TempDir Path data, @TempDir Path tmp, @TempDir Path redisFolder,
             @TempDir Path clientData) throws Exception {
+        try {
+            killAndResume(data, tmp, redisFolder, clientData);
+        } catch (Throwable failure) {
+            // The temporary data folder is deleted after the test: keep the product's log for the diagnosis.
+            ProductLog.attach(failure, clientData.resolve("logs/client.log"), "HeadlessClientKillFaultTest-client.log");
+            throw failure;
+        }
+    }
+
+    private static void killAndResume(Path data, Path tmp, Path redisFolder, Path clientData) throws Exception {
         long messages = FaultRuntime.LONG ? 100_000 : 20_000;
         try (RedisProcess redis = RedisProcess.start(redisFolder, "everysec");
                 FaultRuntime runtime = FaultRuntime.start(data, tmp, "--redis", redis.uri());
