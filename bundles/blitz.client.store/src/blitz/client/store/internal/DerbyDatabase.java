@@ -31,11 +31,14 @@ public final class DerbyDatabase {
 
     private final String url;
     private final boolean inMemory;
+    /** Beside the folder while a store has the database open; still there when that process died. Null in memory. */
+    private final Path openMarker;
     private final Driver driver = EmbeddedDerby.driver();
 
-    private DerbyDatabase(String url, boolean inMemory) {
+    private DerbyDatabase(String url, boolean inMemory, Path openMarker) {
         this.url = url;
         this.inMemory = inMemory;
+        this.openMarker = openMarker;
     }
 
     /**
@@ -45,7 +48,7 @@ public final class DerbyDatabase {
     public static DerbyDatabase of(String setting) {
         String value = setting == null || setting.isBlank() ? DEFAULT_FOLDER : setting.trim();
         if (value.equals(MEMORY)) {
-            return new DerbyDatabase("jdbc:derby:memory:blitz-store-" + MEMORY_DATABASES.incrementAndGet(), true);
+            return new DerbyDatabase("jdbc:derby:memory:blitz-store-" + MEMORY_DATABASES.incrementAndGet(), true, null);
         }
         Path folder = DataFolder.resolve(value).toAbsolutePath();
         try {
@@ -57,7 +60,7 @@ public final class DerbyDatabase {
             // Derby writes its log to the working directory unless told otherwise.
             System.setProperty("derby.stream.error.file", folder.resolveSibling("derby.log").toString());
         }
-        return new DerbyDatabase("jdbc:derby:" + folder, false);
+        return new DerbyDatabase("jdbc:derby:" + folder, false, folder.resolveSibling(folder.getFileName() + ".open"));
     }
 
     /** @return the JDBC URL that opens (and if needed creates) the database */
@@ -67,6 +70,35 @@ public final class DerbyDatabase {
 
     public Connection connect() throws SQLException {
         return driver.connect(openUrl(), new Properties());
+    }
+
+    /**
+     * Call after the first connection has booted the database and closed: if the last process that had it
+     * open died (its open marker is still there), Derby has just recovered it, and it is shut down cleanly
+     * once so that the store's connections boot it again with an empty page cache. Derby's recovery undoes
+     * a page allocation that the killed process had logged only in part (the new page initialised, its
+     * allocation not yet logged); the undone page stays in Derby's page cache, marked invalid, while the
+     * allocation page no longer counts it, and the next insert that extends the table tries to create
+     * that page again: "Cannot create new object with key Page(n,Container(0, c)) in PageCache cache"
+     * (XBCA0). Then marks the database open until {@link #shutdown}.
+     *
+     * @return whether the database was restarted
+     * @throws SQLException if the clean shutdown fails
+     */
+    public boolean settleCrashRecovery() throws SQLException {
+        if (inMemory) {
+            return false;
+        }
+        boolean crashed = Files.exists(openMarker);
+        if (crashed) {
+            shutdown();
+        }
+        try {
+            Files.writeString(openMarker, "open by process " + ProcessHandle.current().pid() + "\n");
+        } catch (IOException e) {
+            throw new SQLException("cannot mark the database open: " + openMarker, e);
+        }
+        return crashed;
     }
 
     public boolean inMemory() {
@@ -86,9 +118,21 @@ public final class DerbyDatabase {
             if (!SHUTDOWN_STATE.equals(e.getSQLState())) {
                 throw e;
             }
+            forgetOpen();
             return;
         }
         throw new SQLException("Derby did not shut down " + url);
+    }
+
+    private void forgetOpen() throws SQLException {
+        if (openMarker == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(openMarker);
+        } catch (IOException e) {
+            throw new SQLException("cannot remove the open mark of the cleanly shut down database: " + openMarker, e);
+        }
     }
 
     @Override

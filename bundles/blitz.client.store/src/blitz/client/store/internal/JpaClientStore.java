@@ -90,8 +90,14 @@ public final class JpaClientStore implements ClientStore {
             throw new IllegalArgumentException("readings per tile must be positive: " + tileSize);
         }
         this.database = database;
-        try (Connection connection = database.connect()) {
-            Schema.create(connection, false);
+        try {
+            try (Connection connection = database.connect()) {
+                Schema.create(connection, false);
+            }
+            if (database.settleCrashRecovery()) {
+                LOG.info("The last process using {} did not close it: restarted it once after Derby's recovery",
+                        database);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the workbench database " + database, e);
         }
