@@ -32,8 +32,7 @@ public final class SourceConformanceChecks {
     public static long checkStopOfSilentDevice(SourceDevice device) throws Exception {
         SourceCheck check = SourceCheck.STOP_OF_SILENT_DEVICE;
         MessageSource source = device.source();
-        source.start(new CollectingSink());
-        awaitState(check, source, SourceState.RUNNING);
+        startAndAwaitRunning(check, source);
 
         device.answering(false);
         Thread.sleep(SILENCE_BEFORE_STOP_MS);
@@ -105,9 +104,7 @@ public final class SourceConformanceChecks {
     public static void checkOneReader(SourceDevice device) throws Exception {
         SourceCheck check = SourceCheck.ONE_READER;
         MessageSource source = device.source();
-        CollectingSink sink = new CollectingSink();
-        source.start(sink);
-        awaitState(check, source, SourceState.RUNNING);
+        CollectingSink sink = startAndAwaitRunning(check, source);
         for (int i = 0; i < 3; i++) {
             source.stop();
             CollectingSink stopped = sink;
@@ -175,6 +172,13 @@ public final class SourceConformanceChecks {
     private static OptionalLong unbounded(Step check) throws Exception {
         check.run();
         return OptionalLong.empty();
+    }
+
+    private static CollectingSink startAndAwaitRunning(SourceCheck check, MessageSource source) throws Exception {
+        CollectingSink sink = new CollectingSink();
+        source.start(sink);
+        awaitState(check, source, SourceState.RUNNING);
+        return sink;
     }
 
     private static CollectingSink startAndAwaitAMessage(SourceCheck check, MessageSource source) throws Exception {
