@@ -1,20 +1,18 @@
 // SPDX-License-Identifier: EPL-2.0
 package blitz.netscanner.tests;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import blitz.model.source.MessageSource;
-import blitz.testing.Osgi;
+import blitz.testing.ConfiguredSource;
 
 /**
- * A {@code blitz.netscanner} factory configuration made through ConfigAdmin, and the
- * {@link MessageSource} Declarative Services creates for it. Closing deletes the configuration.
+ * A {@code blitz.netscanner} factory configuration on a loopback port, and the {@link MessageSource}
+ * Declarative Services creates for it. Closing stops the source and deletes the configuration.
  */
 final class ConfiguredScanner implements AutoCloseable {
-    /** Not an extension: the configuration lives as long as this object. */
-    private final Osgi osgi = new Osgi();
+    private final ConfiguredSource configured;
     final MessageSource source;
 
     /** @param id the source id, unique per test; {@code properties} adds to or overrides host and id */
@@ -24,18 +22,13 @@ final class ConfiguredScanner implements AutoCloseable {
         values.put("port", port);
         values.put("id", id);
         values.putAll(properties);
-        osgi.configureFactory("blitz.netscanner", values);
-        try {
-            source = Osgi.await(MessageSource.class, "(id=" + id + ")", Duration.ofSeconds(10));
-        } catch (AssertionError noSource) {
-            osgi.undoAll();
-            throw noSource;
-        }
+        configured = new ConfiguredSource("blitz.netscanner", values, "(id=" + id + ")");
+        source = configured.source();
     }
 
     @Override
     public void close() {
         source.stop();
-        osgi.undoAll();
+        configured.close();
     }
 }
