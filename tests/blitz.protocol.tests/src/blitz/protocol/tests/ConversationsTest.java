@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: EPL-2.0
 package blitz.protocol.tests;
 
-import static blitz.logger.tests.support.InProcessSource.basicLine;
 import static blitz.testing.Osgi.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,12 +15,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.ServiceRegistration;
 
-import blitz.logger.LoggingRuntime;
-import blitz.logger.tests.support.InProcessSource;
+import blitz.logger.tests.support.RecordedSession;
 import blitz.testing.Osgi;
-import blitz.model.source.MessageSource;
 
 /**
  * A conversation per client through real sockets: one client's download never changes another
@@ -43,23 +38,9 @@ class ConversationsTest {
         }
         OSGI.configure("blitz.protocol", Map.of("port", port, "conversationTimeoutSeconds", 1, "maxClients", MAX_CLIENTS));
         ProtocolBundle.start();
-        LoggingRuntime runtime = Osgi.await(LoggingRuntime.class);
-        runtime.stopSession();
-        InProcessSource source = new InProcessSource("conversations", 0x08);
-        ServiceRegistration<MessageSource> registration = OSGI.register(source);
-        try {
-            eventually("source started", source::started);
-            runtime.startSession();
-            session = runtime.currentSession().orElseThrow();
-            stored = new ArrayList<>();
-            for (int i = 0; i < 250; i++) {
-                stored.add(basicLine(0x08, i, i));
-            }
-            stored.forEach(source::emit);
-            runtime.stopSession();
-        } finally {
-            registration.unregister();
-        }
+        RecordedSession recorded = RecordedSession.record(OSGI, "conversations", 250);
+        session = recorded.id();
+        stored = recorded.lines();
     }
 
     @AfterAll
