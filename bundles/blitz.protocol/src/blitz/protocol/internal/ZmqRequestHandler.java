@@ -205,15 +205,17 @@ public class ZmqRequestHandler implements RequestHandler {
                     guard.requiresToken() ? " (token required)" : "",
                     keys == null ? "" : " (CURVE, server public key " + keys.publicKey() + ")");
             ZMQ.Poller poller = context.createPoller(2);
-            int fromClients = poller.register(socket, ZMQ.Poller.POLLIN);
+            poller.register(socket, ZMQ.Poller.POLLIN);
             poller.register(requests.doneSignal(), ZMQ.Poller.POLLIN);
             long lastExpiry = System.currentTimeMillis();
             while (running && !Thread.currentThread().isInterrupted()) {
                 poller.poll(POLL_MS);
-                if (poller.pollin(fromClients)) {
+                // A ZeroMQ socket signals new messages once: sending may take that signal, so read until
+                // the socket itself says nothing more is waiting
+                do {
                     readRequests(socket, requests);
-                }
-                requests.finish(reply -> send(socket, reply));
+                    requests.finish(reply -> send(socket, reply));
+                } while ((socket.getEvents() & ZMQ.Poller.POLLIN) != 0);
                 if (System.currentTimeMillis() - lastExpiry >= POLL_MS) {
                     guard.expire(requests::isInWork);
                     lastExpiry = System.currentTimeMillis();
