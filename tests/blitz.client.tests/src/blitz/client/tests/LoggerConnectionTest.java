@@ -51,6 +51,15 @@ class LoggerConnectionTest {
         peer.close();
     }
 
+    /** @return {@code count} board-8 messages numbered from 0 */
+    private static List<String> messages(int count) {
+        List<String> messages = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            messages.add(String.format("08a0%08x7ff80100fff00000", i));
+        }
+        return messages;
+    }
+
     private void connect() {
         assertEquals(ConnectionStatus.CONNECTED, connection.connect(Endpoint.of("127.0.0.1", peer.port())));
     }
@@ -102,10 +111,7 @@ class LoggerConnectionTest {
 
     @Test
     void shouldDownloadEveryChunkInOrderJoiningLongReplies() throws Exception {
-        List<String> messages = new ArrayList<>();
-        for (int i = 0; i < 250; i++) {
-            messages.add(String.format("08a0%08x7ff80100fff00000", i));
-        }
+        List<String> messages = messages(250);
         peer.setDownloadData(messages);
         connect();
         List<List<String>> chunks = new ArrayList<>();
@@ -119,10 +125,7 @@ class LoggerConnectionTest {
 
     @Test
     void shouldStopACancelledDownloadAndFreeTheOriginalWithoutReset() throws Exception {
-        List<String> messages = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            messages.add(String.format("08a0%08x7ff80100fff00000", i));
-        }
+        List<String> messages = messages(300);
         peer.setDownloadData(messages);
         connect();
         List<String> got = new ArrayList<>();
@@ -137,10 +140,7 @@ class LoggerConnectionTest {
 
     @Test
     void shouldFreeAnOriginalLeftDownloadingByAnotherClientWithAcksNotReset() throws Exception {
-        List<String> messages = new ArrayList<>();
-        for (int i = 0; i < 1_000; i++) {
-            messages.add(String.format("08a0%08x7ff80100fff00000", i));
-        }
+        List<String> messages = messages(1_000);
         peer.setDownloadData(messages);
         peer.leaveDownloading(400); // a client killed during a download left it there
         connect();

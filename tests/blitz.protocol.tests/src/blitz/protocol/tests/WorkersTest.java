@@ -68,12 +68,7 @@ class WorkersTest {
     @Test
     void anotherClientIsAnsweredWhileOneRequestTakesLong() throws Exception {
         try (ZmqClient stopping = serve(4); ZmqClient other = new ZmqClient(port)) {
-            eventually("source started", source::started);
-            assertEquals("ACK", stopping.request("START"));
-            CompletableFuture<String> stop = CompletableFuture.supplyAsync(() -> stopping.request("STOP"));
-            eventually("the STOP is in work", () -> stop.isDone() || isDraining());
-            assertTrue(!stop.isDone(), () -> "the STOP took no time: " + stop.getNow(null) + "; sources stopped "
-                    + source.stops() + " times");
+            CompletableFuture<String> stop = slowStop(stopping);
             long asked = System.nanoTime();
             assertEquals("ACK", other.request("LOGGING"), "the session still runs while its board drains");
             long answeredMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked);
@@ -86,16 +81,24 @@ class WorkersTest {
     @Test
     void aClientGetsABusyErrorWhenEveryWorkerSlotIsTaken() throws Exception {
         try (ZmqClient stopping = serve(1); ZmqClient other = new ZmqClient(port)) {
-            eventually("source started", source::started);
-            assertEquals("ACK", stopping.request("START"));
-            CompletableFuture<String> stop = CompletableFuture.supplyAsync(() -> stopping.request("STOP"));
-            eventually("the STOP is in work", () -> !stop.isDone() && isDraining());
+            CompletableFuture<String> stop = slowStop(stopping);
             String busy = other.request("LOGGING");
             assertTrue(busy.startsWith("ERROR 9 server busy: 1 requests in work"), busy);
             assertEquals("ACK", stop.get(10, TimeUnit.SECONDS));
             assertEquals("NACK", other.request("LOGGING"), "answered normally once the work is done");
             assertTrue(other.request("STATS").matches("(?s).*\\nPROTOCOL .*\\bbusy=1\\b.*"), "counted in STATS");
         }
+    }
+
+    /** Starts a session, then sends STOP from another thread: @return its reply, once the board has drained */
+    private CompletableFuture<String> slowStop(ZmqClient client) {
+        eventually("source started", source::started);
+        assertEquals("ACK", client.request("START"));
+        CompletableFuture<String> stop = CompletableFuture.supplyAsync(() -> client.request("STOP"));
+        eventually("the STOP is in work", () -> stop.isDone() || isDraining());
+        assertTrue(!stop.isDone(), () -> "the STOP took no time: " + stop.getNow(null) + "; sources stopped "
+                + source.stops() + " times");
+        return stop;
     }
 
     /** @return whether the session's STOP has reached the board, which is now handing over its buffer */
