@@ -130,12 +130,13 @@ public class ZmqLoggerConnection implements LoggerConnection {
 
     @Override
     public Reply reset() {
-        // The original logger never answers RESET; one attempt, and silence is not a lost connection.
+        // RESET for a Blitz runtime; the original logger, which never answers RESET, is walked to the end
+        // of a download it may be in (ACK until NACK) instead
         return worker.call(() -> {
             if (!link.isOpen()) {
                 return Reply.failed("not connected");
             }
-            Optional<String> reply = link.once(Command.RESET.name());
+            Optional<String> reply = link.release();
             live.setLogging(false);
             return new Reply(true, reply.orElse(""));
         });

@@ -51,6 +51,15 @@ class LoggerConnectionTest {
         peer.close();
     }
 
+    /** @return {@code count} board-8 messages numbered from 0 */
+    private static List<String> messages(int count) {
+        List<String> messages = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            messages.add(String.format("08a0%08x7ff80100fff00000", i));
+        }
+        return messages;
+    }
+
     private void connect() {
         assertEquals(ConnectionStatus.CONNECTED, connection.connect(Endpoint.of("127.0.0.1", peer.port())));
     }
@@ -102,10 +111,7 @@ class LoggerConnectionTest {
 
     @Test
     void shouldDownloadEveryChunkInOrderJoiningLongReplies() throws Exception {
-        List<String> messages = new ArrayList<>();
-        for (int i = 0; i < 250; i++) {
-            messages.add(String.format("08a0%08x7ff80100fff00000", i));
-        }
+        List<String> messages = messages(250);
         peer.setDownloadData(messages);
         connect();
         List<List<String>> chunks = new ArrayList<>();
@@ -118,17 +124,32 @@ class LoggerConnectionTest {
     }
 
     @Test
-    void shouldStopACancelledDownloadAndResetTheRuntime() throws Exception {
-        List<String> messages = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            messages.add(String.format("08a0%08x7ff80100fff00000", i));
-        }
+    void shouldStopACancelledDownloadAndFreeTheOriginalWithoutReset() throws Exception {
+        List<String> messages = messages(300);
         peer.setDownloadData(messages);
         connect();
         List<String> got = new ArrayList<>();
         long delivered = connection.download(3, 0, got::addAll, () -> got.size() >= 100);
         assertEquals(100, delivered);
-        assertTrue(peer.received().contains("RESET"));
+        assertEquals(100, got.size(), "the chunks read to free the logger are not delivered");
+        assertFalse(peer.received().contains("RESET"), "RESET would wedge the original: " + peer.received());
+        assertFalse(peer.isWedged());
+        assertEquals(List.of("DOWNLOAD 3", "ACK", "ACK"), peer.received().subList(2, 5), "ACK to the last chunk");
+        assertEquals(List.of(8, 9), connection.boards(), "the original answers as before");
+    }
+
+    @Test
+    void shouldFreeAnOriginalLeftDownloadingByAnotherClientWithAcksNotReset() throws Exception {
+        List<String> messages = messages(1_000);
+        peer.setDownloadData(messages);
+        peer.leaveDownloading(400); // a client killed during a download left it there
+        connect();
+        assertFalse(peer.received().contains("RESET"), "RESET would wedge the original: " + peer.received());
+        assertFalse(peer.isWedged());
+        assertEquals(6, peer.received().stream().filter("ACK"::equals).count(), "ACK until its last chunk: " + peer.received());
+        assertEquals(List.of(8, 9), connection.boards(), "the original answers as before");
+        List<String> got = new ArrayList<>();
+        assertEquals(1_000, connection.download(3, 0, got::addAll, () -> false), "and downloads whole");
     }
 
     @Test
@@ -140,12 +161,13 @@ class LoggerConnectionTest {
     }
 
     @Test
-    void shouldSurviveTheOriginalsUnansweredReset() {
+    void shouldNeverSendTheOriginalAResetItWouldNotAnswer() {
         connect();
         long started = System.nanoTime();
         assertTrue(connection.reset().ok());
         assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) < 5 * ClientServices.TIMEOUT_MS);
-        assertEquals(List.of(8, 9), connection.boards(), "the connection still works after the silent RESET");
+        assertFalse(peer.received().contains("RESET"), "" + peer.received());
+        assertEquals(List.of(8, 9), connection.boards(), "the connection still works after the reset");
         assertEquals(ConnectionStatus.CONNECTED, connection.status());
     }
 

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
 
 import blitz.logger.tests.support.RecordedSession;
 import blitz.testing.Osgi;
@@ -101,6 +104,37 @@ class ConversationsTest {
         try (ZmqClient observer = new ZmqClient(port)) {
             assertTrue(stat(observer, "clients") <= MAX_CLIENTS, observer.request("STATS"));
             assertTrue(stat(observer, "forgotten") >= 4 * MAX_CLIENTS - 1, observer.request("STATS"));
+        }
+    }
+
+    @Test
+    void aClientsRequestsAreAnsweredOneAtATimeInOrder() {
+        List<String> requests = List.of("DOWNLOAD " + session, "LOGGING", "ACK", "DIGEST " + session, "RESET", "LOGGING");
+        try (ZContext context = new ZContext()) {
+            ZMQ.Socket dealer = context.createSocket(SocketType.DEALER); // unlike REQ, sends without waiting
+            dealer.setLinger(0);
+            dealer.setReceiveTimeOut(10_000);
+            dealer.connect("tcp://127.0.0.1:" + port);
+            for (String request : requests) {
+                dealer.sendMore(new byte[0]);
+                dealer.send(request);
+            }
+            List<String> replies = new ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                assertEquals("", dealer.recvStr(), "the REQ envelope comes back");
+                StringBuilder reply = new StringBuilder();
+                do {
+                    String frame = dealer.recvStr();
+                    assertTrue(frame != null, "reply " + i + " of " + requests + ": " + replies);
+                    reply.append(frame);
+                } while (dealer.hasReceiveMore());
+                replies.add(reply.toString());
+            }
+            assertTrue(replies.get(0).startsWith(stored.get(0) + "\n") && replies.get(0).endsWith("\nACK"), replies.get(0));
+            assertEquals("ERROR 1 DOWNLOADING", replies.get(1), "asked while its download goes on");
+            assertTrue(replies.get(2).startsWith(stored.get(100) + "\n"), "the ACK came after the DOWNLOAD: " + replies.get(2));
+            assertTrue(replies.get(3).startsWith("DIGEST " + session + " 250 "), replies.get(3));
+            assertEquals(List.of("ACK", "NACK"), replies.subList(4, 6), "RESET, then idle again");
         }
     }
 
