@@ -17,4 +17,4 @@ for jar in org/eclipse/persistence/org.eclipse.persistence.jpa/5.0.0/org.eclipse
   cp="$cp:$m2/$jar"
 done
 # the store bundle's root holds META-INF/persistence.xml
-cp="$cp:$root/bundles/blitz.model/target/classes:$root/bundles/blitz.client.store/target/classes:$root/bundles/blitz.client.store"
+cp="$cp:$root/bundles/blitz.model/target/classes:$root/bundles/blitz.derby/target/classes:$root/bundles/blitz.client.store/target/classes:$root/bundles/blitz.client.store"

@@ -1,20 +1,10 @@
 // SPDX-License-Identifier: EPL-2.0
 package blitz.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Dictionary;
-import java.util.Hashtable;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleException;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.util.tracker.ServiceTracker;
 
 import blitz.model.client.ClientStore;
 
@@ -27,7 +17,9 @@ import blitz.model.client.ClientStore;
 public final class ClientStores {
     /** The store's configuration PID. */
     public static final String PID = "blitz.client.store";
-    private static final long TIMEOUT_MS = 30_000;
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Not an extension: the store keeps its configuration for the whole run. */
+    private static final Osgi SETUP = new Osgi();
 
     private ClientStores() {
     }
@@ -42,66 +34,15 @@ public final class ClientStores {
      * properties (e.g. {@code readingsPerTile}).
      *
      * @return the instance that came up with this configuration
-     * @throws IllegalStateException when it does not come up within 30 s
+     * @throws AssertionError when it does not come up within 30 s
      */
     public static ClientStore configure(String database, Map<String, ?> properties) {
-        BundleContext context = context();
         String marker = UUID.randomUUID().toString();
-        Dictionary<String, Object> configuration = new Hashtable<>(properties);
+        Map<String, Object> configuration = new HashMap<>(properties);
         configuration.put("database", database);
         configuration.put("test.marker", marker);
-        // ConfigAdmin is a service factory: keep it while using it
-        ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> admins = new ServiceTracker<>(context,
-                ConfigurationAdmin.class, null);
-        admins.open();
-        try {
-            ConfigurationAdmin admin = admins.waitForService(TIMEOUT_MS);
-            if (admin == null) {
-                throw new IllegalStateException("no ConfigurationAdmin service");
-            }
-            admin.getConfiguration(PID, "?").update(configuration);
-            return await(context, marker);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } finally {
-            admins.close();
-        }
-    }
-
-    /** This bundle's context; the test runtime may leave the bundle resolved but not started, so it starts it. */
-    private static BundleContext context() {
-        Bundle bundle = FrameworkUtil.getBundle(ClientStores.class);
-        if (bundle.getBundleContext() == null) {
-            try {
-                bundle.start(Bundle.START_TRANSIENT);
-            } catch (BundleException e) {
-                throw new IllegalStateException("cannot start " + bundle.getSymbolicName(), e);
-            }
-        }
-        return bundle.getBundleContext();
-    }
-
-    private static ClientStore await(BundleContext context, String marker) throws InterruptedException {
-        ServiceTracker<ClientStore, ClientStore> tracker;
-        try {
-            tracker = new ServiceTracker<>(context, context.createFilter(
-                    "(&(objectClass=" + ClientStore.class.getName() + ")(test.marker=" + marker + "))"), null);
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        tracker.open();
-        try {
-            // the store's component is immediate: the instance stays registered after the tracker lets it go
-            ClientStore store = tracker.waitForService(TIMEOUT_MS);
-            if (store == null) {
-                throw new IllegalStateException("the client store did not come up with marker " + marker);
-            }
-            return store;
-        } finally {
-            tracker.close();
-        }
+        SETUP.configure(PID, configuration);
+        // the store's component is immediate: the instance stays registered after the look-up
+        return Osgi.await(ClientStore.class, "(test.marker=" + marker + ")", TIMEOUT);
     }
 }

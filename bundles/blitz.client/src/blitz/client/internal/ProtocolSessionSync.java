@@ -37,6 +37,7 @@ import blitz.model.connection.ConnectionStatus;
 import blitz.model.connection.LoggerConnection;
 import blitz.model.connection.LoggerConnection.DownloadException;
 import blitz.model.connection.SessionDigest;
+import blitz.model.connection.SessionTransfer;
 import blitz.model.decoder.DecoderRegistry;
 import blitz.model.sync.DownloadReport;
 import blitz.model.sync.DownloadReport.State;
@@ -61,6 +62,7 @@ public class ProtocolSessionSync implements SessionSync {
     private static final int READ_CHUNK = 10_000;
 
     private final LoggerConnection connection;
+    private final SessionTransfer transfer;
     private final SessionCatalog sessions;
     private final DownloadStore downloads;
     private final CategoryCatalog categories;
@@ -69,10 +71,12 @@ public class ProtocolSessionSync implements SessionSync {
     private final DecoderRegistry registry;
 
     @Activate
-    public ProtocolSessionSync(@Reference LoggerConnection connection, @Reference SessionCatalog sessions,
-            @Reference DownloadStore downloads, @Reference CategoryCatalog categories, @Reference SeriesQueries series,
-            @Reference NotificationLog notifications, @Reference DecoderRegistry registry) {
+    public ProtocolSessionSync(@Reference LoggerConnection connection, @Reference SessionTransfer transfer,
+            @Reference SessionCatalog sessions, @Reference DownloadStore downloads, @Reference CategoryCatalog categories,
+            @Reference SeriesQueries series, @Reference NotificationLog notifications,
+            @Reference DecoderRegistry registry) {
         this.connection = connection;
+        this.transfer = transfer;
         this.sessions = sessions;
         this.downloads = downloads;
         this.categories = categories;
@@ -83,7 +87,7 @@ public class ProtocolSessionSync implements SessionSync {
 
     @Override
     public List<Session> refreshSessionList() {
-        Optional<List<SessionSummary>> listed = connection.sessions();
+        Optional<List<SessionSummary>> listed = transfer.sessions();
         if (listed.isPresent()) {
             sessions.updateSessionList(listed.get());
         } else {
@@ -108,7 +112,7 @@ public class ProtocolSessionSync implements SessionSync {
         long[] next = { stored };
         ChunkDecoder decoder = new ChunkDecoder(registry, categories);
         try {
-            connection.download(sessionId, resume ? stored : 0, chunk -> {
+            transfer.download(sessionId, resume ? stored : 0, chunk -> {
                 int alreadyStored = (int) Math.max(0, Math.min(chunk.size(), skip - seen[0]));
                 seen[0] += chunk.size();
                 List<String> fresh = chunk.subList(alreadyStored, chunk.size());
@@ -134,7 +138,7 @@ public class ProtocolSessionSync implements SessionSync {
     }
 
     private DownloadReport verify(long sessionId, long messages, ChunkDecoder decoder) {
-        Optional<SessionDigest> remote = connection.digest(sessionId);
+        Optional<SessionDigest> remote = transfer.digest(sessionId);
         if (remote.isEmpty()) {
             sessions.updateSessionAvailability(sessionId);
             return report(sessionId, messages, decoder, State.COMPLETE_UNVERIFIED,
@@ -193,7 +197,7 @@ public class ProtocolSessionSync implements SessionSync {
 
     @Override
     public boolean deleteSession(long sessionId) {
-        LoggerConnection.Reply reply = connection.delete(sessionId);
+        LoggerConnection.Reply reply = transfer.delete(sessionId);
         if (!reply.ok()) {
             notify("The runtime did not delete session " + sessionId + " (" + reply.text() + "); the local copy is kept",
                     Notification.WARNING);

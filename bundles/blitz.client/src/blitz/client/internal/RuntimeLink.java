@@ -30,6 +30,8 @@ import blitz.protocol.wire.Replies;
 final class RuntimeLink {
     /** The first reconnect probe follows a lost link after this long. */
     private static final long FIRST_RECONNECT_MS = 250;
+    /** ACKs sent at most to walk an original logger to the end of a download: 100 M messages. */
+    private static final int MAX_RELEASE_CHUNKS = 1_000_000;
 
     private final ConnectionWorker worker;
     private final ConnectionEvents events;
@@ -42,6 +44,8 @@ final class RuntimeLink {
     private volatile Endpoint endpoint;
     private volatile ConnectionStatus status = ConnectionStatus.DISCONNECTED;
     private volatile Set<String> capabilities = Set.of();
+    /** Whether the runtime answered VERSION: a Blitz runtime, not the original logger. */
+    private volatile boolean extensions;
     private RequestChannel channel;
     private ScheduledFuture<?> reconnecting;
     private Backoff backoff;
@@ -76,6 +80,7 @@ final class RuntimeLink {
         close();
         endpoint = target;
         capabilities = Set.of();
+        extensions = false;
         setStatus(ConnectionStatus.CONNECTING, "connecting to " + target);
         Optional<String> refusal = refusal(target);
         if (refusal.isPresent()) {
@@ -114,9 +119,28 @@ final class RuntimeLink {
         return reply;
     }
 
-    /** One attempt only, the link's status untouched: for RESET, which the original logger never answers. */
-    Optional<String> once(String command) {
-        return channel.requestOnce(command);
+    /**
+     * Frees a runtime left in the middle of a download (one this client lost or gave up). A Blitz
+     * runtime gets {@code RESET}. The original logger never answers {@code RESET}, and its socket then
+     * waits for ever (only a restart frees it): it gets {@code ACK} until its last chunk ({@code NACK})
+     * instead, or until it answers anything but a chunk.
+     *
+     * @return the last reply, empty when none came
+     */
+    Optional<String> release() {
+        if (extensions) {
+            return channel.requestOnce(Command.RESET.name()); // one attempt: the link's status untouched
+        }
+        Optional<String> reply = channel.request(Command.ACK.name());
+        for (int chunks = 1; chunks < MAX_RELEASE_CHUNKS && reply.isPresent() && isChunkWithMore(reply.get()); chunks++) {
+            reply = channel.request(Command.ACK.name());
+        }
+        return reply;
+    }
+
+    /** @return whether a reply is a download chunk that more chunks follow (its trailer is ACK) */
+    static boolean isChunkWithMore(String reply) {
+        return reply.endsWith("\n" + Replies.ACK);
     }
 
     /** The original logger's answer to anything but ACK while it is in the middle of a download. */
@@ -134,7 +158,10 @@ final class RuntimeLink {
     private void probe() {
         Optional<String> reply = exchange(Command.LOGGING.name());
         if (reply.isPresent() && isStuckDownloading(reply.get())) {
-            channel.requestOnce(Command.RESET.name());
+            // A Blitz runtime answers VERSION in every state, the original only ERROR: that decides how to free it
+            extensions = exchange(Command.VERSION.name()).filter(version -> version.startsWith(Command.VERSION.name()))
+                    .isPresent();
+            release();
             reply = exchange(Command.LOGGING.name());
         }
         if (reply.isEmpty() || status == ConnectionStatus.AUTHENTICATION_FAILED) {
@@ -149,7 +176,9 @@ final class RuntimeLink {
         } else {
             events.error("unexpected reply to LOGGING: " + reply.get());
         }
-        capabilities = exchange(Command.VERSION.name()).map(ReplyReader::capabilities).orElse(Set.of());
+        Optional<String> version = exchange(Command.VERSION.name());
+        extensions = version.filter(text -> text.startsWith(Command.VERSION.name())).isPresent();
+        capabilities = version.map(ReplyReader::capabilities).orElse(Set.of());
     }
 
     private void lost(String why) {

@@ -14,8 +14,9 @@ import blitz.protocol.wire.Replies;
 
 /**
  * One session download on the {@link ConnectionWorker}: the original's ACK-driven chunks, each handed
- * to the consumer, until the {@code NACK} trailer. Releases the runtime with {@code RESET} whenever it
- * stops early (refused, a chunk not saved, cancelled), so the runtime never waits for an ACK.
+ * to the consumer, until the {@code NACK} trailer. Releases the runtime ({@link RuntimeLink#release}:
+ * {@code RESET}, or {@code ACK} to the end for the original logger, which {@code RESET} would wedge)
+ * whenever it stops early (refused, a chunk not saved, cancelled), so the runtime never waits for an ACK.
  */
 final class SessionDownload {
     private final RuntimeLink link;
@@ -42,7 +43,7 @@ final class SessionDownload {
             Optional<String> reply = link.exchange(request);
             if (delivered == 0 && reply.isPresent() && RuntimeLink.isStuckDownloading(reply.get())) {
                 // A download we lost earlier left the runtime waiting for our ACK: release it, ask again.
-                link.once(Command.RESET.name());
+                link.release();
                 reply = link.exchange(request);
             }
             if (reply.isEmpty()) {
@@ -50,7 +51,7 @@ final class SessionDownload {
             }
             String text = reply.get();
             if (Replies.isError(text)) {
-                link.once(Command.RESET.name());
+                link.release();
                 throw new DownloadException("the runtime refused the download: " + text, delivered);
             }
             List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
@@ -60,7 +61,7 @@ final class SessionDownload {
                 try {
                     chunkConsumer.accept(lines);
                 } catch (RuntimeException e) {
-                    link.once(Command.RESET.name());
+                    link.release();
                     throw new DownloadException("saving a downloaded chunk failed: " + e, delivered);
                 }
                 delivered += lines.size();
@@ -69,7 +70,7 @@ final class SessionDownload {
                 return delivered; // NACK: that was the last chunk (or there was no data)
             }
             if (cancelled.getAsBoolean()) {
-                link.once(Command.RESET.name());
+                link.release();
                 return delivered;
             }
             request = Command.ACK.name();

@@ -23,6 +23,7 @@ import blitz.model.connection.ConnectionStatus;
 import blitz.model.connection.Endpoint;
 import blitz.model.connection.LoggerConnection;
 import blitz.model.connection.SessionDigest;
+import blitz.model.connection.SessionTransfer;
 import blitz.protocol.wire.Command;
 import blitz.protocol.wire.Replies;
 import blitz.protocol.wire.SessionDigests;
@@ -33,9 +34,9 @@ import blitz.protocol.wire.SessionDigests;
  * lines while the runtime logs, {@link SessionDownload} runs downloads; all on the one
  * {@link ConnectionWorker} thread, so requests are strictly one at a time as the protocol demands.
  */
-@Component(service = LoggerConnection.class, configurationPid = "blitz.client.connection")
+@Component(service = { LoggerConnection.class, SessionTransfer.class }, configurationPid = "blitz.client.connection")
 @Designate(ocd = ConnectionConfig.class)
-public class ZmqLoggerConnection implements LoggerConnection {
+public class ZmqLoggerConnection implements LoggerConnection, SessionTransfer {
     private final ConnectionWorker worker = new ConnectionWorker();
     private final ConnectionEvents events = new ConnectionEvents();
     private final LiveUpdates live;
@@ -130,12 +131,13 @@ public class ZmqLoggerConnection implements LoggerConnection {
 
     @Override
     public Reply reset() {
-        // The original logger never answers RESET; one attempt, and silence is not a lost connection.
+        // RESET for a Blitz runtime; the original logger, which never answers RESET, is walked to the end
+        // of a download it may be in (ACK until NACK) instead
         return worker.call(() -> {
             if (!link.isOpen()) {
                 return Reply.failed("not connected");
             }
-            Optional<String> reply = link.once(Command.RESET.name());
+            Optional<String> reply = link.release();
             live.setLogging(false);
             return new Reply(true, reply.orElse(""));
         });

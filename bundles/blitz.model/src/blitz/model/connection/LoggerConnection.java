@@ -4,9 +4,6 @@ package blitz.model.connection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
-
-import blitz.model.SessionSummary;
 
 /**
  * A client's connection to one logging runtime over the logger protocol (ZeroMQ request/reply, the
@@ -26,6 +23,8 @@ import blitz.model.SessionSummary;
  * <li>While the runtime logs, live lines are polled with {@code UPDATE} at the configured period and
  * delivered to listeners.</li>
  * </ul>
+ * The runtime's stored sessions (list, download, digest, delete) are a role of their own,
+ * {@link SessionTransfer}, provided by the same component.
  */
 @org.osgi.annotation.versioning.ProviderType
 public interface LoggerConnection {
@@ -67,37 +66,11 @@ public interface LoggerConnection {
     /** Asks the runtime to go back to idle (RESET). */
     Reply reset();
 
-    /**
-     * @return the runtime's sessions (SESSIONS), newest first; empty (not an empty list) when the
-     *         runtime did not answer or could not list them (the original answers a bare NACK without
-     *         its database), so a caller never mistakes a failure for "no sessions"
-     */
-    Optional<List<SessionSummary>> sessions();
-
     /** @return ids of the boards connected to the runtime (BOARDS) */
     List<Integer> boards();
 
     /** Sends a command to a board (BOARD id hex). */
     Reply boardCommand(int boardId, String hexCommand);
-
-    /** Deletes a session on the runtime (DELETE n). */
-    Reply delete(long sessionId);
-
-    /**
-     * Downloads a session's raw messages, chunk by chunk (DOWNLOAD with the ACK loop), from message
-     * index {@code fromIndex} (needs {@link #RESUME} when not 0).
-     *
-     * @param chunkConsumer receives each chunk in order; an exception from it aborts the download
-     *                      (the runtime is then RESET)
-     * @param cancelled     polled between chunks; when true the download stops (and the runtime is RESET)
-     * @return the number of messages delivered
-     * @throws DownloadException if the runtime failed or stopped answering mid-download
-     */
-    long download(long sessionId, long fromIndex, Consumer<List<String>> chunkConsumer,
-            java.util.function.BooleanSupplier cancelled) throws DownloadException;
-
-    /** @return the runtime's count and digest of a session, empty without {@link #DIGEST} */
-    Optional<SessionDigest> digest(long sessionId);
 
     /**
      * Sends an extension command and returns its raw reply lines (STATS, GAPS n, NOTIFICATIONS).

@@ -18,7 +18,9 @@ public enum ErrorCode {
     /** Too many wrong tokens from this host. */
     LOCKED_OUT(7),
     /** The client's download ended while it did not ACK for too long; it resumes with DOWNLOAD FROM. */
-    EXPIRED(8);
+    EXPIRED(8),
+    /** The server has as many requests in work as it takes; the client retries later. */
+    BUSY(9);
 
     private final int code;
 

@@ -3,7 +3,8 @@ package blitz.protocol.internal;
 
 /**
  * What the protocol remembers of one client between its requests: the position of its download, and
- * whether that download expired for want of an {@code ACK}. Used on the server's socket thread only.
+ * whether that download expired for want of an {@code ACK}. Thread-safe: a worker answers the client
+ * while the socket thread looks for expired downloads.
  */
 final class Conversation {
     private boolean downloading;
@@ -17,40 +18,40 @@ final class Conversation {
         this.lastSeenMs = nowMs;
     }
 
-    void seen(long nowMs) {
+    synchronized void seen(long nowMs) {
         lastSeenMs = nowMs;
     }
 
-    boolean isDownloading() {
+    synchronized boolean isDownloading() {
         return downloading;
     }
 
-    void startDownload(long sessionId, long from) {
+    synchronized void startDownload(long sessionId, long from) {
         downloading = true;
         session = sessionId;
         next = from;
     }
 
-    long session() {
+    synchronized long session() {
         return session;
     }
 
-    long next() {
+    synchronized long next() {
         return next;
     }
 
     /** Moves the download on past a chunk; it goes on while {@code more}. */
-    void advance(int delivered, boolean more) {
+    synchronized void advance(int delivered, boolean more) {
         next += delivered;
         downloading = more;
     }
 
-    void endDownload() {
+    synchronized void endDownload() {
         downloading = false;
     }
 
     /** @return whether a download waited longer than {@code timeoutMs} for its ACK; it is ended then */
-    boolean expire(long nowMs, long timeoutMs) {
+    synchronized boolean expire(long nowMs, long timeoutMs) {
         if (!downloading || nowMs - lastSeenMs < timeoutMs) {
             return false;
         }
@@ -60,7 +61,7 @@ final class Conversation {
     }
 
     /** @return the session whose download expired since the last call, 0 for none; forgets it */
-    long takeExpired() {
+    synchronized long takeExpired() {
         long expired = expiredSession;
         expiredSession = 0;
         return expired;

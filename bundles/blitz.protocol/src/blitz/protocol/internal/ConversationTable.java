@@ -3,6 +3,7 @@ package blitz.protocol.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The conversations of the clients seen, by client id, bounded: beyond {@code capacity} the one seen
  * least recently is forgotten, so a scan of many peers cannot exhaust memory. A download that waits
- * longer than the timeout for its {@code ACK} expires. Used on the server's socket thread only.
+ * longer than the timeout for its {@code ACK} expires. Thread-safe: the server's workers and its socket
+ * thread share it.
  */
 final class ConversationTable {
     private static final Logger LOG = LoggerFactory.getLogger(ConversationTable.class);
@@ -39,16 +41,20 @@ final class ConversationTable {
     }
 
     /** @return the client's conversation, a new one for a client not (or no longer) remembered */
-    Conversation of(String clientId, long nowMs) {
+    synchronized Conversation of(String clientId, long nowMs) {
         Conversation conversation = conversations.computeIfAbsent(clientId, id -> new Conversation(nowMs));
         conversation.seen(nowMs);
         return conversation;
     }
 
-    /** Ends every download that waited too long for its ACK; each is logged and counted. */
-    void expire(long nowMs) {
+    /**
+     * Ends every download that waited too long for its ACK; each is logged and counted.
+     *
+     * @param inWork whether a client has a request being answered now: not abandoned, whatever its age
+     */
+    synchronized void expire(long nowMs, Predicate<String> inWork) {
         for (Map.Entry<String, Conversation> entry : conversations.entrySet()) {
-            if (entry.getValue().expire(nowMs, timeoutMs)) {
+            if (!inWork.test(entry.getKey()) && entry.getValue().expire(nowMs, timeoutMs)) {
                 expired++;
                 LOG.info("Logger protocol: the download of session {} by client {} expired after {} s without ACK",
                         entry.getValue().session(), entry.getKey(), timeoutMs / 1000.0);
@@ -61,7 +67,7 @@ final class ConversationTable {
     }
 
     /** @return {@code clients=<remembered> expired=<downloads expired> forgotten=<clients dropped>} */
-    String counts() {
+    synchronized String counts() {
         return "clients=" + conversations.size() + " expired=" + expired + " forgotten=" + forgotten;
     }
 }

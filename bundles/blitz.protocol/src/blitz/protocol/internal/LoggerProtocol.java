@@ -4,6 +4,7 @@ package blitz.protocol.internal;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -27,8 +28,10 @@ import blitz.protocol.wire.SessionDigests;
  * with the original's replies, its defects fixed, plus the extensions; see
  * {@code docs/protocol-logger.md}. Each client has its own {@link Conversation} (its download), so one
  * client's download never changes another's replies; sessions (LOGGING) are global. Reads stored
- * sessions through the {@link SessionReader}, page by page. Not thread-safe: the server calls it from
- * its one socket thread. Never throws: every failure becomes an {@code ERROR} reply.
+ * sessions through the {@link SessionReader}, page by page. Thread-safe: the server's workers answer
+ * several clients at once (each client's requests one at a time); the requests that start, stop or
+ * delete sessions are serialized, so they see and change the runtime's state one after the other.
+ * Never throws: every failure becomes an {@code ERROR} reply.
  */
 final class LoggerProtocol {
     private static final Logger LOG = LoggerFactory.getLogger(LoggerProtocol.class);
@@ -44,26 +47,32 @@ final class LoggerProtocol {
     private final SessionReader stored;
     private final RuntimeReports reports;
     private final ConversationTable conversations;
+    /** Held while a request starts, stops or deletes a session: they stay global and one at a time. */
+    private final Object sessionChanges = new Object();
 
     /**
-     * @param requestCounts the endpoint's request and refusal counts, reported by {@code STATS}
-     * @param conversations the clients' conversations
+     * @param protocolCounts the endpoint's counts (requests, refusals, conversations), reported by {@code STATS}
+     * @param conversations  the clients' conversations
      */
-    LoggerProtocol(LoggingRuntime runtime, SessionReader stored, Supplier<RequestCounts> requestCounts,
+    LoggerProtocol(LoggingRuntime runtime, SessionReader stored, Supplier<String> protocolCounts,
             ConversationTable conversations) {
         this.runtime = runtime;
         this.stored = stored;
         this.conversations = conversations;
-        this.reports = new RuntimeReports(runtime, stored, () -> requestCounts.get() + " " + conversations.counts());
+        this.reports = new RuntimeReports(runtime, stored, protocolCounts);
     }
 
     private State state(Conversation client) {
         return client.isDownloading() ? State.DOWNLOADING : runtime.isLogging() ? State.LOGGING : State.IDLE;
     }
 
-    /** Ends the downloads that waited too long for their ACK. */
-    void expire(long nowMs) {
-        conversations.expire(nowMs);
+    /**
+     * Ends the downloads that waited too long for their ACK.
+     *
+     * @param inWork whether a client has a request being answered now (its download goes on)
+     */
+    void expire(long nowMs, Predicate<String> inWork) {
+        conversations.expire(nowMs, inWork);
     }
 
     /**
@@ -80,12 +89,22 @@ final class LoggerProtocol {
                 return ErrorCode.EXPIRED.reply("download of session " + expired + " ended: no ACK for "
                         + conversations.timeoutMs() / 1000 + " s; resume it with DOWNLOAD " + expired + " FROM <index>");
             }
-            return command.map(known -> dispatch(client, known, tokens))
-                    .orElseGet(() -> ErrorCode.UNKNOWN.reply(state(client).name()));
+            return command.map(known -> changesSessions(known) ? serialized(client, known, tokens)
+                    : dispatch(client, known, tokens)).orElseGet(() -> ErrorCode.UNKNOWN.reply(state(client).name()));
         } catch (RuntimeException e) {
             LOG.error("Logger protocol request '{}' failed", tokens[0], e);
             client.endDownload();
             return ErrorCode.FAILED.reply(e.toString().replaceAll("\\s+", " "));
+        }
+    }
+
+    private static boolean changesSessions(Command command) {
+        return command == Command.START || command == Command.STOP || command == Command.DELETE;
+    }
+
+    private String serialized(Conversation client, Command command, String[] t) {
+        synchronized (sessionChanges) {
+            return dispatch(client, command, t);
         }
     }
 

@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * and {@code --curve} (framework properties {@value #PORT}, {@value #BIND}, {@value #TOKEN_FILE},
  * {@value #CURVE}): they set {@code port}, {@code bindAddress}, {@code .token} and {@code curve} of the
  * protocol's configuration ({@value ZmqRequestHandler#PID}) through Configuration Admin, as a user would.
- * The token comes from a file so that it never shows on a command line.
+ * The token comes from a file so that it never shows on a command line. The framework properties
+ * {@value #CONVERSATION_TIMEOUT} and {@value #MAX_CLIENTS} (no script option; e.g. {@code -D} in
+ * {@code BLITZ_JAVA_OPTS}) set {@code conversationTimeoutSeconds} and {@code maxClients} the same way.
  *
  * <p>An option holds its property for the launches that give it: the properties it set are listed
  * in {@value #MARKER}, and a value configured by other means that an option replaces is kept aside in
@@ -48,6 +50,8 @@ public final class ProtocolLaunchOption {
     static final String BIND = "blitz.protocol.bind";
     static final String TOKEN_FILE = "blitz.protocol.tokenFile";
     static final String CURVE = "blitz.protocol.curve";
+    static final String CONVERSATION_TIMEOUT = "blitz.protocol.conversationTimeoutSeconds";
+    static final String MAX_CLIENTS = "blitz.protocol.maxClients";
     static final String MARKER = "blitz.launchOption";
     /** Private (leading dot) like {@code .token}, whose configured value may be kept aside here. */
     static final String SAVED_PREFIX = ".blitz.launchOption.saved.";
@@ -117,7 +121,22 @@ public final class ProtocolLaunchOption {
         if (Boolean.parseBoolean(given(context, CURVE))) {
             options.put("curve", Boolean.TRUE);
         }
+        positive(context, CONVERSATION_TIMEOUT, "conversationTimeoutSeconds", options);
+        positive(context, MAX_CLIENTS, "maxClients", options);
         return options;
+    }
+
+    /** Puts a framework property that holds a positive whole number into the options as {@code key}. */
+    private static void positive(BundleContext context, String property, String key, Map<String, Object> options) {
+        String value = given(context, property);
+        if (value == null) {
+            return;
+        }
+        if (value.matches("\\d{1,9}") && Integer.parseInt(value) > 0) {
+            options.put(key, Integer.parseInt(value));
+        } else {
+            LOG.error("{}: '{}' is not a positive whole number; the configured {} is used", property, value, key);
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 import blitz.protocol.RequestCounts;
 import blitz.protocol.RequestHandler;
@@ -46,39 +47,62 @@ final class RequestGuard implements RequestHandler {
         return tokenHash != null;
     }
 
+    /** What the guard made of a raw request: the request to answer, or the reply refusing it. */
+    record Admission(String request, String refusal) {
+        static Admission refused(String reply) {
+            return new Admission(null, reply);
+        }
+
+        boolean admitted() {
+            return refusal == null;
+        }
+    }
+
     /** In-process requests: one conversation per host. */
     @Override
     public String reply(byte[] raw, String host) {
-        return reply(raw, host, host);
-    }
-
-    /** Ends the downloads that waited too long for their ACK. */
-    synchronized void expire() {
-        protocol.expire(clock.getAsLong());
+        Admission admission = admit(raw, host);
+        return admission.admitted() ? handle(host, admission.request()) : admission.refusal();
     }
 
     /**
-     * @param clientId the client's identity, its conversation with the protocol
-     * @return the one reply to the request
+     * Ends the downloads that waited too long for their ACK.
+     *
+     * @param inWork whether a client has a request being answered now: its download is not abandoned
      */
-    synchronized String reply(byte[] raw, String host, String clientId) {
+    void expire(Predicate<String> inWork) {
+        protocol.expire(clock.getAsLong(), inWork);
+    }
+
+    /**
+     * Answers an admitted request; several clients' requests may be answered at once, one client's one
+     * at a time.
+     *
+     * @param clientId the client's identity, its conversation with the protocol
+     */
+    String handle(String clientId, String request) {
+        return protocol.handle(clientId, request, clock.getAsLong());
+    }
+
+    /** @return the request without its {@code AUTH} prefix when it passes the checks, else the refusal */
+    synchronized Admission admit(byte[] raw, String host) {
         requests++;
         long remainingMs = lockout.remainingMs(host, clock.getAsLong());
         if (remainingMs > 0) {
             lockedOut++;
             refusals.refused(Kind.LOCKED_OUT, host, "");
-            return lockedOutReply(host, remainingMs);
+            return Admission.refused(lockedOutReply(host, remainingMs));
         }
         if (raw.length > maxRequestLength) {
             tooLong++;
             refusals.refused(Kind.TOO_LONG, host, " (" + raw.length + "+ bytes)");
-            return ErrorCode.BAD_REQUEST.reply("request longer than " + maxRequestLength + " bytes");
+            return Admission.refused(ErrorCode.BAD_REQUEST.reply("request longer than " + maxRequestLength + " bytes"));
         }
         for (byte b : raw) {
             if ((b < 0x20 || b > 0x7E) && b != '\t' && b != '\r' && b != '\n') {
                 notAscii++;
                 refusals.refused(Kind.NOT_ASCII, host, " (" + raw.length + " bytes)");
-                return ErrorCode.BAD_REQUEST.reply("request is not printable ASCII");
+                return Admission.refused(ErrorCode.BAD_REQUEST.reply("request is not printable ASCII"));
             }
         }
         String request = new String(raw, StandardCharsets.US_ASCII).strip();
@@ -92,17 +116,18 @@ final class RequestGuard implements RequestHandler {
                 wrongToken++;
                 if (lockout.wrongToken(host, clock.getAsLong())) {
                     refusals.refused(Kind.LOCKOUT_STARTED, host, "");
-                    return lockedOutReply(host, lockout.remainingMs(host, clock.getAsLong()));
+                    return Admission.refused(lockedOutReply(host, lockout.remainingMs(host, clock.getAsLong())));
                 }
                 refusals.refused(Kind.WRONG_TOKEN, host, "");
-                return ErrorCode.AUTHENTICATION.reply("authentication failed: wrong token"); // "AUTH" in it: clients look for it
+                // "AUTH" in it: clients look for it
+                return Admission.refused(ErrorCode.AUTHENTICATION.reply("authentication failed: wrong token"));
             }
         } else if (tokenHash != null) {
             missingToken++;
             refusals.refused(Kind.MISSING_TOKEN, host, "");
-            return ErrorCode.AUTHENTICATION.reply("authentication required: send AUTH <token> <command>");
+            return Admission.refused(ErrorCode.AUTHENTICATION.reply("authentication required: send AUTH <token> <command>"));
         }
-        return protocol.handle(clientId, request, clock.getAsLong());
+        return new Admission(request, null);
     }
 
     private static String lockedOutReply(String host, long remainingMs) {

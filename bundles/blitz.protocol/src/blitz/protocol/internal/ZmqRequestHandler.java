@@ -32,9 +32,10 @@ import blitz.protocol.RequestHandler;
 
 /**
  * Serves the logger protocol on a ZeroMQ ROUTER socket, a conversation per client (configuration PID {@value #PID}), optionally
- * encrypted with CURVE. One thread owns the socket: strict request/reply, every request gets exactly one
- * reply. A {@link RequestGuard} stands before the {@link LoggerProtocol}: lockout, oversized, non-ASCII
- * and unauthenticated requests never reach it.
+ * encrypted with CURVE. One thread owns the socket: strict request/reply per client, every request gets
+ * exactly one reply; a {@link RequestScheduler}'s workers answer, so that one client's long request never
+ * stalls another's reply. A {@link RequestGuard} stands before the {@link LoggerProtocol}: lockout,
+ * oversized, non-ASCII and unauthenticated requests never reach it.
  */
 @Component(service = RequestHandler.class, configurationPid = ZmqRequestHandler.PID, immediate = true)
 @Designate(ocd = ZmqRequestHandler.Config.class)
@@ -92,9 +93,20 @@ public class ZmqRequestHandler implements RequestHandler {
         @AttributeDefinition(name = "Clients remembered", min = "1",
                 description = "Conversations kept; beyond this the client seen least recently is forgotten")
         int maxClients() default 1024;
+
+        @AttributeDefinition(name = "Workers", min = "1", description = "Requests answered at once (reading a"
+                + " download chunk or a digest from the store, starting a session); the socket never waits for them")
+        int workerThreads() default 4;
+
+        @AttributeDefinition(name = "Requests in work", min = "1", description = "Requests being answered or"
+                + " waiting for a worker at most; beyond this a client gets ERROR 9 (busy) at once")
+        int maxRequestsInWork() default 64;
     }
 
     private final RequestGuard guard;
+    private final int workerThreads;
+    private final int maxRequestsInWork;
+    private volatile RequestScheduler scheduler;
     private final int maxRequestLength;
     private final String endpoint;
     private final ServerKeys keys;
@@ -107,7 +119,10 @@ public class ZmqRequestHandler implements RequestHandler {
         // STATS reports the guard's counts: read through this server once the guard exists
         ConversationTable conversations = new ConversationTable(config.maxClients(),
                 config.conversationTimeoutSeconds() * 1_000L);
-        this.guard = new RequestGuard(new LoggerProtocol(runtime, stored, this::counts, conversations), config._token(),
+        this.workerThreads = config.workerThreads();
+        this.maxRequestsInWork = config.maxRequestsInWork();
+        this.guard = new RequestGuard(new LoggerProtocol(runtime, stored, () -> protocolCounts(conversations), conversations),
+                config._token(),
                 maxRequestLength,
                 new AuthLockout(config.lockoutAttempts(), config.lockoutWindowSeconds() * 1_000L, config.lockoutSeconds() * 1_000L),
                 new RefusalLog(REFUSAL_LOG_INTERVAL_MS, System::currentTimeMillis), System::currentTimeMillis);
@@ -156,17 +171,25 @@ public class ZmqRequestHandler implements RequestHandler {
         return guard.counts();
     }
 
+    /** @return the {@code PROTOCOL} line of {@code STATS}: requests, refusals, conversations, busy replies */
+    private String protocolCounts(ConversationTable conversations) {
+        RequestScheduler serving = scheduler;
+        return counts() + " " + conversations.counts() + " busy=" + (serving == null ? 0 : serving.busyCount());
+    }
+
     /**
      * A ROUTER socket, so that each client (a REQ socket, the original's included) keeps its own
      * conversation: every request arrives with the client's identity and its REQ envelope, and the
-     * reply goes back with them. Between requests, downloads that wait too long for their ACK expire.
+     * reply goes back with them. This thread only reads requests and sends replies; the
+     * {@link RequestScheduler}'s workers answer them, and signal through a pipe polled with the socket.
+     * Between requests, downloads that wait too long for their ACK expire.
      */
     private void serve() {
-        try (ZContext context = new ZContext()) {
+        try (ZContext context = new ZContext(); RequestScheduler requests = new RequestScheduler(guard, workerThreads,
+                maxRequestsInWork)) {
             ZMQ.Socket socket = context.createSocket(SocketType.ROUTER);
             socket.setLinger(0);
             socket.setMaxMsgSize(MAX_FRAME_BYTES);
-            socket.setReceiveTimeOut(POLL_MS);
             if (keys != null) {
                 socket.setCurveServer(true);
                 socket.setCurveSecretKey(ZMQ.Curve.z85Decode(keys.secretKey()));
@@ -177,40 +200,63 @@ public class ZmqRequestHandler implements RequestHandler {
                 LOG.error("Cannot serve the logger protocol on {}: {}", endpoint, e.getMessage());
                 return;
             }
+            scheduler = requests;
             LOG.info("Logger protocol listening on {}{}{}", endpoint,
                     guard.requiresToken() ? " (token required)" : "",
                     keys == null ? "" : " (CURVE, server public key " + keys.publicKey() + ")");
+            ZMQ.Poller poller = context.createPoller(2);
+            poller.register(socket, ZMQ.Poller.POLLIN);
+            poller.register(requests.doneSignal(), ZMQ.Poller.POLLIN);
             long lastExpiry = System.currentTimeMillis();
             while (running && !Thread.currentThread().isInterrupted()) {
-                byte[] identity = socket.recv(0);
-                if (identity != null && socket.hasReceiveMore()) {
-                    answer(socket, identity);
-                }
+                poller.poll(POLL_MS);
+                // A ZeroMQ socket signals new messages once: sending may take that signal, so read until
+                // the socket itself says nothing more is waiting
+                do {
+                    readRequests(socket, requests);
+                    requests.finish(reply -> send(socket, reply));
+                } while ((socket.getEvents() & ZMQ.Poller.POLLIN) != 0);
                 if (System.currentTimeMillis() - lastExpiry >= POLL_MS) {
-                    guard.expire();
+                    guard.expire(requests::isInWork);
                     lastExpiry = System.currentTimeMillis();
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (IOException | InterruptedException | RuntimeException e) {
             if (running) {
                 LOG.error("The logger protocol server on " + endpoint + " stopped", e);
+            }
+        } finally {
+            scheduler = null;
+        }
+    }
+
+    /** Reads every request waiting on the socket and hands each to the scheduler. */
+    private void readRequests(ZMQ.Socket socket, RequestScheduler requests) {
+        byte[] identity;
+        while ((identity = socket.recv(ZMQ.DONTWAIT)) != null) {
+            if (socket.hasReceiveMore()) {
+                requests.accept(read(socket, identity), reply -> send(socket, reply));
             }
         }
     }
 
-    /** Reads the rest of one client's request (its envelope, then the frames) and sends it the reply. */
-    private void answer(ZMQ.Socket socket, byte[] identity) {
+    /** Reads the rest of one client's request: its envelope, then the frames. */
+    private RequestScheduler.ClientRequest read(ZMQ.Socket socket, byte[] identity) {
         zmq.Msg first = socket.recvMsg(0);
         boolean envelope = first.size() == 0 && socket.hasReceiveMore(); // a REQ client's empty delimiter
         zmq.Msg body = envelope ? socket.recvMsg(0) : first;
         String host = peerHost(body);
         byte[] request = readRest(socket, body.data());
-        String reply = ascii(guard.reply(request, host, HexFormat.of().formatHex(identity)));
-        socket.sendMore(identity);
-        if (envelope) {
+        return new RequestScheduler.ClientRequest(identity, envelope, HexFormat.of().formatHex(identity), host, request);
+    }
+
+    /** Sends a reply to its client, with the client's envelope. */
+    private static void send(ZMQ.Socket socket, RequestScheduler.ClientReply reply) {
+        socket.sendMore(reply.request().identity());
+        if (reply.request().envelope()) {
             socket.sendMore(new byte[0]);
         }
-        List<String> frames = ProtocolFrames.split(reply);
+        List<String> frames = ProtocolFrames.split(ascii(reply.reply()));
         for (int i = 0; i < frames.size() - 1; i++) {
             socket.sendMore(frames.get(i));
         }

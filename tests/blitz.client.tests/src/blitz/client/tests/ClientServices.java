@@ -5,6 +5,7 @@ import java.util.Map;
 
 import blitz.model.client.ClientStore;
 import blitz.model.connection.LoggerConnection;
+import blitz.model.connection.SessionTransfer;
 import blitz.testing.Osgi;
 
 /** The client's services as these tests want them: a connection with short timeouts, a store in memory. */
@@ -25,6 +26,12 @@ final class ClientServices {
             configured = Osgi.await(LoggerConnection.class, "(timeoutMs=" + TIMEOUT_MS + ")");
         }
         return configured;
+    }
+
+    /** The same connection component's stored-sessions role, configured as {@link #configuredConnection()}. */
+    static SessionTransfer configuredTransfer() {
+        configuredConnection();
+        return Osgi.await(SessionTransfer.class, "(timeoutMs=" + TIMEOUT_MS + ")");
     }
 
     /** The client store on an in-memory database (never the user's folder), once it is up. */

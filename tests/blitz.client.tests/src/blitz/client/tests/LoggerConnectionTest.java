@@ -23,12 +23,14 @@ import blitz.model.connection.ConnectionListener;
 import blitz.model.connection.ConnectionStatus;
 import blitz.model.connection.Endpoint;
 import blitz.model.connection.LoggerConnection;
+import blitz.model.connection.SessionTransfer;
 import blitz.model.connection.LoggerConnection.DownloadException;
 import blitz.testing.Osgi;
 
 /** The connection service against a peer that answers exactly as the original Blitz logger. */
 class LoggerConnectionTest {
     private static LoggerConnection connection;
+    private static SessionTransfer transfer;
 
     private OriginalLoggerPeer peer;
     private final RecordingListener events = new RecordingListener();
@@ -36,6 +38,7 @@ class LoggerConnectionTest {
     @BeforeAll
     static void configureFastTimeouts() throws Exception {
         connection = ClientServices.configuredConnection();
+        transfer = ClientServices.configuredTransfer();
     }
 
     @BeforeEach
@@ -49,6 +52,15 @@ class LoggerConnectionTest {
         connection.removeListener(events);
         connection.disconnect();
         peer.close();
+    }
+
+    /** @return {@code count} board-8 messages numbered from 0 */
+    private static List<String> messages(int count) {
+        List<String> messages = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            messages.add(String.format("08a0%08x7ff80100fff00000", i));
+        }
+        return messages;
     }
 
     private void connect() {
@@ -93,23 +105,20 @@ class LoggerConnectionTest {
     @Test
     void shouldTellAFailedSessionListFromAnEmptyOne() {
         connect();
-        assertEquals(Optional.of(List.of()), connection.sessions(), "no sessions yet");
+        assertEquals(Optional.of(List.of()), transfer.sessions(), "no sessions yet");
         peer.setWithoutDatabase(true);
-        assertEquals(Optional.empty(), connection.sessions(), "a bare NACK means the list is unknown");
+        assertEquals(Optional.empty(), transfer.sessions(), "a bare NACK means the list is unknown");
         peer.setAnswering(false);
-        assertEquals(Optional.empty(), connection.sessions(), "no answer means the list is unknown");
+        assertEquals(Optional.empty(), transfer.sessions(), "no answer means the list is unknown");
     }
 
     @Test
     void shouldDownloadEveryChunkInOrderJoiningLongReplies() throws Exception {
-        List<String> messages = new ArrayList<>();
-        for (int i = 0; i < 250; i++) {
-            messages.add(String.format("08a0%08x7ff80100fff00000", i));
-        }
+        List<String> messages = messages(250);
         peer.setDownloadData(messages);
         connect();
         List<List<String>> chunks = new ArrayList<>();
-        long delivered = connection.download(3, 0, chunks::add, () -> false);
+        long delivered = transfer.download(3, 0, chunks::add, () -> false);
         assertEquals(250, delivered);
         assertEquals(List.of(100, 100, 50), chunks.stream().map(List::size).toList());
         assertEquals(messages, chunks.stream().flatMap(List::stream).toList(),
@@ -118,34 +127,50 @@ class LoggerConnectionTest {
     }
 
     @Test
-    void shouldStopACancelledDownloadAndResetTheRuntime() throws Exception {
-        List<String> messages = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            messages.add(String.format("08a0%08x7ff80100fff00000", i));
-        }
+    void shouldStopACancelledDownloadAndFreeTheOriginalWithoutReset() throws Exception {
+        List<String> messages = messages(300);
         peer.setDownloadData(messages);
         connect();
         List<String> got = new ArrayList<>();
-        long delivered = connection.download(3, 0, got::addAll, () -> got.size() >= 100);
+        long delivered = transfer.download(3, 0, got::addAll, () -> got.size() >= 100);
         assertEquals(100, delivered);
-        assertTrue(peer.received().contains("RESET"));
+        assertEquals(100, got.size(), "the chunks read to free the logger are not delivered");
+        assertFalse(peer.received().contains("RESET"), "RESET would wedge the original: " + peer.received());
+        assertFalse(peer.isWedged());
+        assertEquals(List.of("DOWNLOAD 3", "ACK", "ACK"), peer.received().subList(2, 5), "ACK to the last chunk");
+        assertEquals(List.of(8, 9), connection.boards(), "the original answers as before");
+    }
+
+    @Test
+    void shouldFreeAnOriginalLeftDownloadingByAnotherClientWithAcksNotReset() throws Exception {
+        List<String> messages = messages(1_000);
+        peer.setDownloadData(messages);
+        peer.leaveDownloading(400); // a client killed during a download left it there
+        connect();
+        assertFalse(peer.received().contains("RESET"), "RESET would wedge the original: " + peer.received());
+        assertFalse(peer.isWedged());
+        assertEquals(6, peer.received().stream().filter("ACK"::equals).count(), "ACK until its last chunk: " + peer.received());
+        assertEquals(List.of(8, 9), connection.boards(), "the original answers as before");
+        List<String> got = new ArrayList<>();
+        assertEquals(1_000, transfer.download(3, 0, got::addAll, () -> false), "and downloads whole");
     }
 
     @Test
     void shouldRefuseAResumeTheOriginalCannotDo() {
         connect();
         DownloadException refused = org.junit.jupiter.api.Assertions.assertThrows(DownloadException.class,
-                () -> connection.download(3, 50, chunk -> { }, () -> false));
+                () -> transfer.download(3, 50, chunk -> { }, () -> false));
         assertTrue(refused.getMessage().contains("resume"));
     }
 
     @Test
-    void shouldSurviveTheOriginalsUnansweredReset() {
+    void shouldNeverSendTheOriginalAResetItWouldNotAnswer() {
         connect();
         long started = System.nanoTime();
         assertTrue(connection.reset().ok());
         assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) < 5 * ClientServices.TIMEOUT_MS);
-        assertEquals(List.of(8, 9), connection.boards(), "the connection still works after the silent RESET");
+        assertFalse(peer.received().contains("RESET"), "" + peer.received());
+        assertEquals(List.of(8, 9), connection.boards(), "the connection still works after the reset");
         assertEquals(ConnectionStatus.CONNECTED, connection.status());
     }
 
@@ -175,7 +200,7 @@ class LoggerConnectionTest {
     void shouldSendBoardCommandsAsTheOriginalClient() {
         connect();
         assertTrue(connection.boardCommand(9, "850000000000001a").ok());
-        assertTrue(connection.delete(4).ok());
+        assertTrue(transfer.delete(4).ok());
         assertTrue(peer.received().containsAll(List.of("BOARD 09 850000000000001a", "DELETE 4")), "" + peer.received());
     }
 

@@ -14,7 +14,9 @@ import org.zeromq.ZMQ;
 /**
  * A logger that answers exactly as the original Blitz server did (its state machine, its reply
  * words, its 1024-character framing, its silence after RESET), so the client is tested against the
- * protocol peer that existing installations run. Runs a real ZeroMQ socket on loopback.
+ * protocol peer that existing installations run. Runs a real ZeroMQ socket on loopback. Like the
+ * original's REP socket, which must send before it can receive again, it is wedged for good by a
+ * RESET: it never answers again ({@link #isWedged()}); only a restart frees the original.
  */
 final class OriginalLoggerPeer implements AutoCloseable {
     private static final int FRAME = 1024;
@@ -32,6 +34,7 @@ final class OriginalLoggerPeer implements AutoCloseable {
     private final List<String> liveLines = new CopyOnWriteArrayList<>();
     private volatile List<String> downloadData = List.of();
     private volatile boolean withoutDatabase;
+    private volatile boolean wedged;
 
     private String state = "IDLE";
     private int liveIndex;
@@ -76,6 +79,17 @@ final class OriginalLoggerPeer implements AutoCloseable {
         withoutDatabase = missing;
     }
 
+    /** @return whether a RESET wedged this peer: it answers nothing any more, as the original after RESET */
+    boolean isWedged() {
+        return wedged;
+    }
+
+    /** Puts the peer in the middle of a download, as a client killed during one leaves the original. */
+    synchronized void leaveDownloading(int position) {
+        state = "DOWNLOADING";
+        downloadOffset = position;
+    }
+
     /** While false, requests are read and dropped: the peer looks dead to the client. */
     void setAnswering(boolean answer) {
         answering.set(answer);
@@ -98,7 +112,7 @@ final class OriginalLoggerPeer implements AutoCloseable {
                 return;
             }
             received.add(text);
-            String reply = answering.get() ? answer(text) : null;
+            String reply = answering.get() && !wedged ? answer(text) : null;
             if (reply != null) {
                 send(identity, reply);
             }
@@ -121,8 +135,11 @@ final class OriginalLoggerPeer implements AutoCloseable {
         socket.send(new byte[0], 0);
     }
 
-    private String answer(String request) {
+    private synchronized String answer(String request) {
         String command = request.split(" ")[0];
+        if (command.equals("RESET")) {
+            wedged = true; // the original's REP socket now waits for ever to send a reply it never makes
+        }
         switch (state) {
         case "LOGGING":
             return switch (command) {

@@ -8,17 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import blitz.model.decoder.DecodeResult;
 import blitz.model.decoder.DecodedValue;
@@ -29,6 +26,7 @@ import blitz.model.source.MessageSource;
 import blitz.model.source.SourceState;
 import blitz.model.source.SourceStatistics;
 import blitz.testing.CollectingSink;
+import blitz.testing.Osgi;
 
 /**
  * The NetScanner source made by DS from a ConfigAdmin configuration, against a fake scanner on a real
@@ -41,11 +39,7 @@ class NetScannerSourceTest {
 
     @BeforeAll
     static void decoders() throws Exception {
-        BundleContext context = FrameworkUtil.getBundle(NetScannerSourceTest.class).getBundleContext();
-        ServiceTracker<DecoderRegistry, DecoderRegistry> tracker = new ServiceTracker<>(context, DecoderRegistry.class, null);
-        tracker.open();
-        registry = tracker.waitForService(TimeUnit.SECONDS.toMillis(10));
-        assertTrue(registry != null, "no DecoderRegistry service");
+        registry = Osgi.await(DecoderRegistry.class, (String) null, Duration.ofSeconds(10));
         await("decoders for boards 10 and 11", 10_000,
                 () -> registry.decoderFor(10).isPresent() && registry.decoderFor(11).isPresent());
     }

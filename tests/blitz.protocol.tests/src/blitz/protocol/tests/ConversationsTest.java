@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EPL-2.0
 package blitz.protocol.tests;
 
-import static blitz.logger.tests.support.InProcessSource.basicLine;
 import static blitz.testing.Osgi.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,12 +16,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.ServiceRegistration;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
 
-import blitz.logger.LoggingRuntime;
-import blitz.logger.tests.support.InProcessSource;
+import blitz.logger.tests.support.RecordedSession;
 import blitz.testing.Osgi;
-import blitz.model.source.MessageSource;
 
 /**
  * A conversation per client through real sockets: one client's download never changes another
@@ -43,23 +42,9 @@ class ConversationsTest {
         }
         OSGI.configure("blitz.protocol", Map.of("port", port, "conversationTimeoutSeconds", 1, "maxClients", MAX_CLIENTS));
         ProtocolBundle.start();
-        LoggingRuntime runtime = Osgi.await(LoggingRuntime.class);
-        runtime.stopSession();
-        InProcessSource source = new InProcessSource("conversations", 0x08);
-        ServiceRegistration<MessageSource> registration = OSGI.register(source);
-        try {
-            eventually("source started", source::started);
-            runtime.startSession();
-            session = runtime.currentSession().orElseThrow();
-            stored = new ArrayList<>();
-            for (int i = 0; i < 250; i++) {
-                stored.add(basicLine(0x08, i, i));
-            }
-            stored.forEach(source::emit);
-            runtime.stopSession();
-        } finally {
-            registration.unregister();
-        }
+        RecordedSession recorded = RecordedSession.record(OSGI, "conversations", 250);
+        session = recorded.id();
+        stored = recorded.lines();
     }
 
     @AfterAll
@@ -120,6 +105,37 @@ class ConversationsTest {
         try (ZmqClient observer = new ZmqClient(port)) {
             assertTrue(stat(observer, "clients") <= MAX_CLIENTS, observer.request("STATS"));
             assertTrue(stat(observer, "forgotten") >= 4 * MAX_CLIENTS - 1, observer.request("STATS"));
+        }
+    }
+
+    @Test
+    void aClientsRequestsAreAnsweredOneAtATimeInOrder() {
+        List<String> requests = List.of("DOWNLOAD " + session, "LOGGING", "ACK", "DIGEST " + session, "RESET", "LOGGING");
+        try (ZContext context = new ZContext()) {
+            ZMQ.Socket dealer = context.createSocket(SocketType.DEALER); // unlike REQ, sends without waiting
+            dealer.setLinger(0);
+            dealer.setReceiveTimeOut(10_000);
+            dealer.connect("tcp://127.0.0.1:" + port);
+            for (String request : requests) {
+                dealer.sendMore(new byte[0]);
+                dealer.send(request);
+            }
+            List<String> replies = new ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                assertEquals("", dealer.recvStr(), "the REQ envelope comes back");
+                StringBuilder reply = new StringBuilder();
+                do {
+                    String frame = dealer.recvStr();
+                    assertTrue(frame != null, "reply " + i + " of " + requests + ": " + replies);
+                    reply.append(frame);
+                } while (dealer.hasReceiveMore());
+                replies.add(reply.toString());
+            }
+            assertTrue(replies.get(0).startsWith(stored.get(0) + "\n") && replies.get(0).endsWith("\nACK"), replies.get(0));
+            assertEquals("ERROR 1 DOWNLOADING", replies.get(1), "asked while its download goes on");
+            assertTrue(replies.get(2).startsWith(stored.get(100) + "\n"), "the ACK came after the DOWNLOAD: " + replies.get(2));
+            assertTrue(replies.get(3).startsWith("DIGEST " + session + " 250 "), replies.get(3));
+            assertEquals(List.of("ACK", "NACK"), replies.subList(4, 6), "RESET, then idle again");
         }
     }
 

@@ -105,15 +105,9 @@ class ProtocolLaunchOptionTest {
                 .anyMatch(configuration -> configuration.state == ComponentConfigurationDTO.ACTIVE));
     }
 
-    /** The protocol's configuration as stored now (Configuration Admin is held for the call, not tracked). */
+    /** The protocol's configuration as stored now. */
     private static Configuration configuration() throws IOException {
-        Osgi.await(ConfigurationAdmin.class);
-        var reference = Osgi.context().getServiceReference(ConfigurationAdmin.class);
-        try {
-            return Osgi.context().getService(reference).getConfiguration("blitz.protocol", "?");
-        } finally {
-            Osgi.context().ungetService(reference);
-        }
+        return Osgi.await(ConfigurationAdmin.class).getConfiguration("blitz.protocol", "?");
     }
 
     private static int freePort() throws IOException {

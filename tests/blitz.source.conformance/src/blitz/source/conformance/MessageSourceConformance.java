@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EPL-2.0
 package blitz.source.conformance;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import blitz.model.source.MessageSource;
 
@@ -27,63 +28,14 @@ public abstract class MessageSourceConformance {
     /** @return a fresh device and the source under test configured for it, for one check */
     protected abstract SourceDevice device(SourceCheck check) throws Exception;
 
-    @Test
-    void aStopOfADeviceThatStopsAnsweringIsBounded() throws Exception {
-        stopCheck(SourceCheck.STOP_OF_SILENT_DEVICE, SourceConformanceChecks::checkStopOfSilentDevice);
-    }
-
-    @Test
-    void aStopWithASinkHoldingTheWorkerIsBounded() throws Exception {
-        stopCheck(SourceCheck.STOP_WITH_HELD_SINK, SourceConformanceChecks::checkStopWithHeldSink);
-    }
-
-    @Test
-    void aStopWhileConnectingIsBounded() throws Exception {
-        stopCheck(SourceCheck.STOP_WHILE_CONNECTING, SourceConformanceChecks::checkStopWhileConnecting);
-    }
-
-    @Test
-    void aStopDeliversWhatTheDeviceSentAndNothingAfter() throws Exception {
-        stopCheck(SourceCheck.STOP_DRAINS, SourceConformanceChecks::checkStopDrains);
-    }
-
-    @Test
-    void aStartRightAfterAStopNeverHasTwoReaders() throws Exception {
-        check(SourceCheck.ONE_READER, SourceConformanceChecks::checkOneReader);
-    }
-
-    @Test
-    void lossesAreReported() throws Exception {
-        check(SourceCheck.LOSSES_REPORTED, SourceConformanceChecks::checkLossesReported);
-    }
-
-    @Test
-    void aDeviceThatComesBackIsReadAgain() throws Exception {
-        check(SourceCheck.RECONNECT, SourceConformanceChecks::checkReconnect);
-    }
-
-    private void check(SourceCheck check, Check body) throws Exception {
+    /** Runs each check on a fresh device; the stop checks print how long the stop took. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(SourceCheck.class)
+    void conforms(SourceCheck check) throws Exception {
         try (SourceDevice device = device(check)) {
-            body.run(device);
+            SourceConformanceChecks.run(check, device).ifPresent(stopMs -> System.out.printf(
+                    "[source conformance] %s, %s: stop took %d ms (bound %d ms)%n", getClass().getSimpleName(),
+                    check.rule(), stopMs, device.stopBoundMs()));
         }
-    }
-
-    /** Runs a stop check and prints how long the stop took. */
-    private void stopCheck(SourceCheck check, StopCheck body) throws Exception {
-        try (SourceDevice device = device(check)) {
-            long stopMs = body.run(device);
-            System.out.printf("[source conformance] %s, %s: stop took %d ms (bound %d ms)%n", getClass().getSimpleName(),
-                    check.rule(), stopMs, device.stopBoundMs());
-        }
-    }
-
-    @FunctionalInterface
-    private interface Check {
-        void run(SourceDevice device) throws Exception;
-    }
-
-    @FunctionalInterface
-    private interface StopCheck {
-        long run(SourceDevice device) throws Exception;
     }
 }

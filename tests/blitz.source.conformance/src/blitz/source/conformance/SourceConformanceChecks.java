@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package blitz.source.conformance;
 
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 import blitz.model.source.LossEvent;
@@ -31,15 +32,12 @@ public final class SourceConformanceChecks {
     public static long checkStopOfSilentDevice(SourceDevice device) throws Exception {
         SourceCheck check = SourceCheck.STOP_OF_SILENT_DEVICE;
         MessageSource source = device.source();
-        source.start(new CollectingSink());
-        awaitState(check, source, SourceState.RUNNING);
+        startAndAwaitRunning(check, source);
 
         device.answering(false);
         Thread.sleep(SILENCE_BEFORE_STOP_MS);
         String errorBefore = source.statistics().lastError();
-        long stopMs = timed(source::stop);
-        checkBound(check, device, stopMs);
-        require(check, source.state() == SourceState.STOPPED, "state after stop() is " + source.state());
+        long stopMs = boundedStop(check, device);
         String error = source.statistics().lastError();
         require(check, !error.isEmpty() && !error.equals(errorBefore),
                 "a drain cut short by a silent device must become the last error; it is \"" + error + "\"");
@@ -47,11 +45,8 @@ public final class SourceConformanceChecks {
         CollectingSink next = new CollectingSink();
         source.start(next);
         device.answering(true);
-        awaitState(check, source, SourceState.RUNNING);
-        await(check, "messages after the restart", () -> next.lineCount() > 0);
-        require(check, device.readers() == 1, device.readers() + " readers on the device after the restart");
-        long answeredStopMs = timed(source::stop);
-        checkBound(check, device, answeredStopMs);
+        awaitOneReader(check, device, next, 1, "after the restart");
+        boundedStop(check, device);
         return stopMs;
     }
 
@@ -66,9 +61,7 @@ public final class SourceConformanceChecks {
         source.start(held);
         await(check, "a first message in the sink", held::entered);
 
-        long stopMs = timed(source::stop);
-        checkBound(check, device, stopMs);
-        require(check, source.state() == SourceState.STOPPED, "state after stop() is " + source.state());
+        long stopMs = boundedStop(check, device);
         require(check, !source.statistics().lastError().isEmpty(), "a stop that left its worker behind must become the last error");
 
         CollectingSink next = new CollectingSink();
@@ -76,9 +69,7 @@ public final class SourceConformanceChecks {
         watch(check, WATCH_MS, () -> device.readers() <= 1 && next.lineCount() == 0,
                 "the next start read the device while the held run still had it");
         held.release();
-        awaitState(check, source, SourceState.RUNNING);
-        await(check, "messages to the next sink", () -> next.lineCount() >= 3);
-        require(check, device.readers() == 1, device.readers() + " readers on the device");
+        awaitOneReader(check, device, next, 3, "to the next sink");
         require(check, held.messages() == 1, "the held sink got " + held.messages() + " messages, 1 before its stop returned");
         source.stop();
         return stopMs;
@@ -92,23 +83,16 @@ public final class SourceConformanceChecks {
         Thread.sleep(SILENCE_BEFORE_STOP_MS / 2);
         require(check, source.state() == SourceState.CONNECTING,
                 "the source should still be connecting to a device that does not answer, state " + source.state());
-        long stopMs = timed(source::stop);
-        checkBound(check, device, stopMs);
-        require(check, source.state() == SourceState.STOPPED, "state after stop() is " + source.state());
-        return stopMs;
+        return boundedStop(check, device);
     }
 
     /** A stop delivers every message the device sent before it, and nothing after it returned. */
     public static long checkStopDrains(SourceDevice device) throws Exception {
         SourceCheck check = SourceCheck.STOP_DRAINS;
-        MessageSource source = device.source();
-        CollectingSink sink = new CollectingSink();
-        source.start(sink);
-        await(check, "a first message", () -> sink.lineCount() > 0);
+        CollectingSink sink = startAndAwaitAMessage(check, device.source());
         device.awaitRequestInFlight();
 
-        long stopMs = timed(source::stop);
-        checkBound(check, device, stopMs);
+        long stopMs = boundedStop(check, device);
         int delivered = sink.lineCount();
         require(check, delivered == device.sent(), "the device sent " + device.sent() + " messages before the stop, "
                 + delivered + " were delivered");
@@ -120,20 +104,15 @@ public final class SourceConformanceChecks {
     public static void checkOneReader(SourceDevice device) throws Exception {
         SourceCheck check = SourceCheck.ONE_READER;
         MessageSource source = device.source();
-        CollectingSink sink = new CollectingSink();
-        source.start(sink);
-        awaitState(check, source, SourceState.RUNNING);
+        CollectingSink sink = startAndAwaitRunning(check, source);
         for (int i = 0; i < 3; i++) {
             source.stop();
             CollectingSink stopped = sink;
             int stoppedAt = stopped.lineCount();
-            CollectingSink next = new CollectingSink();
-            sink = next;
-            source.start(next);
+            sink = new CollectingSink();
+            source.start(sink);
             watch(check, WATCH_MS, () -> device.readers() <= 1, "two readers on the device after a start right after a stop");
-            awaitState(check, source, SourceState.RUNNING);
-            await(check, "messages after the restart", () -> next.lineCount() > 0);
-            require(check, device.readers() == 1, device.readers() + " readers on the device");
+            awaitOneReader(check, device, sink, 1, "after the restart");
             require(check, stopped.lineCount() == stoppedAt, "a stopped run delivered after stop() returned");
         }
         source.stop();
@@ -144,9 +123,7 @@ public final class SourceConformanceChecks {
     public static void checkLossesReported(SourceDevice device) throws Exception {
         SourceCheck check = SourceCheck.LOSSES_REPORTED;
         MessageSource source = device.source();
-        CollectingSink sink = new CollectingSink();
-        source.start(sink);
-        await(check, "a first message", () -> sink.lineCount() > 0);
+        CollectingSink sink = startAndAwaitAMessage(check, source);
         if (device.sendGarbage()) {
             await(check, "a BAD_LINE loss event", () -> !sink.losses(LossEvent.Kind.BAD_LINE).isEmpty());
             require(check, source.statistics().badLines() > 0, "a bad line must be counted in statistics().badLines()");
@@ -165,18 +142,67 @@ public final class SourceConformanceChecks {
     public static void checkReconnect(SourceDevice device) throws Exception {
         SourceCheck check = SourceCheck.RECONNECT;
         MessageSource source = device.source();
-        CollectingSink sink = new CollectingSink();
-        source.start(sink);
-        await(check, "a first message", () -> sink.lineCount() > 0);
+        CollectingSink sink = startAndAwaitAMessage(check, source);
         device.unplug();
         awaitState(check, source, SourceState.RECONNECTING);
         device.replug();
-        awaitState(check, source, SourceState.RUNNING);
         int before = sink.lineCount();
-        await(check, "messages after the device came back", () -> sink.lineCount() > before);
+        awaitOneReader(check, device, sink, before + 1, "after the device came back");
         require(check, source.statistics().reconnects() > 0, "a reconnect must be counted in statistics().reconnects()");
-        require(check, device.readers() == 1, device.readers() + " readers on the device after the reconnect");
         source.stop();
+    }
+
+    /**
+     * Runs one check on {@code device}.
+     *
+     * @return how long the stop took, for the stop checks
+     */
+    public static OptionalLong run(SourceCheck check, SourceDevice device) throws Exception {
+        return switch (check) {
+            case STOP_OF_SILENT_DEVICE -> OptionalLong.of(checkStopOfSilentDevice(device));
+            case STOP_WITH_HELD_SINK -> OptionalLong.of(checkStopWithHeldSink(device));
+            case STOP_WHILE_CONNECTING -> OptionalLong.of(checkStopWhileConnecting(device));
+            case STOP_DRAINS -> OptionalLong.of(checkStopDrains(device));
+            case ONE_READER -> unbounded(() -> checkOneReader(device));
+            case LOSSES_REPORTED -> unbounded(() -> checkLossesReported(device));
+            case RECONNECT -> unbounded(() -> checkReconnect(device));
+        };
+    }
+
+    private static OptionalLong unbounded(Step check) throws Exception {
+        check.run();
+        return OptionalLong.empty();
+    }
+
+    private static CollectingSink startAndAwaitRunning(SourceCheck check, MessageSource source) throws Exception {
+        CollectingSink sink = new CollectingSink();
+        source.start(sink);
+        awaitState(check, source, SourceState.RUNNING);
+        return sink;
+    }
+
+    private static CollectingSink startAndAwaitAMessage(SourceCheck check, MessageSource source) throws Exception {
+        CollectingSink sink = new CollectingSink();
+        source.start(sink);
+        await(check, "a first message", () -> sink.lineCount() > 0);
+        return sink;
+    }
+
+    /** Waits for the source to run and {@code sink} to hold {@code lines} messages, then requires one reader on the device. */
+    private static void awaitOneReader(SourceCheck check, SourceDevice device, CollectingSink sink, int lines, String when)
+            throws Exception {
+        awaitState(check, device.source(), SourceState.RUNNING);
+        await(check, "messages " + when, () -> sink.lineCount() >= lines);
+        require(check, device.readers() == 1, device.readers() + " readers on the device " + when);
+    }
+
+    /** Stops the source, requires the stop to keep its bound and leave the source stopped. @return how long it took */
+    private static long boundedStop(SourceCheck check, SourceDevice device) {
+        MessageSource source = device.source();
+        long stopMs = timed(source::stop);
+        checkBound(check, device, stopMs);
+        require(check, source.state() == SourceState.STOPPED, "state after stop() is " + source.state());
+        return stopMs;
     }
 
     private static void checkBound(SourceCheck check, SourceDevice device, long stopMs) {
@@ -216,6 +242,11 @@ public final class SourceConformanceChecks {
         long began = System.nanoTime();
         action.run();
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
     }
 
     /** A condition that may throw (a device asked how many readers it has). */

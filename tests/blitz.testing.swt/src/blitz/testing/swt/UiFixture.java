@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -30,7 +31,8 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
+
+import blitz.testing.Osgi;
 
 /**
  * A real SWT shell on the test's X display (Xvfb in the build) holding one view, created by the E4
@@ -38,7 +40,7 @@ import org.osgi.util.tracker.ServiceTracker;
  * creates it. Without a display the tests fail: they never skip.
  */
 public final class UiFixture implements AutoCloseable {
-    private static final long SERVICE_TIMEOUT_MS = 30_000;
+    private static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(30);
 
     private final Shell shell;
     private final IEclipseContext context;
@@ -189,18 +191,7 @@ public final class UiFixture implements AutoCloseable {
 
     /** @return a service from the OSGi registry, waiting for Declarative Services to provide it */
     public static <T> T service(Class<T> type) {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(bundleContext(), type, null);
-        tracker.open();
-        try {
-            T service = tracker.waitForService(SERVICE_TIMEOUT_MS);
-            assertNotNull(service, "no " + type.getSimpleName() + " service");
-            return service;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } finally {
-            tracker.close();
-        }
+        return Osgi.await(type, (String) null, SERVICE_TIMEOUT);
     }
 
     /** Saves a picture of the shell under the module's work folder (for the docs and for failures). */

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: EPL-2.0
 package blitz.ui.internal;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
-import org.osgi.util.tracker.ServiceTracker;
+
+import blitz.testing.Osgi;
 
 /**
  * Disables one real DS component for the length of a test, so a view can be seen without the
@@ -24,14 +24,7 @@ public final class WithoutComponent implements AutoCloseable {
 
     /** @param componentName the component's name, by default its implementation class */
     public static WithoutComponent disable(String componentName) throws Exception {
-        BundleContext context = FrameworkUtil.getBundle(WithoutComponent.class).getBundleContext();
-        ServiceTracker<ServiceComponentRuntime, ServiceComponentRuntime> tracker = new ServiceTracker<>(context,
-                ServiceComponentRuntime.class, null);
-        tracker.open();
-        ServiceComponentRuntime runtime = tracker.waitForService(10_000);
-        if (runtime == null) {
-            throw new AssertionError("no Declarative Services runtime");
-        }
+        ServiceComponentRuntime runtime = Osgi.await(ServiceComponentRuntime.class, (String) null, Duration.ofSeconds(10));
         ComponentDescriptionDTO description = runtime.getComponentDescriptionDTOs().stream()
                 .filter(d -> d.name.equals(componentName)).findFirst()
                 .orElseThrow(() -> new AssertionError("no component " + componentName));

@@ -30,8 +30,6 @@ public class UpdateSessionsHandler extends LoggerCommandHandler {
         return services -> {
             if (services.sync() != null) {
                 services.sync().refreshSessionList();
-            } else {
-                services.connection().sessions();
             }
             if (services.connection().status() != ConnectionStatus.CONNECTED) {
                 return "The logger did not send its session list; the stored list is kept.";

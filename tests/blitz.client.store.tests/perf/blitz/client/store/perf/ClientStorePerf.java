@@ -77,13 +77,18 @@ public final class ClientStorePerf {
         }
     }
 
+    /** Stores {@code total} generated readings as session 1. @return how many seconds it took */
+    private static double fill(JpaClientStore store, long total) {
+        ReadingBatch batch = new ReadingBatch(CHUNK);
+        long begin = System.nanoTime();
+        generate(total, start -> { }, batch, () -> store.addReadings(1, batch));
+        return seconds(begin);
+    }
+
     private static double storeRate(Path folder, long total, int tileSize) {
         JpaClientStore store = new JpaClientStore(DerbyDatabase.of(folder.toString()), tileSize);
         try {
-            ReadingBatch batch = new ReadingBatch(CHUNK);
-            long begin = System.nanoTime();
-            generate(total, start -> { }, batch, () -> store.addReadings(1, batch));
-            return total / seconds(begin);
+            return total / fill(store, total);
         } finally {
             store.close();
         }
@@ -144,11 +149,9 @@ public final class ClientStorePerf {
     private static void bucketQuery(Path folder, long total, int tileSize) {
         JpaClientStore store = new JpaClientStore(DerbyDatabase.of(folder.toString()), tileSize);
         try {
-            ReadingBatch batch = new ReadingBatch(CHUNK);
-            long begin = System.nanoTime();
-            generate(total, start -> { }, batch, () -> store.addReadings(1, batch));
+            double buildSeconds = fill(store, total);
             System.out.printf(Locale.ROOT, "built a %d-reading session (%d variables) in %.1f s%n", total, VARIABLES,
-                    seconds(begin));
+                    buildSeconds);
             TimeSpan range = store.sessionTimeRange(1).orElseThrow();
             long end = range.last() + 1;
             report(store, "whole session, 1000 buckets", range.first(), end, 1000);

@@ -4,11 +4,11 @@ package blitz.netscanner.tests.kit;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import blitz.source.conformance.SourceCheck;
 import blitz.source.conformance.SourceConformanceChecks;
-import blitz.source.conformance.SourceDevice;
 
 /**
  * The kit can fail: each check finds the rule broken by a {@link NaiveSource} and names it. A stop
@@ -17,62 +17,25 @@ import blitz.source.conformance.SourceDevice;
  */
 class ConformanceKitFailsTest {
 
-    @Test
-    void aStopThatWaitsForAHangingDeviceBreaksTheBound() {
-        assertBroken(SourceCheck.STOP_OF_SILENT_DEVICE, NaiveSource.Stop.BLOCKING, SourceConformanceChecks::checkStopOfSilentDevice);
-    }
-
-    @Test
-    void aStopThatReturnsAtOnceLeavesTheFailureUnreported() {
-        assertBroken(SourceCheck.STOP_OF_SILENT_DEVICE, NaiveSource.Stop.HASTY, SourceConformanceChecks::checkStopOfSilentDevice);
-    }
-
-    @Test
-    void aStopThatWaitsForAHeldSinkBreaksTheBound() {
-        assertBroken(SourceCheck.STOP_WITH_HELD_SINK, NaiveSource.Stop.BLOCKING, SourceConformanceChecks::checkStopWithHeldSink);
-    }
-
-    @Test
-    void aStartWhileTheHeldRunStillReadsIsASecondReader() {
-        assertBroken(SourceCheck.STOP_WITH_HELD_SINK, NaiveSource.Stop.HASTY, SourceConformanceChecks::checkStopWithHeldSink);
-    }
-
-    @Test
-    void aStopThatWaitsForAHangingConnectBreaksTheBound() {
-        assertBroken(SourceCheck.STOP_WHILE_CONNECTING, NaiveSource.Stop.BLOCKING, SourceConformanceChecks::checkStopWhileConnecting);
-    }
-
-    @Test
-    void aMessageDroppedWhileStoppingBreaksTheDrain() {
-        assertBroken(SourceCheck.STOP_DRAINS, NaiveSource.Stop.BLOCKING, SourceConformanceChecks::checkStopDrains);
-    }
-
-    @Test
-    void aStopThatDoesNotWaitForItsThreadAllowsTwoReaders() {
-        assertBroken(SourceCheck.ONE_READER, NaiveSource.Stop.HASTY, SourceConformanceChecks::checkOneReader);
-    }
-
-    @Test
-    void garbageDeliveredAsAMessageIsAnUnreportedLoss() {
-        assertBroken(SourceCheck.LOSSES_REPORTED, NaiveSource.Stop.BLOCKING, SourceConformanceChecks::checkLossesReported);
-    }
-
-    @Test
-    void aSourceThatGivesUpOnALostDeviceBreaksTheReconnect() {
-        assertBroken(SourceCheck.RECONNECT, NaiveSource.Stop.BLOCKING, SourceConformanceChecks::checkReconnect);
-    }
-
-    private static void assertBroken(SourceCheck check, NaiveSource.Stop stop, Check body) {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a stop that waits for a hanging device breaks the bound         | STOP_OF_SILENT_DEVICE | BLOCKING
+            a stop that returns at once leaves the failure unreported       | STOP_OF_SILENT_DEVICE | HASTY
+            a stop that waits for a held sink breaks the bound              | STOP_WITH_HELD_SINK   | BLOCKING
+            a start while the held run still reads is a second reader       | STOP_WITH_HELD_SINK   | HASTY
+            a stop that waits for a hanging connect breaks the bound        | STOP_WHILE_CONNECTING | BLOCKING
+            a message dropped while stopping breaks the drain               | STOP_DRAINS           | BLOCKING
+            a stop that does not wait for its thread allows two readers     | ONE_READER            | HASTY
+            garbage delivered as a message is an unreported loss            | LOSSES_REPORTED       | BLOCKING
+            a source that gives up on a lost device breaks the reconnect    | RECONNECT             | BLOCKING
+            """)
+    void theKitNamesTheBrokenRule(String naiveness, SourceCheck check, NaiveSource.Stop stop) {
         MemoryDevice device = new MemoryDevice();
         device.accepting(check != SourceCheck.STOP_WHILE_CONNECTING);
         try (MemorySourceDevice naive = new MemorySourceDevice(device, new NaiveSource(device, stop))) {
-            AssertionError broken = assertThrows(AssertionError.class, () -> body.run(naive), "the kit missed a broken " + check);
+            AssertionError broken = assertThrows(AssertionError.class, () -> SourceConformanceChecks.run(check, naive),
+                    "the kit missed a broken " + check + ": " + naiveness);
             assertTrue(broken.getMessage().contains("'" + check.rule() + "' broken"), broken.getMessage());
         }
-    }
-
-    @FunctionalInterface
-    private interface Check {
-        void run(SourceDevice device) throws Exception;
     }
 }

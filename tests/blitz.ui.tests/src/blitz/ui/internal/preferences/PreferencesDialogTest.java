@@ -27,7 +27,6 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
@@ -48,6 +47,7 @@ import blitz.model.decoder.DecoderRegistry;
 import blitz.model.sync.DownloadReport;
 import blitz.model.sync.Progress;
 import blitz.model.sync.SessionSync;
+import blitz.testing.Osgi;
 import blitz.testing.swt.UiFixture;
 import blitz.ui.internal.ConnectDialog;
 import blitz.ui.internal.ConnectionPreferences;
@@ -87,13 +87,6 @@ class PreferencesDialogTest {
         ServiceReference<?> reference = FrameworkUtil.getBundle(PreferencesDialogTest.class).getBundleContext()
                 .getServiceReference(type.getName());
         return reference == null ? -1 : (Long) reference.getProperty(Constants.SERVICE_ID);
-    }
-
-    /** @return ConfigAdmin, held for the test run (it is a service factory: released, it stops working) */
-    private static ConfigurationAdmin configurationAdmin() {
-        UiFixture.service(ConfigurationAdmin.class);
-        BundleContext context = FrameworkUtil.getBundle(PreferencesDialogTest.class).getBundleContext();
-        return context.getService(context.getServiceReference(ConfigurationAdmin.class));
     }
 
     private static PreferencesDialog open(UiFixture ui) {
@@ -151,7 +144,7 @@ class PreferencesDialogTest {
     void editsACalibrationAndAnAlarmAndStoresThemOnOk() throws Exception {
         AlarmService alarms = UiFixture.service(AlarmService.class);
         DecoderRegistry registry = UiFixture.service(DecoderRegistry.class);
-        Configuration calibrations = configurationAdmin().getConfiguration(CalibrationPage.PID, "?");
+        Configuration calibrations = Osgi.await(ConfigurationAdmin.class).getConfiguration(CalibrationPage.PID, "?");
         try (UiFixture ui = new UiFixture()) {
             PreferencesDialog dialog = open(ui);
             assertEquals(List.of("Runtimes", "Configuration", "Calibration", "Alarms"),

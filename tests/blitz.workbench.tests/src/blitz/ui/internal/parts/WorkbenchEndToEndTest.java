@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 
@@ -41,8 +40,6 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.util.tracker.ServiceTracker;
 
 import blitz.logger.LoggingRuntime;
 import blitz.model.Session;
@@ -50,6 +47,7 @@ import blitz.model.client.ClientStore;
 import blitz.model.connection.ConnectionStatus;
 import blitz.model.connection.LoggerConnection;
 import blitz.testing.FreePort;
+import blitz.testing.Osgi;
 import blitz.testing.swt.UiFixture;
 import blitz.ui.internal.LoggerAddon;
 import blitz.ui.internal.handlers.ConnectHandler;
@@ -66,6 +64,8 @@ import blitz.ui.internal.handlers.StopHandler;
  */
 class WorkbenchEndToEndTest {
     private static final long TIMEOUT_MS = 30_000;
+    /** Not an extension: the protocol keeps its port for the rest of the run, as the started bundle does. */
+    private static final Osgi SETUP = new Osgi();
     private static final int LEGEND_HEIGHT = 30;
     private static final long LOGGING_MS = 8_000;
     private static final Path WORK = Path.of(System.getProperty("blitz.test.workdir", "target/work"));
@@ -73,7 +73,7 @@ class WorkbenchEndToEndTest {
     @Test
     void connectLogWatchStopDownloadPlotAndExport() throws Exception {
         int port = FreePort.find();
-        configure("blitz.protocol", "port", port);
+        SETUP.configure("blitz.protocol", Map.of("port", port));
         // the build leaves the protocol stopped (see the pom): it starts on this port, never on the default 8999
         Bundle protocol = bundle("blitz.protocol");
         assertNotEquals(Bundle.ACTIVE, protocol.getState(), "blitz.protocol started before its port was configured");
@@ -316,20 +316,5 @@ class WorkbenchEndToEndTest {
     private static Button button(Control root, String text) {
         return UiFixture.find(root, Button.class).stream().filter(b -> b.getText().equals(text)).findFirst()
                 .orElseThrow(() -> new AssertionError("no button " + text));
-    }
-
-    /** Sets one configuration property through ConfigAdmin (a service factory: held while used). */
-    private static void configure(String pid, String key, Object value) throws Exception {
-        BundleContext context = FrameworkUtil.getBundle(WorkbenchEndToEndTest.class).getBundleContext();
-        ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> admins = new ServiceTracker<>(context,
-                ConfigurationAdmin.class, null);
-        admins.open();
-        try {
-            ConfigurationAdmin admin = admins.waitForService(TIMEOUT_MS);
-            assertTrue(admin != null, "no ConfigurationAdmin");
-            admin.getConfiguration(pid, "?").update(new Hashtable<>(Map.of(key, value)));
-        } finally {
-            admins.close();
-        }
     }
 }

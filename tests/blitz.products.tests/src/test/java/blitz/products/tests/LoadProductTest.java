@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -29,7 +27,6 @@ class LoadProductTest {
     private static final List<Integer> BOARDS = List.of(0x08, 0x09, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15);
     private static final long SECONDS = 20;
     private static final long HEAP_LIMIT_MB = 64;
-    private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
     @Test
     @Timeout(value = 150, unit = TimeUnit.SECONDS)
@@ -46,7 +43,7 @@ class LoadProductTest {
             assertEquals("ACK", client.request("START"));
             long startMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - requested);
             Thread.sleep(SECONDS * 1000);
-            long heapMb = heapAfterGcMb(runtime.handle().pid());
+            long heapMb = ProductProcess.heapAfterGcKb(runtime.handle().pid()) >> 10;
             requested = System.nanoTime();
             assertEquals("ACK", client.request("STOP"));
             long stopMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - requested);
@@ -67,14 +64,5 @@ class LoadProductTest {
                     + " START answered in %d ms, STOP in %d ms%n", lines.size(), BOARDS.size(), SECONDS, heapMb, startMs, stopMs);
             assertTrue(heapMb <= HEAP_LIMIT_MB, "runtime heap after GC " + heapMb + " MB");
         }
-    }
-
-    /** The runtime's used heap right after a full GC, through {@code jcmd} of the test's JDK. */
-    private static long heapAfterGcMb(long pid) throws Exception {
-        ProductProcess.jcmd(pid, "GC.run");
-        String info = ProductProcess.jcmd(pid, "GC.heap_info");
-        Matcher used = HEAP_USED.matcher(info);
-        assertTrue(used.find(), () -> "no heap figure in: " + info);
-        return Long.parseLong(used.group(1)) >> 10;
     }
 }

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -21,6 +23,7 @@ import java.util.stream.Stream;
  */
 final class ProductProcess implements AutoCloseable {
     private static final int OUTPUT_TAIL = 8_000;
+    private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
     private final Process process;
     private final StringBuffer output = new StringBuffer();
@@ -136,6 +139,17 @@ final class ProductProcess implements AutoCloseable {
             throw new IOException("jcmd " + command + ": " + out);
         }
         return out;
+    }
+
+    /** @return the used heap of a java process right after a full GC, in KB, through {@code jcmd} */
+    static long heapAfterGcKb(long pid) throws IOException, InterruptedException {
+        jcmd(pid, "GC.run");
+        String info = jcmd(pid, "GC.heap_info");
+        Matcher used = HEAP_USED.matcher(info);
+        if (!used.find()) {
+            throw new IOException("no heap figure in: " + info);
+        }
+        return Long.parseLong(used.group(1));
     }
 
     /**
