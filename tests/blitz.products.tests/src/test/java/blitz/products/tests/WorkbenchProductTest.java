@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,23 @@ class WorkbenchProductTest {
 
     @Test
     void opensTheMainWindow(@TempDir Path data) throws Exception {
+        try {
+            openMainWindow(data);
+        } catch (Throwable failure) {
+            // The temporary data folder is deleted after the test: keep the workbench's logs for the diagnosis,
+            // its own and the platform's ("An error has occurred. See the log file ...").
+            ProductLog.attach(failure, data.resolve("logs/workbench.log"), "WorkbenchProductTest-workbench.log");
+            try (Stream<Path> platformLogs = Files.list(data.resolve("workbench-configuration"))) {
+                platformLogs.filter(file -> file.toString().endsWith(".log")).forEach(
+                        log -> ProductLog.attach(failure, log, "WorkbenchProductTest-" + log.getFileName()));
+            } catch (IOException noConfiguration) {
+                failure.addSuppressed(noConfiguration);
+            }
+            throw failure;
+        }
+    }
+
+    private static void openMainWindow(Path data) throws Exception {
         try (VirtualDisplay display = VirtualDisplay.startOrReuse();
                 ProductProcess workbench = ProductProcess.start(HOME.resolve("bin/blitz-workbench"),
                         List.of("--data", data.toString()), Map.of("DISPLAY", display.name()))) {
