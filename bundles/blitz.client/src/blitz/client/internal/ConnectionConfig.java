@@ -20,4 +20,8 @@ public @interface ConnectionConfig {
 
     @AttributeDefinition(name = "Longest reconnect back-off (ms)", description = "Upper bound of the wait between reconnect probes", min = "200")
     int maxBackoffMs() default 10000;
+
+    @AttributeDefinition(name = "Large download frames", description = "Download in frames of several MB when the"
+            + " runtime offers them (DOWNLOAD-FRAMES); off: the original's 100-message ACK loop (for comparison)")
+    boolean downloadFrames() default true;
 }

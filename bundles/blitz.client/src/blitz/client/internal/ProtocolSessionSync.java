@@ -35,7 +35,6 @@ import blitz.model.client.SeriesQueries;
 import blitz.model.client.SessionCatalog;
 import blitz.model.connection.ConnectionStatus;
 import blitz.model.connection.LoggerConnection;
-import blitz.model.connection.LoggerConnection.DownloadException;
 import blitz.model.connection.SessionDigest;
 import blitz.model.connection.SessionTransfer;
 import blitz.model.decoder.DecoderRegistry;
@@ -107,32 +106,20 @@ public class ProtocolSessionSync implements SessionSync {
         progress.begin("Downloading session " + sessionId, total);
         progress.worked(stored);
         boolean resume = connection.capabilities().contains(LoggerConnection.RESUME);
-        long skip = resume ? 0 : stored;
-        long[] seen = { 0 };
-        long[] next = { stored };
         ChunkDecoder decoder = new ChunkDecoder(registry, categories);
-        try {
-            transfer.download(sessionId, resume ? stored : 0, chunk -> {
-                int alreadyStored = (int) Math.max(0, Math.min(chunk.size(), skip - seen[0]));
-                seen[0] += chunk.size();
-                List<String> fresh = chunk.subList(alreadyStored, chunk.size());
-                if (!fresh.isEmpty()) {
-                    downloads.addDownloadChunk(sessionId, next[0], fresh, decoder.decode(fresh));
-                    next[0] += fresh.size();
-                    progress.worked(next[0]);
-                }
-            }, progress::isCancelled);
-        } catch (DownloadException e) {
-            DownloadReport report = report(sessionId, next[0], decoder, State.FAILED,
-                    e.getMessage() + "; " + next[0] + " messages are stored and the next download continues from there");
+        DownloadPipeline.Outcome outcome = new DownloadPipeline(transfer, downloads, decoder)
+                .run(sessionId, resume ? stored : 0, stored, progress);
+        if (outcome.failure().isPresent()) {
+            DownloadReport report = report(sessionId, outcome.stored(), decoder, State.FAILED, outcome.failure().get()
+                    + "; " + outcome.stored() + " messages are stored and the next download continues from there");
             notify("Download of session " + sessionId + " failed: " + report.detail(), Notification.ERROR);
             return report;
         }
         if (progress.isCancelled()) {
-            return report(sessionId, next[0], decoder, State.CANCELLED,
-                    "cancelled; " + next[0] + " messages are stored and the next download continues from there");
+            return report(sessionId, outcome.stored(), decoder, State.CANCELLED, "cancelled; " + outcome.stored()
+                    + " messages are stored and the next download continues from there");
         }
-        DownloadReport report = verify(sessionId, next[0], decoder);
+        DownloadReport report = verify(sessionId, outcome.stored(), decoder);
         mirrorGapLedger(sessionId);
         return report;
     }
@@ -140,9 +127,7 @@ public class ProtocolSessionSync implements SessionSync {
     private DownloadReport verify(long sessionId, long messages, ChunkDecoder decoder) {
         Optional<SessionDigest> remote = transfer.digest(sessionId);
         if (remote.isEmpty()) {
-            sessions.updateSessionAvailability(sessionId);
-            return report(sessionId, messages, decoder, State.COMPLETE_UNVERIFIED,
-                    "the runtime offers no digest, so the download could not be verified");
+            return verifyByCount(sessionId, messages, decoder);
         }
         SessionDigests.Digester digester = SessionDigests.digester();
         downloads.readRawMessages(sessionId, 0, READ_CHUNK, digester::add);
@@ -156,6 +141,27 @@ public class ProtocolSessionSync implements SessionSync {
                 + local.count() + (local.count() == remote.get().count() ? " with a different digest" : "")
                 + "; the session is not marked available";
         notify("Session " + sessionId + " did not verify: " + detail, Notification.ERROR);
+        return report(sessionId, messages, decoder, State.FAILED, detail);
+    }
+
+    /** The original logger has no digest: its session list's count is compared with what is stored. */
+    private DownloadReport verifyByCount(long sessionId, long messages, ChunkDecoder decoder) {
+        Optional<Long> listed = transfer.sessions().flatMap(list -> list.stream()
+                .filter(summary -> summary.id() == sessionId).map(SessionSummary::count).findFirst());
+        if (listed.isEmpty()) {
+            sessions.updateSessionAvailability(sessionId);
+            return report(sessionId, messages, decoder, State.COMPLETE_UNVERIFIED,
+                    "the runtime offers no digest and does not list the session, so the download could not be verified");
+        }
+        long local = downloads.rawMessageCount(sessionId);
+        if (local == listed.get()) {
+            sessions.updateSessionAvailability(sessionId);
+            return report(sessionId, messages, decoder, State.VERIFIED_BY_COUNT, local
+                    + " messages, as many as the runtime lists (it offers no digest to compare their contents)");
+        }
+        String detail = "the runtime lists " + listed.get() + " messages, this workbench stored " + local
+                + "; the session is not marked available";
+        notify("Session " + sessionId + " did not verify by count: " + detail, Notification.ERROR);
         return report(sessionId, messages, decoder, State.FAILED, detail);
     }
 

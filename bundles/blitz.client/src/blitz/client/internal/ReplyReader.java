@@ -18,12 +18,15 @@ import org.slf4j.LoggerFactory;
 
 import blitz.model.SessionSummary;
 import blitz.protocol.wire.Command;
+import blitz.protocol.wire.DownloadFrames;
 import blitz.protocol.wire.Replies;
 
 /** Reads the runtime's structured replies on the client side; what it cannot read it logs and skips. */
 final class ReplyReader {
     private static final Logger LOG = LoggerFactory.getLogger(ReplyReader.class);
-    private static final Set<String> KNOWN_CAPABILITIES = Set.of(RESUME, DIGEST, STATS, GAPS, NOTIFICATIONS);
+    /** The capability of large download frames ({@code DOWNLOAD-FRAMES}), as {@link #capabilities} names it. */
+    static final String FRAMES = DownloadFrames.CAPABILITY.toLowerCase(Locale.ROOT);
+    private static final Set<String> KNOWN_CAPABILITIES = Set.of(RESUME, DIGEST, STATS, GAPS, NOTIFICATIONS, FRAMES);
 
     private ReplyReader() {
     }

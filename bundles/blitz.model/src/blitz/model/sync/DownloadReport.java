@@ -21,7 +21,12 @@ public record DownloadReport(long sessionId, long messages, long readings, long 
     public enum State {
         /** Every message is stored and the runtime's count and digest match: the session is available. */
         VERIFIED,
-        /** Every message is stored; the runtime offers no digest (the original logger), so it was not verified. */
+        /**
+         * Every message is stored and as many as the runtime's session list counts: the original logger
+         * offers no digest, so the count is all that can be compared. The session is available.
+         */
+        VERIFIED_BY_COUNT,
+        /** Every message is stored, but the runtime offers neither a digest nor a count: it was not verified. */
         COMPLETE_UNVERIFIED,
         /** Stopped by the user; what was stored stays, and the next download resumes from there. */
         CANCELLED,

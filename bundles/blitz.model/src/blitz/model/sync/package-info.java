@@ -5,5 +5,5 @@
  * and keep live values. Implemented by {@code blitz.client}; used by the workbench's views and by the
  * headless client.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package blitz.model.sync;

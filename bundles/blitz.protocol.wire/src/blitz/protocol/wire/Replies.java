@@ -19,7 +19,7 @@ public final class Replies {
     public static final String NOBOARD = "NOBOARD";
     public static final String BOARDERROR = "BOARDERROR";
     /** The capabilities line this runtime answers {@link Command#VERSION} with. */
-    public static final String VERSION = "VERSION 2 blitz CAPABILITIES VERSION DOWNLOAD-FROM DIGEST STATS GAPS NOTIFICATIONS AUTH NOBOARD";
+    public static final String VERSION = "VERSION 2 blitz CAPABILITIES VERSION DOWNLOAD-FROM DIGEST STATS GAPS NOTIFICATIONS AUTH NOBOARD DOWNLOAD-FRAMES";
     /** Messages in one download chunk, as the original. */
     public static final int CHUNK = 100;
 

@@ -19,6 +19,7 @@ import blitz.model.server.StoreUnavailableException;
 import blitz.model.source.CommandResult;
 import blitz.protocol.RequestCounts;
 import blitz.protocol.wire.Command;
+import blitz.protocol.wire.DownloadFrames;
 import blitz.protocol.wire.ErrorCode;
 import blitz.protocol.wire.Replies;
 import blitz.protocol.wire.SessionDigests;
@@ -46,6 +47,7 @@ final class LoggerProtocol {
     private final LoggingRuntime runtime;
     private final SessionReader stored;
     private final RuntimeReports reports;
+    private final FrameReader frames;
     private final ConversationTable conversations;
     /** Held while a request starts, stops or deletes a session: they stay global and one at a time. */
     private final Object sessionChanges = new Object();
@@ -60,6 +62,7 @@ final class LoggerProtocol {
         this.stored = stored;
         this.conversations = conversations;
         this.reports = new RuntimeReports(runtime, stored, protocolCounts);
+        this.frames = new FrameReader(stored);
     }
 
     private State state(Conversation client) {
@@ -109,6 +112,9 @@ final class LoggerProtocol {
     }
 
     private String dispatch(Conversation client, Command command, String[] t) {
+        if (DownloadFrames.isFrameRequest(t)) {
+            return frames.reply(t);
+        }
         switch (command) {
             case BOARD: return board(t);
             case BOARDS: return Replies.boards(runtime.boards().stream().map(BoardInfo::boardId).toList());
@@ -244,7 +250,7 @@ final class LoggerProtocol {
     }
 
     /** @return the request's token at {@code index} as a number, empty when absent or not a number */
-    private static OptionalLong number(String[] t, int index) {
+    static OptionalLong number(String[] t, int index) {
         return index < t.length && NUMBER.matcher(t[index]).matches() ? OptionalLong.of(Long.parseLong(t[index]))
                 : OptionalLong.empty();
     }

@@ -29,6 +29,7 @@ import blitz.model.DataFolder;
 import blitz.protocol.ProtocolFrames;
 import blitz.protocol.RequestCounts;
 import blitz.protocol.RequestHandler;
+import blitz.protocol.wire.DownloadFrames;
 
 /**
  * Serves the logger protocol on a ZeroMQ ROUTER socket, a conversation per client (configuration PID {@value #PID}), optionally
@@ -256,7 +257,9 @@ public class ZmqRequestHandler implements RequestHandler {
         if (reply.request().envelope()) {
             socket.sendMore(new byte[0]);
         }
-        List<String> frames = ProtocolFrames.split(ascii(reply.reply()));
+        String text = ascii(reply.reply());
+        // a download frame is one ZeroMQ frame (several MB): cutting it into the original's 1024 would cost more than reading it
+        List<String> frames = DownloadFrames.isFrame(text) ? List.of(text) : ProtocolFrames.split(text);
         for (int i = 0; i < frames.size() - 1; i++) {
             socket.sendMore(frames.get(i));
         }

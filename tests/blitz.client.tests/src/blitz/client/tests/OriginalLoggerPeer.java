@@ -35,6 +35,8 @@ final class OriginalLoggerPeer implements AutoCloseable {
     private volatile List<String> downloadData = List.of();
     private volatile boolean withoutDatabase;
     private volatile boolean wedged;
+    /** Chunks still answered before the peer goes silent; negative: no limit. */
+    private volatile int chunksBeforeSilence = -1;
 
     private String state = "IDLE";
     private int liveIndex;
@@ -88,6 +90,11 @@ final class OriginalLoggerPeer implements AutoCloseable {
     synchronized void leaveDownloading(int position) {
         state = "DOWNLOADING";
         downloadOffset = position;
+    }
+
+    /** After {@code chunks} more download chunks the peer answers nothing any more, as a logger that died. */
+    void stopAnsweringAfterChunks(int chunks) {
+        chunksBeforeSilence = chunks;
     }
 
     /** While false, requests are read and dropped: the peer looks dead to the client. */
@@ -196,6 +203,13 @@ final class OriginalLoggerPeer implements AutoCloseable {
     }
 
     private String nextChunk() {
+        if (chunksBeforeSilence == 0) {
+            answering.set(false);
+            return null;
+        }
+        if (chunksBeforeSilence > 0) {
+            chunksBeforeSilence--;
+        }
         List<String> chunk = new ArrayList<>(
                 downloadData.subList(downloadOffset, Math.min(downloadData.size(), downloadOffset + CHUNK)));
         downloadOffset += chunk.size();

@@ -28,6 +28,7 @@ import blitz.model.sync.DownloadReport.State;
 import blitz.model.sync.Progress;
 import blitz.model.sync.SessionSync;
 import blitz.model.decoder.DecoderRegistry;
+import blitz.testing.InterruptedCommits;
 import blitz.testing.Osgi;
 
 /**
@@ -52,6 +53,8 @@ class SessionSyncTest {
     @BeforeEach
     void startPeer() {
         store.createTables(true);
+        // a test may have bound the sync to another store: each test uses the one bound to the store itself
+        sync = Osgi.await(SessionSync.class, "(!(downloads.target=*))");
         peer = new OriginalLoggerPeer();
         peer.setSessions(List.of("2 1395000002000 1395000003000 0", "1 1395000000000 1395000001000 250"));
         peer.setDownloadData(boardLines(250));
@@ -68,7 +71,7 @@ class SessionSyncTest {
     private static List<String> boardLines(int count) {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            lines.add(String.format("08A0%08X%03X0000000000000", i * 10, i));
+            lines.add(String.format("08A0%08X%03X0000000000000", i * 10, i % 4096));
         }
         return lines;
     }
@@ -78,7 +81,7 @@ class SessionSyncTest {
         List<Session> sessions = sync.refreshSessionList();
         assertEquals(2, sessions.size());
         DownloadReport report = sync.download(1, Progress.NONE);
-        assertEquals(State.COMPLETE_UNVERIFIED, report.state(), report.detail());
+        assertEquals(State.VERIFIED_BY_COUNT, report.state(), report.detail());
         assertEquals(250, report.messages());
         assertEquals(250 * 5, report.readings());
         assertEquals(250, store.rawMessageCount(1));
@@ -90,40 +93,59 @@ class SessionSyncTest {
 
     @Test
     void shouldResumeAnInterruptedDownloadWithoutDuplicates() {
-        sync.refreshSessionList();
-        List<Long> progress = new ArrayList<>();
-        DownloadReport interrupted = sync.download(1, new Progress() {
-            @Override
-            public void begin(String task, long total) {
-            }
-
-            @Override
-            public void worked(long done) {
-                progress.add(done);
-                if (done >= 100) {
-                    peer.setAnswering(false); // the runtime goes away after the first chunk
-                }
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-        });
+        useSession(25_000);
+        peer.stopAnsweringAfterChunks(150); // the runtime goes away after 15 000 messages
+        DownloadReport interrupted = sync.download(1, Progress.NONE);
         assertEquals(State.FAILED, interrupted.state());
-        assertEquals(100, store.rawMessageCount(1), "the committed chunk stays");
+        long stored = store.rawMessageCount(1);
+        assertTrue(stored > 0 && stored <= 15_000 && stored % 100 == 0, "whole commits stay: " + stored);
         assertFalse(store.getSession(1).orElseThrow().available());
 
+        peer.stopAnsweringAfterChunks(-1);
         peer.setAnswering(true);
         assertTrue(waitForConnected());
-        DownloadReport resumed = sync.download(1, Progress.NONE);
-        assertEquals(State.COMPLETE_UNVERIFIED, resumed.state(), resumed.detail());
-        assertEquals(250, store.rawMessageCount(1));
-        assertEquals(1250, store.getSessionReadings(1).size(), "no reading stored twice");
-        List<String> raw = new ArrayList<>();
-        store.readRawMessages(1, 0, 1000, raw::addAll);
-        assertEquals(boardLines(250), raw, "raw messages in session order");
+        assertResumedWhole(25_000);
         assertTrue(store.all(Notification.class).stream().anyMatch(n -> n.description().contains("failed")));
+    }
+
+    @Test
+    void shouldResumeADownloadInterruptedInTheMiddleOfAGroupedCommit() {
+        useSession(25_000);
+        InterruptedCommits commits = InterruptedCommits.install(osgi, store);
+        SessionSync interrupting = Osgi.await(SessionSync.class, "(downloads.target=*)");
+        commits.interruptCommit(2);
+        DownloadReport interrupted = interrupting.download(1, Progress.NONE);
+        assertEquals(State.FAILED, interrupted.state(), interrupted.detail());
+        assertEquals(2, commits.commits(), "the download stopped at the failed commit");
+        long stored = store.rawMessageCount(1);
+        assertTrue(stored > 0 && stored < 25_000, "the first group stays, the interrupted one is gone: " + stored);
+        assertEquals(boardLines(25_000).subList(0, (int) stored), raw(), "no part of the interrupted group");
+        assertEquals(stored * 5, store.getSessionReadings(1).size(), "no reading of the interrupted group");
+
+        assertResumedWhole(25_000);
+    }
+
+    /** The peer holds a session 1 of {@code messages} board lines, and lists it with that count. */
+    private void useSession(int messages) {
+        peer.setSessions(List.of("1 1395000000000 1395000001000 " + messages));
+        peer.setDownloadData(boardLines(messages));
+        sync.refreshSessionList();
+    }
+
+    /** Downloads session 1 again and checks it ends whole: every message once, in order, verified by count. */
+    private void assertResumedWhole(int messages) {
+        DownloadReport resumed = Osgi.await(SessionSync.class).download(1, Progress.NONE);
+        assertEquals(State.VERIFIED_BY_COUNT, resumed.state(), resumed.detail());
+        assertEquals(messages, store.rawMessageCount(1));
+        assertEquals(boardLines(messages), raw(), "raw messages in session order, none twice, none missing");
+        assertEquals(messages * 5, store.getSessionReadings(1).size(), "no reading stored twice");
+        assertTrue(store.getSession(1).orElseThrow().available());
+    }
+
+    private static List<String> raw() {
+        List<String> raw = new ArrayList<>();
+        store.readRawMessages(1, 0, 10_000, raw::addAll);
+        return raw;
     }
 
     private static boolean waitForConnected() {
@@ -144,11 +166,20 @@ class SessionSyncTest {
         peer.setDownloadData(lines);
         sync.refreshSessionList();
         DownloadReport report = sync.download(1, Progress.NONE);
-        assertEquals(State.COMPLETE_UNVERIFIED, report.state());
+        assertEquals(State.FAILED, report.state(), "the peer lists 250 messages, 13 came: " + report.detail());
         assertEquals(13, report.messages(), "every line is kept raw");
         assertEquals(2, report.badLines());
         assertEquals(1, report.unknownBoards());
         assertEquals(50, report.readings());
+    }
+
+    @Test
+    void shouldStayUnverifiedWhenTheOriginalCannotListItsSessions() {
+        sync.refreshSessionList();
+        peer.setWithoutDatabase(true);
+        DownloadReport report = sync.download(1, Progress.NONE);
+        assertEquals(State.COMPLETE_UNVERIFIED, report.state(), report.detail());
+        assertEquals(250, store.rawMessageCount(1));
     }
 
     @Test

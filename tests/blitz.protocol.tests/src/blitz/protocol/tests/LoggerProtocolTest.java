@@ -217,6 +217,39 @@ class LoggerProtocolTest {
     }
 
     @Test
+    void downloadFramesAreBoundedInBytesNameTheirPositionAndNeedNoAck() {
+        assertTrue(client.request("VERSION").endsWith(" DOWNLOAD-FRAMES"));
+        long session = sessionWith(3_000);
+        List<String> stored = serverStore.allFromSession(session);
+        List<String> downloaded = new ArrayList<>();
+        long next = 0;
+        boolean more = true;
+        while (more) {
+            List<String> frames = client.frames(("DOWNLOAD " + session + " FROM " + next + " MAX 4096")
+                    .getBytes(StandardCharsets.US_ASCII), 5_000);
+            assertEquals(1, frames.size(), "a download frame is one ZeroMQ frame");
+            String[] lines = frames.get(0).split("\n");
+            String[] header = lines[0].split(" ");
+            assertEquals(List.of("FRAME", "" + session, "" + next), List.of(header).subList(0, 3), lines[0]);
+            int count = Integer.parseInt(header[3]);
+            assertEquals(count, lines.length - 1, "the header counts the messages");
+            assertTrue(frames.get(0).length() - lines[0].length() <= 4096, "bounded in bytes");
+            downloaded.addAll(List.of(lines).subList(1, lines.length));
+            next += count;
+            more = header[4].equals("ACK");
+        }
+        assertEquals(stored, downloaded, "every message once, in order");
+        assertEquals("ACK", client.request("START"), "no download state: any request goes, frames are answered while logging");
+        assertEquals("FRAME " + session + " 2999 1 NACK\n" + stored.get(2999),
+                client.request("DOWNLOAD " + session + " FROM 2999 MAX 1"), "the last message: the end is NACK");
+        assertEquals("ACK", client.request("STOP"));
+        assertEquals("FRAME " + session + " 3000 0 NACK", client.request("DOWNLOAD " + session + " FROM 3000 MAX 65536"));
+        assertEquals("FRAME 999999 0 0 NACK", client.request("DOWNLOAD 999999 FROM 0 MAX 65536"));
+        assertTrue(client.request("DOWNLOAD " + session + " FROM x MAX 1").startsWith("ERROR 4"));
+        assertEquals("NACK", client.request("DOWNLOAD " + session + " FROM 0 LIMIT 1"), "the original's malformed DOWNLOAD");
+    }
+
+    @Test
     void badRequestsGetAClearErrorAndNeverDisturbLogging() {
         assertEquals("ACK", client.request("START"));
         long session = runtime.currentSession().orElseThrow();

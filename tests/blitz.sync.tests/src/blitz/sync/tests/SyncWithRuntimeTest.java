@@ -37,6 +37,7 @@ import blitz.model.sync.DownloadReport;
 import blitz.model.sync.DownloadReport.State;
 import blitz.model.sync.Progress;
 import blitz.model.sync.SessionSync;
+import blitz.testing.InterruptedCommits;
 import blitz.testing.Osgi;
 
 /**
@@ -86,7 +87,8 @@ class SyncWithRuntimeTest {
         eventually("source started", source::started);
         store = Osgi.await(ClientStore.class);
         store.createTables(true);
-        sync = Osgi.await(SessionSync.class);
+        // a test may have bound the sync to another store: each test uses the one bound to the store itself
+        sync = Osgi.await(SessionSync.class, "(!(downloads.target=*))");
         connection = Osgi.await(LoggerConnection.class);
         eventually("connected to the runtime's protocol server", () -> connection.connect(
                 Endpoint.of("127.0.0.1", port)) == ConnectionStatus.CONNECTED && !connection.capabilities().isEmpty());
@@ -115,7 +117,7 @@ class SyncWithRuntimeTest {
     @Test
     void shouldSeeTheRuntimesExtensions() {
         assertTrue(connection.capabilities().containsAll(Set.of(LoggerConnection.RESUME, LoggerConnection.DIGEST,
-                LoggerConnection.GAPS)), "" + connection.capabilities());
+                LoggerConnection.GAPS, "download-frames")), "" + connection.capabilities());
     }
 
     @Test
@@ -138,7 +140,7 @@ class SyncWithRuntimeTest {
     @Test
     void shouldResumeFromTheRuntimeWithoutFetchingAgain() {
         assertTrue(connection.capabilities().contains(LoggerConnection.RESUME), "the runtime resumes downloads");
-        long session = sessionWith(450, null);
+        long session = sessionWith(25_000, null);
         sync.refreshSessionList();
         List<Long> worked = new ArrayList<>();
         DownloadReport cancelled = sync.download(session, new Progress() {
@@ -158,13 +160,44 @@ class SyncWithRuntimeTest {
         });
         assertEquals(State.CANCELLED, cancelled.state());
         long stored = store.rawMessageCount(session);
-        assertTrue(stored >= 200 && stored < 450, "stored " + stored);
+        assertTrue(stored >= 200 && stored < 25_000, "stored " + stored);
 
         DownloadReport resumed = sync.download(session, Progress.NONE);
         assertEquals(State.VERIFIED, resumed.state(), resumed.detail());
-        assertEquals(450, store.rawMessageCount(session));
-        assertEquals((450 - stored) * 5, resumed.readings(), "the resumed run decoded only what was new");
-        assertEquals(450 * 5, store.getSessionReadings(session).size(), "no reading twice");
+        assertEquals(25_000, store.rawMessageCount(session));
+        assertEquals((25_000 - stored) * 5, resumed.readings(), "the resumed run decoded only what was new");
+        assertEquals(25_000 * 5, store.getSessionReadings(session).size(), "no reading twice");
+    }
+
+    @Test
+    void shouldResumeADownloadInterruptedInTheMiddleOfAGroupedCommit() {
+        long session = sessionWith(25_000, null);
+        Osgi interruption = new Osgi(); // undone at the end: the other tests use the sync bound to the store itself
+        SessionSync interrupting;
+        long stored;
+        try {
+            InterruptedCommits commits = InterruptedCommits.install(interruption, store);
+            interrupting = Osgi.await(SessionSync.class, "(downloads.target=*)");
+            interrupting.refreshSessionList();
+            commits.interruptCommit(2);
+            DownloadReport interrupted = interrupting.download(session, Progress.NONE);
+            assertEquals(State.FAILED, interrupted.state(), interrupted.detail());
+            assertEquals(2, commits.commits(), "the download stopped at the failed commit");
+            stored = store.rawMessageCount(session);
+            assertTrue(stored > 0 && stored < 25_000, "the first group stays, the interrupted one is gone: " + stored);
+            assertEquals(stored * 5, store.getSessionReadings(session).size(), "no reading of the interrupted group");
+            List<String> raw = new ArrayList<>();
+            store.readRawMessages(session, 0, 10_000, raw::addAll);
+            assertEquals(serverStore.readPage(session, 0, (int) stored), raw, "exactly the runtime's first messages");
+        } finally {
+            interruption.undoAll();
+        }
+        interrupting = Osgi.await(SessionSync.class, "(!(downloads.target=*))");
+        DownloadReport resumed = interrupting.download(session, Progress.NONE);
+        assertEquals(State.VERIFIED, resumed.state(), resumed.detail());
+        assertEquals(25_000, store.rawMessageCount(session));
+        assertEquals((25_000 - stored) * 5, resumed.readings(), "the resumed run decoded only what was new");
+        assertEquals(25_000 * 5, store.getSessionReadings(session).size(), "no reading twice");
     }
 
     @Test

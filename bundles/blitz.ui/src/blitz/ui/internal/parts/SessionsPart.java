@@ -238,6 +238,8 @@ public class SessionsPart {
                         : "");
         return switch (report.state()) {
         case VERIFIED -> "Session " + report.sessionId() + ": " + counts + ", verified.";
+        case VERIFIED_BY_COUNT -> "Session " + report.sessionId() + ": " + counts
+                + ", verified by count (the runtime offers no digest to compare their contents).";
         case COMPLETE_UNVERIFIED -> "Session " + report.sessionId() + ": " + counts
                 + " (the runtime offers no digest to verify against).";
         case CANCELLED -> "Session " + report.sessionId() + ": cancelled after " + counts
