@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: EPL-2.0
 # Runs every Blitz benchmark and regenerates the summary at the top of docs/performance.md (between
 # the GENERATED markers; the hand-written sections below stay). Builds first (tests skipped).
-#   releng/run-benchmarks.sh [--quick] [--runs N] [--offline] [--no-build]
+#   releng/run-benchmarks.sh [--quick] [--runs N] [--offline] [--no-build] [--download [SIZE...]]
+#     --download  only the end-to-end download benchmark (releng/benchmarks/download.sh; products built first)
 #     --quick     one short run of each benchmark (a smoke test of the command, noisy figures)
 #     --runs N    repetitions of each benchmark (default 3); the report gives median and min-max
 #     --offline   pass -o to Maven;   --no-build   use what an earlier build left in target/
@@ -10,13 +11,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
-runs=3 quick=0 build=1 mvn_opts=()
+runs=3 quick=0 build=1 mvn_opts=() download=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 runs=1; shift ;;
     --runs) runs="$2"; shift 2 ;;
     --offline) mvn_opts+=(-o); shift ;;
     --no-build) build=0; shift ;;
+    --download) download=(--); shift; while [ $# -gt 0 ] && [[ "$1" != --* ]]; do download+=("$1"); shift; done ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -40,6 +42,11 @@ trap cleanup EXIT
 if [ "$build" = 1 ]; then
   log "building (tests skipped)"
   ./mvnw "${mvn_opts[@]}" -q -B -DskipTests verify
+fi
+
+if [ ${#download[@]} -gt 0 ]; then
+  BLITZ_BENCH_OUT="$out" releng/benchmarks/download.sh "${download[@]:1}" | tee "$out/download.txt"
+  exit 0
 fi
 
 . releng/benchmarks/classpath.sh
