@@ -2,6 +2,7 @@
 package blitz.client.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -39,7 +40,8 @@ final class DownloadPipeline {
     /** Decoded groups waiting for the store. */
     private static final int DECODED_GROUPS = 2;
     private static final long POLL_MS = 100;
-    private static final List<String> END_OF_FRAMES = List.of();
+    /** Its own instance: compared by identity, never mistaken for a frame. */
+    private static final List<String> END_OF_FRAMES = Collections.unmodifiableList(new ArrayList<>());
 
     /** A commit group: raw lines numbered from {@code firstIndex}, and their readings. */
     private record Group(long firstIndex, List<String> lines, ReadingBatch readings) {
@@ -75,7 +77,7 @@ final class DownloadPipeline {
         long next = stored;
         try {
             while (!stopped.get()) {
-                Group group = take(decoded);
+                Group group = take(decoded, progress);
                 if (group == null || group == END_OF_GROUPS) {
                     break;
                 }
@@ -102,6 +104,8 @@ final class DownloadPipeline {
             transfer.download(sessionId, fromIndex, frame -> offer(fetched, frame), stopped::get);
         } catch (DownloadException e) {
             fail(e.getMessage());
+        } catch (RuntimeException e) {
+            fail("the download failed: " + e);
         } finally {
             offerEnd(fetched, END_OF_FRAMES);
         }
@@ -194,12 +198,14 @@ final class DownloadPipeline {
         }
     }
 
-    /** @return the next item, or null once the download stopped */
-    private <T> T take(BlockingQueue<T> queue) {
+    /** @return the next item, or null once the download stopped (a cancel while waiting stops it) */
+    private <T> T take(BlockingQueue<T> queue, Progress progress) {
         try {
             T item = null;
             while (!stopped.get() && (item = queue.poll(POLL_MS, TimeUnit.MILLISECONDS)) == null) {
-                // the earlier stages are still at work
+                if (progress.isCancelled()) {
+                    stopped.set(true);
+                }
             }
             return item;
         } catch (InterruptedException e) {

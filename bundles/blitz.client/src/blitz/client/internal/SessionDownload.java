@@ -10,15 +10,22 @@ import java.util.function.Consumer;
 
 import blitz.model.connection.LoggerConnection.DownloadException;
 import blitz.protocol.wire.Command;
+import blitz.protocol.wire.DownloadFrames;
 import blitz.protocol.wire.Replies;
 
 /**
  * One session download on the {@link ConnectionWorker}: the original's ACK-driven chunks, each handed
- * to the consumer, until the {@code NACK} trailer. Releases the runtime ({@link RuntimeLink#release}:
+ * to the consumer, until the {@code NACK} trailer; or, from a runtime that offers them, large frames
+ * ({@link #framed}). Releases the runtime ({@link RuntimeLink#release}:
  * {@code RESET}, or {@code ACK} to the end for the original logger, which {@code RESET} would wedge)
  * whenever it stops early (refused, a chunk not saved, cancelled), so the runtime never waits for an ACK.
  */
 final class SessionDownload {
+    /** The first frame's bound: the first progress shows within milliseconds. */
+    static final int FIRST_FRAME_BYTES = 16 << 10;
+    /** Frames grow to this: several MB per request, so the round trip costs next to nothing. */
+    static final int LARGEST_FRAME_BYTES = 4 << 20;
+
     private final RuntimeLink link;
     private final Consumer<List<String>> chunkConsumer;
     private final BooleanSupplier cancelled;
@@ -30,6 +37,8 @@ final class SessionDownload {
     }
 
     /**
+     * The original's download.
+     *
      * @param firstRequest {@code DOWNLOAD <n>} or {@code DOWNLOAD <n> FROM <k>}
      * @return the messages delivered
      */
@@ -74,6 +83,49 @@ final class SessionDownload {
                 return delivered;
             }
             request = Command.ACK.name();
+        }
+    }
+
+    /**
+     * The download through the {@code DOWNLOAD-FRAMES} extension: frames bounded in bytes, each request
+     * naming its position. The first frame is small, so the first messages arrive at once; each next one
+     * doubles, up to {@value #LARGEST_FRAME_BYTES}. The runtime keeps no download state, so stopping early
+     * (refused, a frame not saved, cancelled) leaves nothing to release.
+     *
+     * @return the messages delivered
+     */
+    long framed(long sessionId, long fromIndex) throws DownloadException {
+        long next = fromIndex;
+        int bound = FIRST_FRAME_BYTES;
+        while (true) {
+            if (!link.isOpen()) {
+                throw new DownloadException("not connected", next - fromIndex);
+            }
+            Optional<String> reply = link.exchange(DownloadFrames.request(sessionId, next, bound));
+            if (reply.isEmpty()) {
+                throw new DownloadException("the runtime stopped answering during the download", next - fromIndex);
+            }
+            if (Replies.isError(reply.get())) {
+                throw new DownloadException("the runtime refused the download: " + reply.get(), next - fromIndex);
+            }
+            Optional<DownloadFrames.Frame> frame = DownloadFrames.parse(sessionId, next, reply.get());
+            if (frame.isEmpty() || (frame.get().more() && frame.get().messages().isEmpty())) {
+                throw new DownloadException("the runtime sent a frame this client cannot read at message " + next,
+                        next - fromIndex);
+            }
+            List<String> messages = frame.get().messages();
+            if (!messages.isEmpty()) {
+                try {
+                    chunkConsumer.accept(messages);
+                } catch (RuntimeException e) {
+                    throw new DownloadException("saving a downloaded frame failed: " + e, next - fromIndex);
+                }
+                next += messages.size();
+            }
+            if (!frame.get().more() || cancelled.getAsBoolean()) {
+                return next - fromIndex;
+            }
+            bound = Math.min(LARGEST_FRAME_BYTES, bound * 2);
         }
     }
 }

@@ -186,16 +186,11 @@ public class ZmqLoggerConnection implements LoggerConnection, SessionTransfer {
         if (fromIndex > 0 && !link.capabilities().contains(RESUME)) {
             throw new DownloadException("the runtime cannot resume a download (it has no '" + RESUME + "')", 0);
         }
-        Future<Long> loop;
-        if (link.capabilities().contains(ReplyReader.FRAMES) && config.downloadFrames()) {
-            FrameDownload frames = new FrameDownload(link, chunkConsumer, cancelled);
-            loop = worker.submit(() -> frames.run(sessionId, fromIndex));
-        } else {
-            String first = fromIndex > 0 ? Command.DOWNLOAD.with(sessionId, Command.FROM, fromIndex)
-                    : Command.DOWNLOAD.with(sessionId);
-            SessionDownload download = new SessionDownload(link, chunkConsumer, cancelled);
-            loop = worker.submit(() -> download.run(first));
-        }
+        String first = fromIndex > 0 ? Command.DOWNLOAD.with(sessionId, Command.FROM, fromIndex)
+                : Command.DOWNLOAD.with(sessionId);
+        SessionDownload download = new SessionDownload(link, chunkConsumer, cancelled);
+        boolean frames = link.capabilities().contains(ReplyReader.FRAMES) && config.downloadFrames();
+        Future<Long> loop = worker.submit(() -> frames ? download.framed(sessionId, fromIndex) : download.run(first));
         try {
             return loop.get();
         } catch (ExecutionException e) {
