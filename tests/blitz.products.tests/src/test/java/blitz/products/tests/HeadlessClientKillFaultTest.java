@@ -52,7 +52,8 @@ class HeadlessClientKillFaultTest {
     }
 
     private static void killAndResume(Path data, Path tmp, Path redisFolder, Path clientData) throws Exception {
-        long messages = FaultRuntime.LONG ? 100_000 : 20_000;
+        // large enough that the pipelined, large-frame download is still running when the client is killed
+        long messages = FaultRuntime.LONG ? 1_000_000 : 200_000;
         try (RedisProcess redis = RedisProcess.start(redisFolder, "everysec");
                 FaultRuntime runtime = FaultRuntime.start(data, tmp, "--redis", redis.uri());
                 LoggerClient logger = runtime.client()) {
