@@ -98,7 +98,7 @@ client_download() {
   echo "client:connect 127.0.0.1 $port" > "$dir/in"
   await_line "$dir/out" 'CONNECTED' 120
   echo "client:sessions" > "$dir/in"
-  await_line "$dir/out" "^ +$session +.*$messages messages" 60
+  await_line "$dir/out" " $session +$messages messages" 60
   local start; start=$(now_ms)
   echo "client:download $session" > "$dir/in"
   await_line "$dir/out" "session $session: (VERIFIED|FAILED|CANCELLED|COMPLETE)" 600

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -74,7 +75,8 @@ class SyncWithRuntimeTest {
         // Wait for the reconfigured store, so no test holds the instance the configuration replaced.
         eventually("the client store on its in-memory database", () -> Osgi.context()
                 .getServiceReference(ClientStore.class) != null
-                && "memory".equals(Osgi.context().getServiceReference(ClientStore.class).getProperty("database")));
+                && "memory".equals(Osgi.context().getServiceReference(ClientStore.class).getProperty("database")),
+                Duration.ofSeconds(60)); // EclipseLink and Derby take their time on a loaded machine
     }
 
     @BeforeEach
