@@ -6,5 +6,5 @@
  * receipt both sides compute ({@link blitz.protocol.wire.SessionDigests}). See
  * {@code docs/protocol-logger.md}. Depends only on {@code blitz.model}, so a client needs no server bundle.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package blitz.protocol.wire;
