@@ -46,10 +46,17 @@ public interface LiveActivity {
      * @param pending      lines after {@code lastSequence} not returned because of {@code max}
      * @param lines        the lines, oldest first
      */
-    record LineBatch(long lastSequence, long missed, long pending, java.util.List<String> lines) {
+    record LineBatch(long lastSequence, long missed, long pending, java.util.List<Received> lines) {
         public LineBatch {
             lines = java.util.List.copyOf(lines);
         }
+    }
+
+    /**
+     * @param receivedMs epoch milliseconds when the runtime received the line
+     * @param line       the line as the source delivered it
+     */
+    record Received(long receivedMs, String line) {
     }
 
     /**

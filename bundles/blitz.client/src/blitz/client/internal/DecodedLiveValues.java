@@ -70,8 +70,8 @@ public class DecodedLiveValues implements LiveValues, ReplayFeed {
     private volatile LiveSource source = LiveSource.RUNTIME;
     private final ConnectionListener lineListener = new ConnectionListener() {
         @Override
-        public void liveLine(String line) {
-            accept(line, System.currentTimeMillis());
+        public void liveLine(String line, long receivedMillis) {
+            accept(line, receivedMillis);
         }
     };
 

@@ -23,7 +23,9 @@ import blitz.protocol.wire.Replies;
 /** Reads the runtime's structured replies on the client side; what it cannot read it logs and skips. */
 final class ReplyReader {
     private static final Logger LOG = LoggerFactory.getLogger(ReplyReader.class);
-    private static final Set<String> KNOWN_CAPABILITIES = Set.of(RESUME, DIGEST, STATS, GAPS, NOTIFICATIONS);
+    /** Capability of a runtime that hands out every line since a number ({@code LIVE}). */
+    static final String LIVE = "live";
+    private static final Set<String> KNOWN_CAPABILITIES = Set.of(RESUME, DIGEST, STATS, GAPS, NOTIFICATIONS, LIVE);
 
     private ReplyReader() {
     }

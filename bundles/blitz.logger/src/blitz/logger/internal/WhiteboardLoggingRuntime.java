@@ -121,7 +121,7 @@ public class WhiteboardLoggingRuntime implements LoggingRuntime, LiveActivity, M
     @Override
     public void onMessage(String sourceId, String line) {
         long now = System.currentTimeMillis();
-        lines.add(line);
+        lines.add(line, now);
         DecodeResult result = registry.decode(line);
         counters.received(sourceId, result, now);
         if (result.message() != null) {

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: EPL-2.0
 package blitz.protocol.internal;
 
+import java.util.List;
+
 import blitz.logger.LiveActivity;
+import blitz.logger.LoggingRuntime;
 import blitz.logger.LiveActivity.LineBatch;
 import blitz.protocol.wire.Command;
 import blitz.protocol.wire.ErrorCode;
@@ -13,9 +16,11 @@ import blitz.protocol.wire.LiveLines;
  * rate). Answered in every state: lines flow with or without a session.
  */
 final class LiveReplies {
+    private final LoggingRuntime runtime;
     private final LiveActivity activity;
 
-    LiveReplies(LiveActivity activity) {
+    LiveReplies(LoggingRuntime runtime, LiveActivity activity) {
+        this.runtime = runtime;
         this.activity = activity;
     }
 
@@ -29,7 +34,9 @@ final class LiveReplies {
             return ErrorCode.BAD_REQUEST.reply("usage: " + Command.LIVE + " [<after>]");
         }
         LineBatch batch = activity.linesAfter(after, LiveLines.MAX_LINES);
-        return new LiveLines(activity.epoch(), batch.lastSequence(), batch.missed(), batch.pending(), batch.lines())
-                .reply();
+        long now = System.currentTimeMillis();
+        List<LiveLines.Line> lines = batch.lines().stream()
+                .map(received -> new LiveLines.Line(Math.max(0, now - received.receivedMs()), received.line())).toList();
+        return new LiveLines(activity.epoch(), runtime.currentSession().orElse(0), batch.lastSequence(), batch.missed(), batch.pending(), lines).reply();
     }
 }

@@ -64,7 +64,7 @@ final class LoggerProtocol {
         this.stored = stored;
         this.conversations = conversations;
         this.reports = new RuntimeReports(runtime, activity, stored, protocolCounts);
-        this.live = new LiveReplies(activity);
+        this.live = new LiveReplies(runtime, activity);
     }
 
     private State state(Conversation client) {
