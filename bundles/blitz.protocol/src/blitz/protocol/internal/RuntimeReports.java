@@ -21,6 +21,7 @@ import blitz.model.source.LossEvent;
 import blitz.protocol.wire.Command;
 import blitz.protocol.wire.ErrorCode;
 import blitz.protocol.wire.Replies;
+import blitz.protocol.wire.RuntimeActivity;
 
 /**
  * The replies of the read-only extensions answered in every state: {@code STATS} (with each board's
@@ -100,14 +101,12 @@ final class RuntimeReports {
         }
         long now = System.currentTimeMillis();
         for (BoardStatistics board : runtime.boardStatistics()) {
-            reply.append(String.format(Locale.ROOT, "%nBOARD %s source=%s messages=%d lastSeen=%d lost=%d rate=%.2f idleMs=%d",
-                    Replies.hex(board.boardId()), oneWord(board.sourceId()), board.messages(), board.lastSeenMs(),
-                    board.lost(), board.rate(), board.lastSeenMs() == 0 ? -1 : Math.max(0, now - board.lastSeenMs())));
+            reply.append('\n').append(RuntimeActivity.boardLine(board.boardId(), oneWord(board.sourceId()),
+                    board.messages(), board.lastSeenMs(), board.lost(), board.rate(),
+                    board.lastSeenMs() == 0 ? -1 : Math.max(0, now - board.lastSeenMs())));
         }
         Silence silence = activity.silence();
-        reply.append(String.format(Locale.ROOT, "%nSILENCE boards=%s session=%s limitMs=%d",
-                silence.boards().isEmpty() ? "-" : silence.boards().stream().map(Replies::hex).collect(Collectors.joining(",")),
-                silence.sessionId() == 0 ? "none" : Long.toString(silence.sessionId()), silence.limitMs()));
+        reply.append('\n').append(RuntimeActivity.silenceLine(silence.boards(), silence.sessionId(), silence.limitMs()));
         return reply.toString();
     }
 
