@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package blitz.client.internal;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,8 +22,8 @@ import blitz.model.sync.SessionSync;
  * session that ended, or one that was cut short when the runtime died. Through the session sync
  * when there is one (it mirrors the list into the client store), else through the connection (its
  * listeners hear of the list). Only while the runtime is idle: {@code SESSIONS} is an idle-state
- * command of the original logger. Runs on a thread of its own, since connection listeners must not
- * call the connection back.
+ * command of the original logger. Runs on a pooled thread, since connection listeners must not call
+ * the connection back.
  */
 @Component(immediate = true, service = {})
 public class SessionListRefresher implements ConnectionListener {
@@ -32,11 +31,6 @@ public class SessionListRefresher implements ConnectionListener {
     private final SessionTransfer transfer;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile SessionSync sync;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "blitz-session-list-refresh");
-        thread.setDaemon(true);
-        return thread;
-    });
     /** Connection thread only. */
     private ConnectionStatus last = ConnectionStatus.DISCONNECTED;
 
@@ -50,7 +44,6 @@ public class SessionListRefresher implements ConnectionListener {
     @Deactivate
     void deactivate() {
         connection.removeListener(this);
-        worker.shutdown();
     }
 
     @Override
@@ -58,7 +51,7 @@ public class SessionListRefresher implements ConnectionListener {
         boolean cameUp = status == ConnectionStatus.CONNECTED && last != ConnectionStatus.CONNECTED;
         last = status;
         if (cameUp) {
-            worker.execute(this::refresh);
+            CompletableFuture.runAsync(this::refresh); // rare and short: a pooled thread is enough
         }
     }
 

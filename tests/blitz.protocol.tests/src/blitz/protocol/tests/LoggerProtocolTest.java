@@ -29,6 +29,8 @@ import blitz.model.server.ServerStore;
 import blitz.model.source.LossEvent;
 import blitz.model.source.MessageSource;
 import blitz.protocol.ProtocolFrames;
+import blitz.protocol.wire.LiveLines;
+import blitz.protocol.wire.Replies;
 import blitz.testing.Osgi;
 
 /**
@@ -214,6 +216,38 @@ class LoggerProtocolTest {
         assertEquals("GAPS " + session + " 1\n123 proto 08 SEQUENCE_GAP 5 expected 7, got 12", gaps);
         assertTrue(client.request("NOTIFICATIONS").contains("Session " + session + " stopped"));
         assertTrue(client.request("GAPS x").startsWith("ERROR 4"));
+    }
+
+    @Test
+    void liveHandsOutEveryLineSinceTheClientsNumberWithTheRunsEpoch() {
+        String version = client.request("VERSION");
+        assertTrue(version.contains(" LIVE "), version);
+        long epoch = Replies.epoch(version).orElseThrow();
+        LiveLines position = LiveLines.parse(client.request("LIVE")).orElseThrow();
+        assertEquals(epoch, position.epoch());
+        assertEquals(0, position.session(), "no session runs");
+        assertTrue(position.lines().isEmpty(), "without a number: only where to go on from");
+
+        assertEquals("ACK", client.request("START"));
+        long session = runtime.currentSession().orElseThrow();
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            sent.add(basicLine(0x08, i * 100L, 4000 + i));
+        }
+        source.emit(sent.toArray(String[]::new));
+        LiveLines batch = LiveLines.parse(client.request("LIVE " + position.last())).orElseThrow();
+        assertEquals(session, batch.session());
+        assertEquals(sent, batch.lines().stream().map(LiveLines.Line::text).toList(), "every line, in order");
+        assertEquals(position.last() + 25, batch.last());
+        assertEquals(0, batch.missed());
+        assertTrue(batch.lines().stream().allMatch(line -> line.ageMs() >= 0 && line.ageMs() < 60_000));
+        assertEquals(sent.get(24), client.request("UPDATE"), "the original UPDATE is unchanged: the newest line");
+        assertEquals("LIVE " + epoch + " " + session + " " + batch.last() + " 0 0", client.request("LIVE " + batch.last()));
+        assertTrue(client.request("NOTIFICATIONS").startsWith("NOTIFICATIONS "), "still the header word first");
+        assertEquals(epoch, Replies.epoch(client.request("NOTIFICATIONS")).orElseThrow());
+        assertTrue(client.request("LIVE x").startsWith("ERROR 4"));
+        assertTrue(client.request("STATS").contains("\nSILENCE boards="));
+        assertEquals("ACK", client.request("STOP"));
     }
 
     @Test
