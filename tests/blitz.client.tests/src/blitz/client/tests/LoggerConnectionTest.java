@@ -87,6 +87,28 @@ class LoggerConnectionTest {
     }
 
     @Test
+    void shouldReportConnectedOnlyOnceVersionWasAnswered() {
+        List<List<String>> askedWhenConnected = new CopyOnWriteArrayList<>();
+        ConnectionListener watcher = new ConnectionListener() {
+            @Override
+            public void statusChanged(ConnectionStatus status, String detail) {
+                if (status == ConnectionStatus.CONNECTED) {
+                    askedWhenConnected.add(List.copyOf(peer.received()));
+                }
+            }
+        };
+        connection.addListener(watcher);
+        try {
+            connect();
+        } finally {
+            connection.removeListener(watcher);
+        }
+        assertEquals(1, askedWhenConnected.size(), "one CONNECTED: " + askedWhenConnected);
+        assertTrue(askedWhenConnected.get(0).contains("VERSION"),
+                "capabilities are known when CONNECTED is reported: " + askedWhenConnected);
+    }
+
+    @Test
     void shouldPollLiveLinesWhileLoggingAndIgnoreNonBoardReplies() throws Exception {
         peer.setLiveLines(List.of("08a0000003e87ff80100fff00000", "NACK", "09a0000007d0012c00c800c80000"));
         connect();

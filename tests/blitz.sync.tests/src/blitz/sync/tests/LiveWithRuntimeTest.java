@@ -125,6 +125,27 @@ class LiveWithRuntimeTest {
         }
     }
 
+    @Test
+    void aBurstOfBufferedMessagesKeepsTheBoardsSpacing() throws Exception {
+        List<LiveVariable> seen = new CopyOnWriteArrayList<>();
+        try (AutoCloseable subscription = Osgi.await(LiveValues.class).subscribe(batch -> batch.stream()
+                .filter(value -> value.name().equals(CHANNEL)).forEach(seen::add))) {
+            assertTrue(connection.start().ok());
+            Thread.sleep(200);
+            // what a serial board polled once a second hands over: ten messages 100 ms apart, at once
+            String[] burst = new String[10];
+            for (int i = 0; i < burst.length; i++) {
+                burst[i] = basicLine(0x08, 5_000 + i * 100L, 2000 + i);
+            }
+            source.emit(burst);
+            eventually("the burst seen", () -> seen.size() >= burst.length, Duration.ofSeconds(5));
+            for (int i = 1; i < burst.length; i++) {
+                assertEquals(100, seen.get(i).timeMillis() - seen.get(i - 1).timeMillis(), "10 points a second: " + i);
+            }
+            assertTrue(seen.get(burst.length - 1).timeMillis() <= System.currentTimeMillis(), "never dated in the future");
+        }
+    }
+
     /**
      * A measured run, not a timed test (speed goals are benchmarks): 1 200 messages a second for 10 s,
      * the line rate of 8 boards, from the runtime's source to the client's live-value listeners (what
