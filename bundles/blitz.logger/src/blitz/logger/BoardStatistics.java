@@ -9,6 +9,7 @@ package blitz.logger;
  * @param messages   well-formed messages received from the board
  * @param lastSeenMs epoch milliseconds of the newest one, 0 if none yet
  * @param lost       messages or lines the gap ledger attributes to the board
+ * @param rate       messages per second measured over up to the last minute (0 until 5 s are measured)
  */
-public record BoardStatistics(int boardId, String sourceId, long messages, long lastSeenMs, long lost) {
+public record BoardStatistics(int boardId, String sourceId, long messages, long lastSeenMs, long lost, double rate) {
 }

@@ -4,5 +4,5 @@
  * gap ledger, the pre-flight check and notifications. The logger protocol and the shell commands
  * are clients of {@link blitz.logger.LoggingRuntime}.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package blitz.logger;

@@ -18,6 +18,9 @@ public @interface ConnectionConfig {
     @AttributeDefinition(name = "Live update period (ms)", description = "How often live values are polled while logging (the original used 1000; 100 gives 10 Hz)", min = "20")
     int updatePeriodMs() default 1000;
 
+    @AttributeDefinition(name = "Live fetch period (ms)", description = "How often every new line is fetched while logging, from a runtime that offers it (LIVE); each fetch brings all lines since the last one", min = "10")
+    int livePeriodMs() default 50;
+
     @AttributeDefinition(name = "Longest reconnect back-off (ms)", description = "Upper bound of the wait between reconnect probes", min = "200")
     int maxBackoffMs() default 10000;
 

@@ -43,7 +43,7 @@ final class ConnectionEvents {
         listeners.forEach(listener -> listener.sessionsChanged(sessions));
     }
 
-    void liveLine(String line) {
-        listeners.forEach(listener -> listener.liveLine(line));
+    void liveLine(String line, long receivedMillis) {
+        listeners.forEach(listener -> listener.liveLine(line, receivedMillis));
     }
 }

@@ -4,6 +4,7 @@ package blitz.client.internal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -19,6 +20,8 @@ import blitz.model.client.ClientStore;
 import blitz.model.connection.ConnectionListener;
 import blitz.model.connection.ConnectionStatus;
 import blitz.model.connection.LoggerConnection;
+import blitz.protocol.wire.Command;
+import blitz.protocol.wire.Replies;
 
 /**
  * Mirrors what a user should know about the runtime into the workbench's notifications: connection
@@ -38,7 +41,7 @@ public class ConnectionNotifications implements ConnectionListener {
         return thread;
     });
     /** The newest runtime notification already mirrored, per runtime endpoint. Worker thread only. */
-    private final Map<String, Long> mirroredUpTo = new HashMap<>();
+    private final Map<String, Position> mirroredUpTo = new HashMap<>();
     private volatile ConnectionStatus last = ConnectionStatus.DISCONNECTED;
 
     @Activate
@@ -87,14 +90,26 @@ public class ConnectionNotifications implements ConnectionListener {
         return status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
-    /** Copies the runtime's notifications newer than the last one copied ({@code NOTIFICATIONS <after>}). */
+    /**
+     * Copies the runtime's notifications newer than the last one copied ({@code NOTIFICATIONS <after>}).
+     * A runtime that names its run ({@code EPOCH}) and names another run than last time was restarted:
+     * its numbers start again from 1, so everything it kept is copied (its crash warning among them).
+     */
     private void mirrorRuntimeNotifications() {
         String endpoint = connection.endpoint().map(Object::toString).orElse("");
-        long after = mirroredUpTo.getOrDefault(endpoint, 0L);
-        List<String> lines = connection.query("NOTIFICATIONS " + after).orElse(List.of());
+        Position position = mirroredUpTo.getOrDefault(endpoint, Position.NONE);
+        List<String> lines = connection.query(Command.NOTIFICATIONS.with(position.after())).orElse(List.of());
+        OptionalLong epoch = lines.isEmpty() ? OptionalLong.empty() : Replies.epoch(lines.get(0));
+        if (epoch.isPresent() && position.isOtherRunThan(epoch.getAsLong()) && position.after() > 0) {
+            LOG.info("the runtime at {} restarted (run {}): copying its notifications from the first", endpoint,
+                    epoch.getAsLong());
+            position = Position.NONE;
+            lines = connection.query(Command.NOTIFICATIONS.with(0)).orElse(List.of());
+        }
+        long after = position.after();
         for (String line : lines) {
             String[] fields = line.split(" ", 4);
-            if (fields.length < 4 || fields[0].equals("NOTIFICATIONS")) {
+            if (fields.length < 4 || fields[0].equals(Command.NOTIFICATIONS.name())) {
                 continue;
             }
             try {
@@ -106,7 +121,22 @@ public class ConnectionNotifications implements ConnectionListener {
                 LOG.debug("not a notification line: {}", line);
             }
         }
-        mirroredUpTo.put(endpoint, after);
+        mirroredUpTo.put(endpoint, new Position(epoch.isPresent() ? epoch.getAsLong() : -1, after));
+    }
+
+    /**
+     * How far a runtime's notifications were copied.
+     *
+     * @param epoch the runtime run they were numbered by, -1 when it did not say
+     * @param after the newest copied
+     */
+    private record Position(long epoch, long after) {
+        static final Position NONE = new Position(-1, 0);
+
+        /** @return whether the position is known to belong to another run */
+        boolean isOtherRunThan(long run) {
+            return epoch >= 0 && epoch != run;
+        }
     }
 
     private void log(String description, int severity) {

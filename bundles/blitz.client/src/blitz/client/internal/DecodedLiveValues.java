@@ -64,14 +64,16 @@ public class DecodedLiveValues implements LiveValues, ReplayFeed {
     private CategoryCatalog categoriesOf;
     private final Map<String, LiveSeries> series = new HashMap<>();
     private final Map<String, Long> categoryIds = new HashMap<>();
+    /** Each board's clock put on ours, to date its messages (see {@link BoardClock}). */
+    private final Map<Integer, BoardClock> clocks = new HashMap<>();
     private final List<Consumer<List<LiveVariable>>> subscribers = new CopyOnWriteArrayList<>();
     private final AtomicLong droppedCacheWrites = new AtomicLong();
     private final ThreadPoolExecutor cacheWriter;
     private volatile LiveSource source = LiveSource.RUNTIME;
     private final ConnectionListener lineListener = new ConnectionListener() {
         @Override
-        public void liveLine(String line) {
-            accept(line, System.currentTimeMillis());
+        public void liveLine(String line, long receivedMillis) {
+            accept(line, receivedMillis);
         }
     };
 
@@ -98,7 +100,11 @@ public class DecodedLiveValues implements LiveValues, ReplayFeed {
         cacheWriter.shutdown();
     }
 
-    /** Decodes one live line received at {@code timeMillis}; lines that do not decode are ignored. */
+    /**
+     * Decodes one live line received at {@code timeMillis}; lines that do not decode are ignored. The
+     * values are dated by the board's time stamp put on this machine's clock ({@link BoardClock}), so a
+     * burst of buffered messages keeps its spacing.
+     */
     void accept(String line, long timeMillis) {
         if (source.replay()) {
             return;
@@ -108,8 +114,12 @@ public class DecodedLiveValues implements LiveValues, ReplayFeed {
             return;
         }
         int boardId = result.message().sender();
+        long sent;
+        synchronized (clocks) {
+            sent = clocks.computeIfAbsent(boardId, id -> new BoardClock()).date(result.message().timestamp(), timeMillis);
+        }
         List<LiveVariable> batch = append(result.values(),
-                value -> new LiveVariable(value.name(), value.unit(), value.value(), timeMillis, boardId));
+                value -> new LiveVariable(value.name(), value.unit(), value.value(), sent, boardId));
         if (cache != null) {
             cacheWriter.execute(() -> writeCache(batch));
         }

@@ -11,8 +11,10 @@ import blitz.protocol.wire.Command;
 import blitz.protocol.wire.Replies;
 
 /**
- * Whether the runtime logs, and while it does, the {@code UPDATE} polling that passes each new live
- * line to the listeners. The polling runs on the {@link ConnectionWorker}.
+ * Whether the runtime logs, and while it does, the polling that passes new live lines to the
+ * listeners: every line since the last one seen ({@link EveryLinePoll}, {@code LIVE}) when the runtime
+ * offers it, every {@code livePeriodMs}; else the original's {@code UPDATE} (the newest line only)
+ * every {@code updatePeriodMs}. The polling runs on the {@link ConnectionWorker}.
  */
 final class LiveUpdates {
     private static final Pattern BOARD_LINE = Pattern.compile("[0-9A-Fa-f]{4,}");
@@ -21,6 +23,7 @@ final class LiveUpdates {
     private final ConnectionEvents events;
     private final Supplier<ConnectionConfig> config;
     private RuntimeLink link;
+    private EveryLinePoll everyLine;
     private volatile boolean logging;
     /** Touched only on the worker thread. */
     private ScheduledFuture<?> polling;
@@ -34,6 +37,7 @@ final class LiveUpdates {
     /** @param polled the link the updates are polled on (it reports back here, so it comes second) */
     void pollOn(RuntimeLink polled) {
         this.link = polled;
+        this.everyLine = new EveryLinePoll(polled, events, BOARD_LINE);
     }
 
     boolean isLogging() {
@@ -75,11 +79,24 @@ final class LiveUpdates {
 
     private void start() {
         stop();
-        polling = worker.every(this::poll, config.get().updatePeriodMs());
+        boolean every = offersEveryLine();
+        if (every) {
+            everyLine.restart();
+            poll(); // where the session's lines start: at once, not a period later
+        }
+        polling = worker.every(this::poll, every ? config.get().livePeriodMs() : config.get().updatePeriodMs());
+    }
+
+    private boolean offersEveryLine() {
+        return link.capabilities().contains(ReplyReader.LIVE);
     }
 
     private void poll() {
         if (!link.isOpen() || link.status() != ConnectionStatus.CONNECTED) {
+            return;
+        }
+        if (offersEveryLine()) {
+            everyLine.poll().filter(session -> session == 0).ifPresent(none -> setLogging(false));
             return;
         }
         Optional<String> reply = link.exchange(Command.UPDATE.name());
@@ -90,7 +107,7 @@ final class LiveUpdates {
                 events.error("UPDATE: " + text);
             } else if (BOARD_LINE.matcher(text).matches()) {
                 // The original client took any 4-character reply (even NACK) for a board line; we check.
-                events.liveLine(text);
+                events.liveLine(text, System.currentTimeMillis());
             }
         });
     }

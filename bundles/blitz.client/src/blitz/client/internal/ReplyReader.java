@@ -26,7 +26,9 @@ final class ReplyReader {
     private static final Logger LOG = LoggerFactory.getLogger(ReplyReader.class);
     /** The capability of large download frames ({@code DOWNLOAD-FRAMES}), as {@link #capabilities} names it. */
     static final String FRAMES = DownloadFrames.CAPABILITY.toLowerCase(Locale.ROOT);
-    private static final Set<String> KNOWN_CAPABILITIES = Set.of(RESUME, DIGEST, STATS, GAPS, NOTIFICATIONS, FRAMES);
+    /** Capability of a runtime that hands out every line since a number ({@code LIVE}). */
+    static final String LIVE = "live";
+    private static final Set<String> KNOWN_CAPABILITIES = Set.of(RESUME, DIGEST, STATS, GAPS, NOTIFICATIONS, FRAMES, LIVE);
 
     private ReplyReader() {
     }

@@ -46,6 +46,8 @@ final class RuntimeLink {
     private volatile Set<String> capabilities = Set.of();
     /** Whether the runtime answered VERSION: a Blitz runtime, not the original logger. */
     private volatile boolean extensions;
+    /** While the probe runs, replies do not bring the link up: it is up once VERSION is answered. */
+    private boolean probing;
     private RequestChannel channel;
     private ScheduledFuture<?> reconnecting;
     private Backoff backoff;
@@ -113,7 +115,7 @@ final class RuntimeLink {
                             : ""));
         } else if (isAuthenticationFailure(reply.get())) {
             setStatus(ConnectionStatus.AUTHENTICATION_FAILED, "the runtime refused the token: " + reply.get());
-        } else if (status != ConnectionStatus.CONNECTED && status != ConnectionStatus.CONNECTING) {
+        } else if (!probing && status != ConnectionStatus.CONNECTED && status != ConnectionStatus.CONNECTING) {
             setStatus(ConnectionStatus.CONNECTED, "connected to " + endpoint);
         }
         return reply;
@@ -154,8 +156,20 @@ final class RuntimeLink {
                 || ErrorCode.LOCKED_OUT.isIn(reply));
     }
 
-    /** The original client's probe (LOGGING), then the capabilities (VERSION). */
+    /**
+     * The original client's probe (LOGGING), then the capabilities (VERSION); the link is reported
+     * CONNECTED only then, so whoever hears of it sees the capabilities at once.
+     */
     private void probe() {
+        probing = true;
+        try {
+            probeLink();
+        } finally {
+            probing = false;
+        }
+    }
+
+    private void probeLink() {
         Optional<String> reply = exchange(Command.LOGGING.name());
         if (reply.isPresent() && isStuckDownloading(reply.get())) {
             // A Blitz runtime answers VERSION in every state, the original only ERROR: that decides how to free it
@@ -167,6 +181,12 @@ final class RuntimeLink {
         if (reply.isEmpty() || status == ConnectionStatus.AUTHENTICATION_FAILED) {
             return;
         }
+        Optional<String> version = exchange(Command.VERSION.name());
+        if (version.isEmpty() || status == ConnectionStatus.AUTHENTICATION_FAILED) {
+            return;
+        }
+        extensions = version.get().startsWith(Command.VERSION.name());
+        capabilities = ReplyReader.capabilities(version.get());
         cancelReconnect();
         setStatus(ConnectionStatus.CONNECTED, "connected to " + endpoint);
         if (reply.get().equals(Replies.ACK)) {
@@ -176,9 +196,6 @@ final class RuntimeLink {
         } else {
             events.error("unexpected reply to LOGGING: " + reply.get());
         }
-        Optional<String> version = exchange(Command.VERSION.name());
-        extensions = version.filter(text -> text.startsWith(Command.VERSION.name())).isPresent();
-        capabilities = version.map(ReplyReader::capabilities).orElse(Set.of());
     }
 
     private void lost(String why) {

@@ -53,7 +53,7 @@ final class BoardCounter {
         return Math.max(previousWindowRate, current);
     }
 
-    synchronized BoardStatistics snapshot() {
-        return new BoardStatistics(boardId, sourceId, messages, lastSeenMs, lost);
+    synchronized BoardStatistics snapshot(long nowMs) {
+        return new BoardStatistics(boardId, sourceId, messages, lastSeenMs, lost, measuredRate(nowMs));
     }
 }

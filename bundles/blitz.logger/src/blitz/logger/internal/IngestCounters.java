@@ -80,7 +80,8 @@ final class IngestCounters {
     }
 
     List<BoardStatistics> boardStatistics() {
-        return new TreeMap<>(boards).values().stream().map(BoardCounter::snapshot).toList();
+        long now = System.currentTimeMillis();
+        return new TreeMap<>(boards).values().stream().map(counter -> counter.snapshot(now)).toList();
     }
 
     RuntimeStatistics statistics() {

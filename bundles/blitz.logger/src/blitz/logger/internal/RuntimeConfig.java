@@ -46,4 +46,13 @@ public @interface RuntimeConfig {
     @AttributeDefinition(name = "Losses kept outside sessions", min = "1",
             description = "Losses kept in memory when they happen outside a session")
     int gapsOutsideSessions() default 1000;
+
+    @AttributeDefinition(name = "Silence limit (s)", min = "1",
+            description = "A board or a session that sends or stores nothing for longer than this during a session"
+                    + " raises a warning (a few polling periods)")
+    int silenceLimitSeconds() default 5;
+
+    @AttributeDefinition(name = "Live lines kept", min = "1",
+            description = "Newest received lines kept for clients that fetch every line (LIVE)")
+    int liveLines() default 10000;
 }

@@ -23,7 +23,7 @@ import blitz.model.source.MessageSource;
 /**
  * Starts, stops and deletes sessions: drains the sources around each change, opens and closes the
  * store's session and its gap ledger, and watches the running session (the ledger's running marker,
- * the store taking writes). Session changes hold the {@link SourceRegistry}'s monitor.
+ * the store taking writes, the {@link SilenceWatch}). Session changes hold the {@link SourceRegistry}'s monitor.
  */
 final class SessionLifecycle implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionLifecycle.class);
@@ -35,17 +35,20 @@ final class SessionLifecycle implements AutoCloseable {
     private final SourceRegistry sources;
     private final GapLedger ledger;
     private final RuntimeNotifier notifier;
+    private final SilenceWatch silence;
     private final ScheduledExecutorService watch;
     /** The running session's id, 0 when none runs; written holding the registry's monitor. */
     private volatile long currentSession;
     /** What the watch saw last; only its thread uses it. */
     private boolean storeWasAvailable = true;
 
-    SessionLifecycle(ServerStore store, SourceRegistry sources, GapLedger ledger, RuntimeNotifier notifier) {
+    SessionLifecycle(ServerStore store, SourceRegistry sources, GapLedger ledger, RuntimeNotifier notifier,
+            SilenceWatch silence) {
         this.store = store;
         this.sources = sources;
         this.ledger = ledger;
         this.notifier = notifier;
+        this.silence = silence;
         this.watch = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "blitz-logger-watch");
             thread.setDaemon(true);
@@ -96,6 +99,7 @@ final class SessionLifecycle implements AutoCloseable {
             long start = store.session(id).map(SessionSummary::start).orElse(System.currentTimeMillis());
             long storeDone = System.nanoTime();
             ledger.open(id, start);
+            silence.started(id, System.currentTimeMillis());
             currentSession = id;
             sources.restart(stopped);
             logDuration("Session " + id + " started (" + report.verdict() + ")", entered, stopping, sourcesStopped,
@@ -152,6 +156,7 @@ final class SessionLifecycle implements AutoCloseable {
         long sourcesStopped = System.nanoTime();
         long id = currentSession;
         currentSession = 0;
+        silence.ended();
         long storeDone;
         try {
             store.stopSession();
@@ -180,6 +185,7 @@ final class SessionLifecycle implements AutoCloseable {
                 return;
             }
             ledger.heartbeat();
+            silence.check(System.currentTimeMillis());
             StoreHealth health = StoreSessionReader.healthOf(store);
             if (storeWasAvailable && !health.connected()) {
                 LOG.error("Session {}: the store is not taking writes: {}", session, health.detail());

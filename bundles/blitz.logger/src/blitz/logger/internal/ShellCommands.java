@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import blitz.logger.GapRecord;
+import blitz.logger.LiveActivity;
 import blitz.logger.LoggingRuntime;
 import blitz.logger.Preflight;
 import blitz.logger.RuntimeStatistics;
@@ -31,14 +32,17 @@ import blitz.model.source.LossEvent;
 public class ShellCommands {
     private final LoggingRuntime runtime;
     private final SessionReader stored;
+    private final LiveActivity activity;
 
     @Activate
-    public ShellCommands(@Reference LoggingRuntime runtime, @Reference SessionReader stored) {
+    public ShellCommands(@Reference LoggingRuntime runtime, @Reference SessionReader stored,
+            @Reference LiveActivity activity) {
         this.runtime = runtime;
         this.stored = stored;
+        this.activity = activity;
     }
 
-    /** {@code blitz:status}: session, store, sources and counters. */
+    /** {@code blitz:status}: session, store, sources, counters and each board's rate, last message and silence. */
     public String status() {
         StringBuilder out = new StringBuilder();
         OptionalLong session = runtime.currentSession();
@@ -49,6 +53,7 @@ public class ShellCommands {
                 s.received(), s.stored(), s.refused(), s.undecodable(), s.unknownBoard(), s.lossEvents()));
         runtime.sources().forEach(source -> out.append(String.format(Locale.ROOT, "source %s (%s): %s, boards %s, %s%n",
                 source.id(), source.description(), source.state(), source.boardIds(), source.statistics())));
+        out.append(BoardActivityTable.format(runtime.boardStatistics(), activity.silence(), System.currentTimeMillis()));
         return out.toString();
     }
 
@@ -68,14 +73,17 @@ public class ShellCommands {
         return stopped.isPresent() ? "session " + stopped.getAsLong() + " stopped" : "no session runs";
     }
 
-    /** {@code blitz:sessions}: id, start, end, message count, newest first. */
+    /** {@code blitz:sessions}: id, start, end ("running", or "interrupted" when the runtime died), message count, newest first. */
     public String sessions() {
         List<SessionSummary> sessions = stored.sessions();
         if (sessions.isEmpty()) {
             return "no sessions";
         }
+        long running = runtime.currentSession().orElse(0);
+        // a session with no end that is not the running one was cut short by a runtime that died
         return sessions.stream().map(s -> String.format(Locale.ROOT, "%5d  %s  %s  %d messages", s.id(),
-                Instant.ofEpochMilli(s.start()), s.end().isPresent() ? Instant.ofEpochMilli(s.end().getAsLong()) : "running",
+                Instant.ofEpochMilli(s.start()), s.end().isPresent() ? Instant.ofEpochMilli(s.end().getAsLong())
+                        : s.id() == running ? "running" : "interrupted",
                 s.count())).collect(Collectors.joining("\n"));
     }
 

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import blitz.logger.BoardInfo;
 import blitz.logger.BoardStatistics;
 import blitz.logger.GapRecord;
+import blitz.logger.LiveActivity;
 import blitz.logger.LiveValue;
 import blitz.logger.LoggingRuntime;
 import blitz.logger.Preflight;
@@ -45,12 +46,13 @@ import blitz.model.source.MessageSource;
  * The {@link LoggingRuntime}: sink of every {@link MessageSource} service (whiteboard), writer of
  * sessions into the highest-ranked {@link ServerStore}. Wires the parts that do the work: the
  * {@link SourceRegistry}, the {@link SessionLifecycle}, the {@link LiveCache}, the
- * {@link IngestCounters}, the {@link GapLedger} and the {@link RuntimeNotifier}. Configuration PID
+ * {@link IngestCounters}, the {@link GapLedger}, the {@link RuntimeNotifier}, the {@link LineRing} of
+ * received lines and the {@link SilenceWatch}; it is the {@link LiveActivity} service too. Configuration PID
  * {@value #PID}.
  */
-@Component(service = LoggingRuntime.class, configurationPid = WhiteboardLoggingRuntime.PID, immediate = true)
+@Component(service = { LoggingRuntime.class, LiveActivity.class }, configurationPid = WhiteboardLoggingRuntime.PID, immediate = true)
 @Designate(ocd = RuntimeConfig.class)
-public class WhiteboardLoggingRuntime implements LoggingRuntime, MessageSink {
+public class WhiteboardLoggingRuntime implements LoggingRuntime, LiveActivity, MessageSink {
     public static final String PID = "blitz.logger";
     private static final Logger LOG = LoggerFactory.getLogger(WhiteboardLoggingRuntime.class);
 
@@ -63,6 +65,9 @@ public class WhiteboardLoggingRuntime implements LoggingRuntime, MessageSink {
     private final IngestCounters counters = new IngestCounters();
     private final PreflightPlanner planner;
     private final SessionLifecycle sessions;
+    private final LineRing lines;
+    private final SilenceWatch silence;
+    private final long epoch = System.currentTimeMillis();
 
     @Activate
     public WhiteboardLoggingRuntime(@Reference(policyOption = ReferencePolicyOption.GREEDY) ServerStore store,
@@ -76,8 +81,12 @@ public class WhiteboardLoggingRuntime implements LoggingRuntime, MessageSink {
             LOG.warn("Session {} was running when the runtime stopped: {}", stopped.sessionId(), stopped.event().detail());
             notifier.notify(Notification.WARNING, "Session " + stopped.sessionId() + ": " + stopped.event().detail());
         }
-        this.sessions = new SessionLifecycle(store, sources, ledger, notifier);
-        LOG.info("Logging runtime ready: store {}, gap ledger in {}", store.getClass().getSimpleName(), dataFolder(config));
+        this.lines = new LineRing(config.liveLines());
+        this.silence = new SilenceWatch(counters, () -> sources.boardHolders().keySet(), notifier,
+                config.silenceLimitSeconds() * 1000L);
+        this.sessions = new SessionLifecycle(store, sources, ledger, notifier, silence);
+        LOG.info("Logging runtime ready (epoch {}): store {}, gap ledger in {}, silence limit {} s", epoch,
+                store.getClass().getSimpleName(), dataFolder(config), config.silenceLimitSeconds());
     }
 
     @Deactivate
@@ -112,6 +121,7 @@ public class WhiteboardLoggingRuntime implements LoggingRuntime, MessageSink {
     @Override
     public void onMessage(String sourceId, String line) {
         long now = System.currentTimeMillis();
+        lines.add(line, now);
         DecodeResult result = registry.decode(line);
         counters.received(sourceId, result, now);
         if (result.message() != null) {
@@ -214,6 +224,23 @@ public class WhiteboardLoggingRuntime implements LoggingRuntime, MessageSink {
     @Override
     public List<Notification> notifications(long afterId) {
         return notifier.after(afterId);
+    }
+
+    // ---- live activity
+
+    @Override
+    public long epoch() {
+        return epoch;
+    }
+
+    @Override
+    public LineBatch linesAfter(long sequence, int max) {
+        return lines.after(sequence, max);
+    }
+
+    @Override
+    public Silence silence() {
+        return silence.silence();
     }
 
     private static Path dataFolder(RuntimeConfig config) {

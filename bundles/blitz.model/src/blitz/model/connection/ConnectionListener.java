@@ -30,6 +30,16 @@ public interface ConnectionListener {
     default void liveLine(String line) {
     }
 
+    /**
+     * A live raw board line with when the runtime received it, by this machine's clock: every line
+     * comes this way (the default passes it on to {@link #liveLine(String)}). With {@code UPDATE} the
+     * time is when the reply came; with {@code LIVE} (every line since the last one seen) it is the
+     * reply's time less the line's age in the runtime, so the lines of one reply keep their spacing.
+     */
+    default void liveLine(String line, long receivedMillis) {
+        liveLine(line);
+    }
+
     /** The runtime's session list was fetched. */
     default void sessionsChanged(List<SessionSummary> sessions) {
     }

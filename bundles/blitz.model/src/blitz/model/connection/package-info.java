@@ -4,5 +4,5 @@
  * Works against the original Blitz logger too; protocol extensions are used only when the runtime
  * announces them.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package blitz.model.connection;

@@ -19,11 +19,15 @@ public enum Command {
     /** Asks for the next chunk of a download. */
     ACK(false),
     VERSION(false), STATS(false), GAPS(false), DIGEST(false), NOTIFICATIONS(false),
+    /** Every line received since a sequence number: {@code LIVE [<after>]} (see {@link LiveLines}). */
+    LIVE(false),
     /** Prefix carrying the token: {@code AUTH <token> <request>}. */
     AUTH(false);
 
     /** The keyword of a resumed download: {@code DOWNLOAD <session> FROM <index>}. */
     public static final String FROM = "FROM";
+    /** The word before this runtime run's id in the {@code VERSION} and {@code NOTIFICATIONS} replies. */
+    public static final String EPOCH = "EPOCH";
 
     private final boolean original;
 

@@ -4,6 +4,7 @@ package blitz.protocol.wire;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
@@ -19,7 +20,23 @@ public final class Replies {
     public static final String NOBOARD = "NOBOARD";
     public static final String BOARDERROR = "BOARDERROR";
     /** The capabilities line this runtime answers {@link Command#VERSION} with. */
-    public static final String VERSION = "VERSION 2 blitz CAPABILITIES VERSION DOWNLOAD-FROM DIGEST STATS GAPS NOTIFICATIONS AUTH NOBOARD DOWNLOAD-FRAMES";
+    public static final String VERSION = "VERSION 2 blitz CAPABILITIES VERSION DOWNLOAD-FROM DIGEST STATS GAPS NOTIFICATIONS AUTH NOBOARD DOWNLOAD-FRAMES LIVE";
+    /** @return the {@link #VERSION} line followed by {@code EPOCH <epoch>}, this runtime run's id */
+    public static String version(long epoch) {
+        return VERSION + " " + Command.EPOCH + " " + epoch;
+    }
+
+    /** @return the run id after the word {@code EPOCH} in a reply's first line, empty when it has none */
+    public static OptionalLong epoch(String reply) {
+        String[] words = reply.split("\n", 2)[0].trim().split("\\s+");
+        for (int i = 0; i + 1 < words.length; i++) {
+            if (words[i].equals(Command.EPOCH) && words[i + 1].matches("\\d{1,18}")) {
+                return OptionalLong.of(Long.parseLong(words[i + 1]));
+            }
+        }
+        return OptionalLong.empty();
+    }
+
     /** Messages in one download chunk, as the original. */
     public static final int CHUNK = 100;
 

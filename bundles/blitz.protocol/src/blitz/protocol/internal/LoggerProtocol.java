@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import blitz.logger.BoardInfo;
+import blitz.logger.LiveActivity;
 import blitz.logger.LoggingRuntime;
 import blitz.logger.SessionReader;
 import blitz.model.SessionSummary;
@@ -48,6 +49,8 @@ final class LoggerProtocol {
     private final SessionReader stored;
     private final RuntimeReports reports;
     private final FrameReader frames;
+    private final LiveActivity activity;
+    private final LiveReplies live;
     private final ConversationTable conversations;
     /** Held while a request starts, stops or deletes a session: they stay global and one at a time. */
     private final Object sessionChanges = new Object();
@@ -56,13 +59,15 @@ final class LoggerProtocol {
      * @param protocolCounts the endpoint's counts (requests, refusals, conversations), reported by {@code STATS}
      * @param conversations  the clients' conversations
      */
-    LoggerProtocol(LoggingRuntime runtime, SessionReader stored, Supplier<String> protocolCounts,
+    LoggerProtocol(LoggingRuntime runtime, LiveActivity activity, SessionReader stored, Supplier<String> protocolCounts,
             ConversationTable conversations) {
         this.runtime = runtime;
+        this.activity = activity;
         this.stored = stored;
         this.conversations = conversations;
-        this.reports = new RuntimeReports(runtime, stored, protocolCounts);
+        this.reports = new RuntimeReports(runtime, activity, stored, protocolCounts);
         this.frames = new FrameReader(stored);
+        this.live = new LiveReplies(runtime, activity);
     }
 
     private State state(Conversation client) {
@@ -122,7 +127,8 @@ final class LoggerProtocol {
                 client.endDownload();
                 return Replies.ACK;
             case AUTH: return Replies.ACK;
-            case VERSION: return Replies.VERSION;
+            case VERSION: return Replies.version(activity.epoch());
+            case LIVE: return live.live(t);
             case STATS: return reports.stats();
             case GAPS: return reports.gaps(t);
             case DIGEST: return digest(t);

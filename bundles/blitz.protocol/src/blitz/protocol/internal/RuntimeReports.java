@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 
 import blitz.logger.BoardStatistics;
 import blitz.logger.GapRecord;
+import blitz.logger.LiveActivity;
+import blitz.logger.LiveActivity.Silence;
 import blitz.logger.LoggingRuntime;
 import blitz.logger.RuntimeStatistics;
 import blitz.logger.SessionReader;
@@ -19,19 +21,22 @@ import blitz.model.source.LossEvent;
 import blitz.protocol.wire.Command;
 import blitz.protocol.wire.ErrorCode;
 import blitz.protocol.wire.Replies;
+import blitz.protocol.wire.RuntimeActivity;
 
 /**
- * The replies of the read-only extensions answered in every state: {@code STATS}, {@code GAPS} and
- * {@code NOTIFICATIONS} (see {@code docs/protocol-logger.md}, Extensions).
+ * The replies of the read-only extensions answered in every state: {@code STATS} (with each board's
+ * rate and idle time, and what is silent), {@code GAPS} and {@code NOTIFICATIONS} (headed by the run's epoch) (see {@code docs/protocol-logger.md}, Extensions).
  */
 final class RuntimeReports {
     private final LoggingRuntime runtime;
+    private final LiveActivity activity;
     private final SessionReader stored;
     /** The endpoint's counts, for the {@code PROTOCOL} line of {@code STATS}. */
     private final Supplier<String> protocolCounts;
 
-    RuntimeReports(LoggingRuntime runtime, SessionReader stored, Supplier<String> protocolCounts) {
+    RuntimeReports(LoggingRuntime runtime, LiveActivity activity, SessionReader stored, Supplier<String> protocolCounts) {
         this.runtime = runtime;
+        this.activity = activity;
         this.stored = stored;
         this.protocolCounts = protocolCounts;
     }
@@ -66,7 +71,8 @@ final class RuntimeReports {
             return ErrorCode.BAD_REQUEST.reply("usage: NOTIFICATIONS [<after id>]");
         }
         List<Notification> notifications = runtime.notifications(after);
-        StringBuilder reply = new StringBuilder(Command.NOTIFICATIONS.with(notifications.size()));
+        StringBuilder reply = new StringBuilder(
+                Command.NOTIFICATIONS.with(notifications.size(), Command.EPOCH, activity.epoch()));
         for (Notification n : notifications) {
             reply.append('\n').append(n.id()).append(' ').append(n.timeLogged()).append(' ').append(n.severity())
                     .append(' ').append(oneLine(n.description()));
@@ -93,11 +99,14 @@ final class RuntimeReports {
                     joinErrors(st.boardErrors()),
                     source.boardIds().stream().sorted().map(Replies::hex).collect(Collectors.joining(","))));
         }
+        long now = System.currentTimeMillis();
         for (BoardStatistics board : runtime.boardStatistics()) {
-            reply.append(String.format(Locale.ROOT, "%nBOARD %s source=%s messages=%d lastSeen=%d lost=%d",
-                    Replies.hex(board.boardId()), oneWord(board.sourceId()), board.messages(), board.lastSeenMs(),
-                    board.lost()));
+            reply.append('\n').append(RuntimeActivity.boardLine(board.boardId(), oneWord(board.sourceId()),
+                    board.messages(), board.lastSeenMs(), board.lost(), board.rate(),
+                    board.lastSeenMs() == 0 ? -1 : Math.max(0, now - board.lastSeenMs())));
         }
+        Silence silence = activity.silence();
+        reply.append('\n').append(RuntimeActivity.silenceLine(silence.boards(), silence.sessionId(), silence.limitMs()));
         return reply.toString();
     }
 

@@ -23,6 +23,7 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
+import blitz.logger.LiveActivity;
 import blitz.logger.LoggingRuntime;
 import blitz.logger.SessionReader;
 import blitz.model.DataFolder;
@@ -115,14 +116,15 @@ public class ZmqRequestHandler implements RequestHandler {
     private volatile boolean running = true;
 
     @Activate
-    public ZmqRequestHandler(@Reference LoggingRuntime runtime, @Reference SessionReader stored, Config config) {
+    public ZmqRequestHandler(@Reference LoggingRuntime runtime, @Reference LiveActivity activity,
+            @Reference SessionReader stored, Config config) {
         this.maxRequestLength = Math.max(64, config.maxRequestLength());
         // STATS reports the guard's counts: read through this server once the guard exists
         ConversationTable conversations = new ConversationTable(config.maxClients(),
                 config.conversationTimeoutSeconds() * 1_000L);
         this.workerThreads = config.workerThreads();
         this.maxRequestsInWork = config.maxRequestsInWork();
-        this.guard = new RequestGuard(new LoggerProtocol(runtime, stored, () -> protocolCounts(conversations), conversations),
+        this.guard = new RequestGuard(new LoggerProtocol(runtime, activity, stored, () -> protocolCounts(conversations), conversations),
                 config._token(),
                 maxRequestLength,
                 new AuthLockout(config.lockoutAttempts(), config.lockoutWindowSeconds() * 1_000L, config.lockoutSeconds() * 1_000L),

@@ -15,12 +15,18 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
-/** The status line in the window's bottom trim: connection status and logging state. */
+/**
+ * The status line in the window's bottom trim: connection status and logging state, and a ⚠ mark for
+ * boards or a session the runtime reports silent ({@link ActivityWatch}).
+ */
 public class StatusLineControl {
     static final String NO_CONNECTION_SERVICE = "Runtime connection not available (bundle blitz.client is not running)";
 
     private Label label;
     private final ServiceSlot<LoggerConnection> connection = UiConnectionListener.slot(this::show);
+    private ActivityWatch activityWatch;
+    /** What is silent now, as the runtime reports it; empty when nothing is. */
+    private String silenceMark = "";
 
     @PostConstruct
     public void createControls(Composite parent) {
@@ -29,6 +35,10 @@ public class StatusLineControl {
         label = new Label(line, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).hint(700, SWT.DEFAULT).applyTo(label);
         connection.open(line.getDisplay());
+        activityWatch = ActivityWatch.start(line.getDisplay(), connection::get, activity -> {
+            silenceMark = ActivityWatch.silenceMark(activity);
+            show();
+        });
     }
 
     @Inject
@@ -42,11 +52,12 @@ public class StatusLineControl {
         }
         LoggerConnection current = connection.get();
         label.setText(current == null ? NO_CONNECTION_SERVICE
-                : LoggerState.describe(current.status(), current.isLogging(), current.endpoint()));
+                : LoggerState.describe(current.status(), current.isLogging(), current.endpoint()) + silenceMark);
     }
 
     @PreDestroy
     void dispose() {
+        activityWatch.close();
         connection.close();
     }
 }

@@ -63,6 +63,16 @@ class LoggerConnectionTest {
         return messages;
     }
 
+    /** @return what the peer received, less the session list asked for when the link comes up */
+    private List<String> withoutListRefresh() {
+        return peer.received().stream().filter(request -> !request.equals("SESSIONS")).toList();
+    }
+
+    /** @return the requests of the probe, each once (a slow reply on a cold JVM is asked for again) */
+    private List<String> probe() {
+        return withoutListRefresh().stream().distinct().toList();
+    }
+
     private void connect() {
         assertEquals(ConnectionStatus.CONNECTED, connection.connect(Endpoint.of("127.0.0.1", peer.port())));
     }
@@ -73,7 +83,29 @@ class LoggerConnectionTest {
         assertFalse(connection.isLogging());
         assertTrue(connection.capabilities().isEmpty(), "the original logger has no extensions");
         // a reply slower than the tests' 300 ms timeout (a cold JVM) is asked for again: count each request once
-        assertEquals(List.of("LOGGING", "VERSION"), peer.received().stream().distinct().toList());
+        assertEquals(List.of("LOGGING", "VERSION"), probe());
+    }
+
+    @Test
+    void shouldReportConnectedOnlyOnceVersionWasAnswered() {
+        List<List<String>> askedWhenConnected = new CopyOnWriteArrayList<>();
+        ConnectionListener watcher = new ConnectionListener() {
+            @Override
+            public void statusChanged(ConnectionStatus status, String detail) {
+                if (status == ConnectionStatus.CONNECTED) {
+                    askedWhenConnected.add(List.copyOf(peer.received()));
+                }
+            }
+        };
+        connection.addListener(watcher);
+        try {
+            connect();
+        } finally {
+            connection.removeListener(watcher);
+        }
+        assertEquals(1, askedWhenConnected.size(), "one CONNECTED: " + askedWhenConnected);
+        assertTrue(askedWhenConnected.get(0).contains("VERSION"),
+                "capabilities are known when CONNECTED is reported: " + askedWhenConnected);
     }
 
     @Test
@@ -123,7 +155,7 @@ class LoggerConnectionTest {
         assertEquals(List.of(100, 100, 50), chunks.stream().map(List::size).toList());
         assertEquals(messages, chunks.stream().flatMap(List::stream).toList(),
                 "replies over 1024 characters arrive in frames and are joined");
-        assertEquals(List.of("DOWNLOAD 3", "ACK", "ACK"), peer.received().subList(2, 5));
+        assertEquals(List.of("DOWNLOAD 3", "ACK", "ACK"), withoutListRefresh().subList(2, 5));
     }
 
     @Test
@@ -137,7 +169,7 @@ class LoggerConnectionTest {
         assertEquals(100, got.size(), "the chunks read to free the logger are not delivered");
         assertFalse(peer.received().contains("RESET"), "RESET would wedge the original: " + peer.received());
         assertFalse(peer.isWedged());
-        assertEquals(List.of("DOWNLOAD 3", "ACK", "ACK"), peer.received().subList(2, 5), "ACK to the last chunk");
+        assertEquals(List.of("DOWNLOAD 3", "ACK", "ACK"), withoutListRefresh().subList(2, 5), "ACK to the last chunk");
         assertEquals(List.of(8, 9), connection.boards(), "the original answers as before");
     }
 

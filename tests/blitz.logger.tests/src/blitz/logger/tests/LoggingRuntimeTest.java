@@ -59,10 +59,7 @@ class LoggingRuntimeTest {
     }
 
     private InProcessSource attach(String id, Integer... boards) {
-        InProcessSource source = new InProcessSource(id, boards);
-        osgi.register(source);
-        eventually("source " + id + " started", source::started);
-        return source;
+        return InProcessSource.attached(osgi, id, boards);
     }
 
     @Test

@@ -29,6 +29,8 @@ import blitz.model.server.ServerStore;
 import blitz.model.source.LossEvent;
 import blitz.model.source.MessageSource;
 import blitz.protocol.ProtocolFrames;
+import blitz.protocol.wire.LiveLines;
+import blitz.protocol.wire.Replies;
 import blitz.testing.Osgi;
 
 /**
@@ -218,7 +220,7 @@ class LoggerProtocolTest {
 
     @Test
     void downloadFramesAreBoundedInBytesNameTheirPositionAndNeedNoAck() {
-        assertTrue(client.request("VERSION").endsWith(" DOWNLOAD-FRAMES"));
+        assertTrue(client.request("VERSION").contains(" DOWNLOAD-FRAMES "));
         long session = sessionWith(3_000);
         List<String> stored = serverStore.allFromSession(session);
         List<String> downloaded = new ArrayList<>();
@@ -247,6 +249,38 @@ class LoggerProtocolTest {
         assertEquals("FRAME 999999 0 0 NACK", client.request("DOWNLOAD 999999 FROM 0 MAX 65536"));
         assertTrue(client.request("DOWNLOAD " + session + " FROM x MAX 1").startsWith("ERROR 4"));
         assertEquals("NACK", client.request("DOWNLOAD " + session + " FROM 0 LIMIT 1"), "the original's malformed DOWNLOAD");
+    }
+
+    @Test
+    void liveHandsOutEveryLineSinceTheClientsNumberWithTheRunsEpoch() {
+        String version = client.request("VERSION");
+        assertTrue(version.contains(" LIVE "), version);
+        long epoch = Replies.epoch(version).orElseThrow();
+        LiveLines position = LiveLines.parse(client.request("LIVE")).orElseThrow();
+        assertEquals(epoch, position.epoch());
+        assertEquals(0, position.session(), "no session runs");
+        assertTrue(position.lines().isEmpty(), "without a number: only where to go on from");
+
+        assertEquals("ACK", client.request("START"));
+        long session = runtime.currentSession().orElseThrow();
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            sent.add(basicLine(0x08, i * 100L, 4000 + i));
+        }
+        source.emit(sent.toArray(String[]::new));
+        LiveLines batch = LiveLines.parse(client.request("LIVE " + position.last())).orElseThrow();
+        assertEquals(session, batch.session());
+        assertEquals(sent, batch.lines().stream().map(LiveLines.Line::text).toList(), "every line, in order");
+        assertEquals(position.last() + 25, batch.last());
+        assertEquals(0, batch.missed());
+        assertTrue(batch.lines().stream().allMatch(line -> line.ageMs() >= 0 && line.ageMs() < 60_000));
+        assertEquals(sent.get(24), client.request("UPDATE"), "the original UPDATE is unchanged: the newest line");
+        assertEquals("LIVE " + epoch + " " + session + " " + batch.last() + " 0 0", client.request("LIVE " + batch.last()));
+        assertTrue(client.request("NOTIFICATIONS").startsWith("NOTIFICATIONS "), "still the header word first");
+        assertEquals(epoch, Replies.epoch(client.request("NOTIFICATIONS")).orElseThrow());
+        assertTrue(client.request("LIVE x").startsWith("ERROR 4"));
+        assertTrue(client.request("STATS").contains("\nSILENCE boards="));
+        assertEquals("ACK", client.request("STOP"));
     }
 
     @Test

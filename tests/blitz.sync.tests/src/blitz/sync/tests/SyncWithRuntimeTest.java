@@ -4,14 +4,10 @@ package blitz.sync.tests;
 import static blitz.logger.tests.support.InProcessSource.basicLine;
 import static blitz.testing.Osgi.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceRegistration;
 
@@ -61,22 +56,7 @@ class SyncWithRuntimeTest {
 
     @BeforeAll
     static void configure() throws IOException, BundleException {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        OSGI.configure("blitz.protocol", Map.of("port", port));
-        // the build leaves the protocol stopped (see the pom): it starts on this port, never on the default 8999
-        Bundle protocol = Arrays.stream(Osgi.context().getBundles())
-                .filter(bundle -> bundle.getSymbolicName().equals("blitz.protocol")).findFirst()
-                .orElseThrow(() -> new AssertionError("blitz.protocol is not installed"));
-        assertNotEquals(Bundle.ACTIVE, protocol.getState(), "blitz.protocol started before its port was configured");
-        protocol.start();
-        OSGI.configure("blitz.client.store", Map.of("database", "memory"));
-        // Wait for the reconfigured store, so no test holds the instance the configuration replaced.
-        eventually("the client store on its in-memory database", () -> Osgi.context()
-                .getServiceReference(ClientStore.class) != null
-                && "memory".equals(Osgi.context().getServiceReference(ClientStore.class).getProperty("database")),
-                Duration.ofSeconds(60)); // EclipseLink and Derby take their time on a loaded machine
+        port = ProtocolOnFreePort.start(OSGI);
     }
 
     @BeforeEach

@@ -3,9 +3,12 @@ package blitz.ui.internal.parts;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
@@ -22,6 +25,8 @@ import blitz.model.connection.LoggerConnection;
 import blitz.model.decoder.BoardDecoder;
 import blitz.model.decoder.BoardDescription;
 import blitz.model.decoder.DecoderRegistry;
+import blitz.protocol.wire.RuntimeActivity;
+import blitz.ui.internal.ActivityWatch;
 import blitz.ui.internal.Background;
 import blitz.ui.internal.LoggerState;
 import blitz.ui.internal.UiConnectionListener;
@@ -34,12 +39,18 @@ import jakarta.inject.Inject;
 /**
  * Runtime &amp; Boards: the connection's status, endpoint and capabilities, and one table of boards:
  * every board type a decoder knows plus every board the runtime reports (fetched when the connection
- * comes up and on Logger ▸ Update board list), with the original's "8 (08)" labels.
+ * comes up and on Logger ▸ Update board list), with the original's "8 (08)" labels, and each board's
+ * message rate and last message as the runtime reports them ({@link ActivityWatch}; ⚠ marks a silent board).
  */
 public class RuntimePart {
     /** One row of the boards table. */
     record BoardRow(int boardId, String description, int variables, boolean connected) {
     }
+
+    /** The runtime's latest word on the boards' activity (STATS), by board id. */
+    private Map<Integer, RuntimeActivity.Board> activity = Map.of();
+    private Set<Integer> silent = Set.of();
+    private ActivityWatch activityWatch;
 
     private Display display;
     private Label status;
@@ -73,11 +84,34 @@ public class RuntimePart {
         Tables.<BoardRow>column(boards, "Variables", 80,
                 row -> row.variables() < 0 ? "" : Integer.toString(row.variables()));
         Tables.<BoardRow>column(boards, "Connected", 80, row -> row.connected() ? "✓" : "");
+        Tables.<BoardRow>column(boards, "Rate (msg/s)", 90, this::rate);
+        Tables.<BoardRow>column(boards, "Last seen", 110, this::lastSeen);
         if (broker != null) {
             broker.subscribe(UiTopics.BOARDS, boardsFetched);
         }
         connection.open(display);
         registry.open(display);
+        activityWatch = ActivityWatch.start(display, connection::get, this::showActivity);
+    }
+
+    private void showActivity(RuntimeActivity now) {
+        activity = now.boards().stream().collect(Collectors.toMap(RuntimeActivity.Board::boardId, board -> board));
+        silent = now.silentBoards();
+        if (!boards.getTable().isDisposed()) {
+            boards.refresh();
+        }
+    }
+
+    private String rate(BoardRow row) {
+        RuntimeActivity.Board board = activity.get(row.boardId());
+        return board == null ? "" : String.format(Locale.ROOT, "%.1f", board.rate());
+    }
+
+    private String lastSeen(BoardRow row) {
+        RuntimeActivity.Board board = activity.get(row.boardId());
+        String seen = board == null ? "" : board.idleMs() < 0 ? "never"
+                : String.format(Locale.ROOT, "%.1f s ago", board.idleMs() / 1000.0);
+        return silent.contains(row.boardId()) ? "⚠ " + (seen.isEmpty() ? "never" : seen) : seen;
     }
 
     private static Label field(Composite parent, String name) {
@@ -152,6 +186,7 @@ public class RuntimePart {
 
     @PreDestroy
     void dispose() {
+        activityWatch.close();
         connection.close();
         registry.close();
         if (broker != null) {

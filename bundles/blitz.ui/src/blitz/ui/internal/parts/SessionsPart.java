@@ -101,8 +101,7 @@ public class SessionsPart {
         Tables.<Session>column(table, "ID", 60, session -> Long.toString(session.refId()));
         Tables.<Session>column(table, "Readings", 90, session -> Long.toString(session.numberOfReadings()));
         Tables.<Session>column(table, "Start", 150, session -> Names.time(session.timeStarted()));
-        Tables.<Session>column(table, "End", 150,
-                session -> session.timeStopped() == null ? "running" : Names.time(session.timeStopped()));
+        Tables.<Session>column(table, "End", 150, session -> SessionEnd.describe(session, runtimeLogs(), listed()));
         table.addSelectionChangedListener(event -> updateButtons());
         download = button(parent, "Download", session -> start("Downloading session data from the logger",
                 (sessionSync, progress) -> downloaded(sessionSync.download(session.refId(), progress))));
@@ -119,6 +118,16 @@ public class SessionsPart {
         store.open(display);
         sync.open(display);
         connection.open(display);
+    }
+
+    private boolean runtimeLogs() {
+        LoggerConnection current = connection.get();
+        return current != null && current.isLogging();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Session> listed() {
+        return table.getInput() instanceof List<?> rows ? (List<Session>) rows : List.of();
     }
 
     /** A button acting on the selected session, which is read here, on the UI thread. */

@@ -16,6 +16,7 @@ import blitz.model.source.MessageSink;
 import blitz.model.source.MessageSource;
 import blitz.model.source.SourceState;
 import blitz.model.source.SourceStatistics;
+import blitz.testing.Osgi;
 
 /**
  * A message source driven by the test: lines it {@link #emit}s reach the sink at once; lines it
@@ -36,6 +37,14 @@ public final class InProcessSource implements MessageSource {
     public InProcessSource(String id, Integer... boards) {
         this.id = id;
         this.boards = Set.of(boards);
+    }
+
+    /** @return a source registered as a service in {@code osgi}'s framework, once the runtime started it */
+    public static InProcessSource attached(Osgi osgi, String id, Integer... boards) {
+        InProcessSource source = new InProcessSource(id, boards);
+        osgi.register(source);
+        Osgi.eventually("source " + id + " started", source::started);
+        return source;
     }
 
     /** Delivers lines now; returns false (nothing delivered) when the source is not started. */
