@@ -57,8 +57,8 @@ class LoggerStateTest {
 
     @Test
     void variableNamesAreTitleCasedLikePython() {
-        assertEquals("Adc Channel One", Names.title("adc_channel_one"));
-        assertEquals("Motor Position", Names.title("MOTOR_POSITION"));
-        assertEquals("Channel1B", Names.title("channel1b"));
+        assertEquals("Adc Channel One", blitz.ui.variables.VariableLook.label("adc_channel_one"));
+        assertEquals("Motor Position", blitz.ui.variables.VariableLook.label("MOTOR_POSITION"));
+        assertEquals("Channel1B", blitz.ui.variables.VariableLook.label("channel1b"));
     }
 }

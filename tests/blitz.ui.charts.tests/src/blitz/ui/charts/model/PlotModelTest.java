@@ -41,16 +41,11 @@ class PlotModelTest {
         }
 
         @Override
-        public void variables(List<String> names, List<String> checked) {
+        public void variables(List<Variable> shown, List<String> checked) {
             variables.clear();
-            variables.addAll(names);
+            shown.forEach(variable -> variables.add(variable.name()));
             ticked.clear();
             ticked.addAll(checked);
-        }
-
-        @Override
-        public void addVariable(String name) {
-            variables.add(name);
         }
 
         @Override
