@@ -54,11 +54,4 @@ class LoggerStateTest {
         assertTrue(LoggerState.canConnect(ConnectionStatus.REFUSED));
         assertFalse(LoggerState.canDisconnect(ConnectionStatus.REFUSED));
     }
-
-    @Test
-    void variableNamesAreTitleCasedLikePython() {
-        assertEquals("Adc Channel One", blitz.ui.variables.VariableLook.label("adc_channel_one"));
-        assertEquals("Motor Position", blitz.ui.variables.VariableLook.label("MOTOR_POSITION"));
-        assertEquals("Channel1B", blitz.ui.variables.VariableLook.label("channel1b"));
-    }
 }

@@ -4,6 +4,7 @@ package blitz.ui.internal.parts;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.Status;
@@ -86,6 +87,8 @@ public class SessionsPart {
     private final ServiceSlot<LoggerConnection> connection = UiConnectionListener.slot(this::refresh);
     private Job running;
     private String lastOutcome = "";
+    /** The readings the store holds per downloaded session, read with the list. */
+    private Map<Long, Long> readings = Map.of();
     @Inject
     @Optional
     private IEventBroker broker;
@@ -97,11 +100,14 @@ public class SessionsPart {
         GridLayoutFactory.fillDefaults().margins(8, 8).numColumns(4).equalWidth(true).applyTo(parent);
         state = Tables.stateLine(parent, 4);
         table = Tables.viewer(parent, 4);
-        Tables.<Session>column(table, "", 30, session -> session.available() ? "✓" : "X");
-        Tables.<Session>column(table, "ID", 60, session -> Long.toString(session.refId()));
-        Tables.<Session>column(table, "Readings", 90, session -> Long.toString(session.numberOfReadings()));
-        Tables.<Session>column(table, "Start", 150, session -> Names.time(session.timeStarted()));
-        Tables.<Session>column(table, "End", 150,
+        Tables.<Session>column(table, "Stored", 55, session -> session.available() ? "✓" : "X");
+        Tables.<Session>column(table, "ID", 40, session -> Long.toString(session.refId()));
+        // the runtime counts the board messages of a session; its readings are known once downloaded
+        Tables.<Session>column(table, "Messages", 70, session -> Long.toString(session.numberOfReadings()));
+        Tables.<Session>column(table, "Readings", 70,
+                session -> readings.containsKey(session.refId()) ? Long.toString(readings.get(session.refId())) : "");
+        Tables.<Session>column(table, "Start", 135, session -> Names.time(session.timeStarted()));
+        Tables.<Session>column(table, "End", 135,
                 session -> session.timeStopped() == null ? "running" : Names.time(session.timeStopped()));
         table.addSelectionChangedListener(event -> updateButtons());
         download = button(parent, "Download", session -> start("Downloading session data from the logger",
@@ -198,8 +204,13 @@ public class SessionsPart {
         if (running == null) {
             state.setText(sync.get() == null ? NO_SYNC : lastOutcome);
         }
-        Background.load("Reading the session list", display, () -> source.sessions().stream()
-                .sorted(Comparator.comparingLong(Session::refId).reversed()).toList(), sessions -> {
+        Background.load("Reading the session list", display, () -> {
+            List<Session> sessions = source.sessions().stream().sorted(Comparator.comparingLong(Session::refId).reversed())
+                    .toList();
+            return Map.entry(sessions, SessionReadings.count(source, sessions));
+        }, read -> {
+                    List<Session> sessions = read.getKey();
+                    readings = read.getValue();
                     if (!table.getTable().isDisposed()) {
                         Session before = selected();
                         table.setInput(sessions);

@@ -147,7 +147,7 @@ class PreferencesDialogTest {
         Configuration calibrations = Osgi.await(ConfigurationAdmin.class).getConfiguration(CalibrationPage.PID, "?");
         try (UiFixture ui = new UiFixture()) {
             PreferencesDialog dialog = open(ui);
-            assertEquals(List.of("Runtimes", "Configuration", "Calibration", "Alarms"),
+            assertEquals(List.of("Runtimes", "Live updates", "Configuration", "Calibration", "Alarms"),
                     pages().stream().map(PreferencePageContribution::label).toList().subList(0, 4));
 
             TablePreferencePage<?> calibration = show(dialog, CalibrationPage.ID);
@@ -291,7 +291,9 @@ class PreferencesDialogTest {
         try {
             assertEquals(Endpoint.of("lab-pc", 9000), preferences.endpoint(), "Connect starts from the new default");
             assertEquals(before.size() + 1, preferences.runtimes().size(), "" + preferences.runtimes());
-            assertTrue(preferences.runtimes().contains(chosenBefore), "the former default is still saved");
+            assertTrue(preferences.runtimes().containsAll(before), "the runtimes saved before are still saved");
+            assertTrue(preferences.runtimes().stream().allMatch(runtime -> runtime.equals(Endpoint.of("lab-pc", 9000))
+                    || before.contains(runtime)), "only saved runtimes are listed: " + preferences.runtimes());
             try (UiFixture ui = new UiFixture()) {
                 ConnectDialog connect = new ConnectDialog(ui.shell(), preferences.endpoint(), preferences.runtimes());
                 connect.setBlockOnOpen(false);
@@ -309,7 +311,7 @@ class PreferencesDialogTest {
                 connect.close();
             }
         } finally {
-            preferences.saveRuntimes(before, before.indexOf(chosenBefore));
+            preferences.saveRuntimes(before, Math.max(0, before.indexOf(chosenBefore)));
         }
     }
 
