@@ -24,8 +24,8 @@ public final class LayoutReset {
     public static final String PLOT_STACK = "blitz.ui.partstack.plot";
     public static final String TABS_STACK = "blitz.ui.partstack.tabs";
     public static final String PLOT_PART = "blitz.ui.charts.part.plot";
-    private static final String PLOT_SHARE = "62";
-    private static final String TABS_SHARE = "38";
+    private static final String PLOT_SHARE = "52";
+    private static final String TABS_SHARE = "48";
     private static final int WIDTH = 1024;
     private static final int HEIGHT = 768;
 

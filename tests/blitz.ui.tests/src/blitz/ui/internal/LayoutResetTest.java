@@ -67,7 +67,7 @@ class LayoutResetTest {
         assertEquals(List.of(runtime, sessions), List.<MUIElement>copyOf(tabs.getChildren()));
         assertEquals(List.of(plotStack, tabs), List.<MUIElement>copyOf(sash.getChildren()),
                 "the Plot on the left, the tabs on the right, the emptied stack gone");
-        assertEquals(List.of("62", "38"), List.of(plotStack.getContainerData(), tabs.getContainerData()));
+        assertEquals(List.of("52", "48"), List.of(plotStack.getContainerData(), tabs.getContainerData()));
         assertTrue(runtime.isToBeRendered(), "a closed view comes back");
         assertEquals(List.of(1024, 768), List.of(window.getWidth(), window.getHeight()));
     }

@@ -47,18 +47,21 @@ public class LivePollPage extends PreferencePage {
 
         @Override
         public IPreferencePage createPage() {
-            return new LivePollPage(configurations);
+            return new LivePollPage(configurations, PID);
         }
     }
 
     private final ConfigurationAdmin configurations;
+    private final String pid;
     private Spinner period;
 
-    LivePollPage(ConfigurationAdmin configurations) {
+    /** @param pid the configuration holding the period: the connection's, {@value #PID} */
+    LivePollPage(ConfigurationAdmin configurations, String pid) {
         super("Live updates");
         setDescription("How often the workbench asks the runtime for live values while it logs. The original "
                 + "asked every 1000 ms; 100 ms gives a 10 Hz board's every value.");
         this.configurations = configurations;
+        this.pid = pid;
     }
 
     @Override
@@ -107,7 +110,7 @@ public class LivePollPage extends PreferencePage {
 
     private Configuration configuration() {
         try {
-            return configurations.getConfiguration(PID, "?");
+            return configurations.getConfiguration(pid, "?");
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the connection's configuration: " + e.getMessage(), e);
         }
