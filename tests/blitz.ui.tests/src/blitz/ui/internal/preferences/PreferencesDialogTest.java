@@ -148,11 +148,14 @@ class PreferencesDialogTest {
         try (UiFixture ui = new UiFixture()) {
             PreferencesDialog dialog = open(ui);
             assertEquals(List.of("Runtimes", "Live updates", "Configuration", "Calibration", "Alarms"),
-                    pages().stream().map(PreferencePageContribution::label).toList().subList(0, 4));
+                    pages().stream().map(PreferencePageContribution::label).toList().subList(0, 5));
 
             TablePreferencePage<?> calibration = show(dialog, CalibrationPage.ID);
             assertTrue(column(calibration.viewer(), 0).containsAll(List.of(CHANNEL, "adc_channel_five")),
                     "every variable the decoders declare is listed: " + column(calibration.viewer(), 0));
+            int channelRow = column(calibration.viewer(), 0).indexOf(CHANNEL);
+            assertEquals("8 (08)", calibration.viewer().getTable().getItem(channelRow).getText(5),
+                    "each variable names its board");
             edit(calibration.viewer(), CHANNEL, 1, "mV");
             edit(calibration.viewer(), CHANNEL, 2, "0.5");
             edit(calibration.viewer(), CHANNEL, 3, "1");
