@@ -65,10 +65,10 @@ public class PlotView implements PlotModel.Screen {
         GridLayoutFactory.fillDefaults().margins(4, 4).numColumns(2).applyTo(parent);
         Composite bar = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(bar);
-        GridLayoutFactory.fillDefaults().numColumns(6).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(5).applyTo(bar);
         new Label(bar, SWT.NONE).setText("Session:");
         sessions = new Combo(bar, SWT.READ_ONLY);
-        GridDataFactory.fillDefaults().hint(200, SWT.DEFAULT).applyTo(sessions);
+        GridDataFactory.fillDefaults().grab(true, false).hint(150, SWT.DEFAULT).applyTo(sessions);
         sessions.addListener(SWT.Selection, event -> model.chooseSession(sessions.getSelectionIndex()));
         liveButton = new Button(bar, SWT.TOGGLE);
         liveButton.setText("Live");
@@ -83,11 +83,11 @@ public class PlotView implements PlotModel.Screen {
         exportButton.setText("Export PNG…");
         exportButton.addListener(SWT.Selection, event -> export
                 .askAndWrite(model.sessionId() >= 0 ? "session-" + model.sessionId() + ".png" : "live.png"));
-        status = new Label(bar, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+        status = new Label(bar, SWT.NONE); // a row of its own: a saved file's path is long
+        GridDataFactory.fillDefaults().grab(true, false).span(5, 1).applyTo(status);
 
         variables = new Table(parent, SWT.CHECK | SWT.BORDER | SWT.V_SCROLL);
-        GridDataFactory.fillDefaults().grab(false, true).hint(170, SWT.DEFAULT).applyTo(variables);
+        GridDataFactory.fillDefaults().grab(false, true).hint(135, SWT.DEFAULT).applyTo(variables);
         variables.addListener(SWT.Selection, event -> {
             if (event.detail == SWT.CHECK) {
                 model.choose(ticked());

@@ -4,7 +4,6 @@ package blitz.ui.internal.parts;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.Status;
@@ -87,8 +86,6 @@ public class SessionsPart {
     private final ServiceSlot<LoggerConnection> connection = UiConnectionListener.slot(this::refresh);
     private Job running;
     private String lastOutcome = "";
-    /** The readings the store holds per downloaded session, read with the list. */
-    private Map<Long, Long> readings = Map.of();
     @Inject
     @Optional
     private IEventBroker broker;
@@ -102,10 +99,9 @@ public class SessionsPart {
         table = Tables.viewer(parent, 4);
         Tables.<Session>column(table, "Stored", 55, session -> session.available() ? "✓" : "X");
         Tables.<Session>column(table, "ID", 40, session -> Long.toString(session.refId()));
-        // the runtime counts the board messages of a session; its readings are known once downloaded
-        Tables.<Session>column(table, "Messages", 70, session -> Long.toString(session.numberOfReadings()));
-        Tables.<Session>column(table, "Readings", 70,
-                session -> readings.containsKey(session.refId()) ? Long.toString(readings.get(session.refId())) : "");
+        // the runtime counts a session's board messages (the original headed them "Readings"); the
+        // readings decoded from them are counted in a download's outcome line
+        Tables.<Session>column(table, "Messages", 75, session -> Long.toString(session.numberOfReadings()));
         Tables.<Session>column(table, "Start", 135, session -> Names.time(session.timeStarted()));
         Tables.<Session>column(table, "End", 135,
                 session -> session.timeStopped() == null ? "running" : Names.time(session.timeStopped()));
@@ -204,13 +200,8 @@ public class SessionsPart {
         if (running == null) {
             state.setText(sync.get() == null ? NO_SYNC : lastOutcome);
         }
-        Background.load("Reading the session list", display, () -> {
-            List<Session> sessions = source.sessions().stream().sorted(Comparator.comparingLong(Session::refId).reversed())
-                    .toList();
-            return Map.entry(sessions, SessionReadings.count(source, sessions));
-        }, read -> {
-                    List<Session> sessions = read.getKey();
-                    readings = read.getValue();
+        Background.load("Reading the session list", display, () -> source.sessions().stream()
+                .sorted(Comparator.comparingLong(Session::refId).reversed()).toList(), sessions -> {
                     if (!table.getTable().isDisposed()) {
                         Session before = selected();
                         table.setInput(sessions);

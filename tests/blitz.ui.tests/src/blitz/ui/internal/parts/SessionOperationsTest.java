@@ -128,8 +128,6 @@ class SessionOperationsTest {
             UiFixture.waitUntil(() -> "re-decode outcome shown: " + state.getText(), 10_000,
                     () -> state.getText().startsWith("Session 1: 6 messages, 6 readings"));
             assertEquals("✓", table.getItem(1).getText(0));
-            UiFixture.waitUntil(() -> "the session's readings counted: " + UiFixture.rows(table), 10_000,
-                    () -> "6".equals(table.getItem(1).getText(3)));
             ui.screenshot("sessions-operations");
         } finally {
             registration.unregister();
