@@ -60,7 +60,10 @@ public final class ConnectionPreferences {
         saveRuntimes(saved, 0);
     }
 
-    /** @return the saved runtimes, in the user's order; at least the default one */
+    /**
+     * @return the saved runtimes (the ones the user connected to or added), in the user's order; the
+     *         built-in default {@code 127.0.0.1:8999} only once it was saved
+     */
     public List<Endpoint> runtimes() {
         List<Endpoint> saved = new ArrayList<>();
         try {
@@ -72,10 +75,6 @@ public final class ConnectionPreferences {
             }
         } catch (BackingStoreException | IllegalArgumentException e) {
             LOG.warn("could not read the saved runtimes: {}", e.getMessage());
-        }
-        Endpoint current = endpoint();
-        if (saved.stream().noneMatch(runtime -> sameAddress(runtime, current))) {
-            saved.add(0, current);
         }
         return saved;
     }

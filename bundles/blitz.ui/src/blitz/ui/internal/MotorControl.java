@@ -8,6 +8,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.ui.model.application.ui.menu.MToolControl;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -28,7 +29,7 @@ import jakarta.inject.Named;
 
 /**
  * The original's toolbar control " Diffuser position: " with a spin box 0..40: each new angle is sent
- * to the motor board ({@code BOARD 09 850000000000XX}). Enabled while connected to a runtime that
+ * to the motor board ({@code BOARD 09 850000000000XX}). Shown only while connected to a runtime that
  * reported board 09. Angles chosen faster than the runtime answers are coalesced: the last one is
  * always sent, after the one under way.
  */
@@ -36,7 +37,12 @@ public class MotorControl {
     static final String LABEL = " Diffuser position: ";
 
     private Shell shell;
+    private Composite row;
     private Spinner position;
+    /** The control's place in the window's toolbar; absent when the control is made outside a window. */
+    @Inject
+    @Optional
+    private MToolControl toolControl;
     private final ServiceSlot<LoggerConnection> connection = UiConnectionListener.slot(this::updateEnablement);
     private volatile NotificationLog notifications;
     private final ServiceSlot<List<Integer>> knownBoards = ServiceSlot.of(this::updateEnablement);
@@ -49,7 +55,7 @@ public class MotorControl {
     @PostConstruct
     public void createControls(Composite parent) {
         shell = parent.getShell();
-        Composite row = new Composite(parent, SWT.NONE);
+        row = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).margins(4, 0).applyTo(row);
         new Label(row, SWT.NONE).setText(LABEL);
         position = new Spinner(row, SWT.BORDER);
@@ -86,8 +92,13 @@ public class MotorControl {
         }
         LoggerConnection current = connection.get();
         List<Integer> boards = knownBoards.get();
-        position.setEnabled(current != null && current.status() == ConnectionStatus.CONNECTED
-                && boards != null && MotorBoard.present(boards));
+        boolean motor = current != null && current.status() == ConnectionStatus.CONNECTED && boards != null
+                && MotorBoard.present(boards);
+        position.setEnabled(motor);
+        row.setVisible(motor);
+        if (toolControl != null) {
+            toolControl.setVisible(motor);
+        }
     }
 
     private void move(int angle) {

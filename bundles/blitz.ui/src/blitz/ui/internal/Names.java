@@ -13,22 +13,6 @@ public final class Names {
     private Names() {
     }
 
-    /**
-     * The original's {@code name.replace("_", " ").title()}: {@code adc_channel_one} becomes
-     * {@code Adc Channel One}. Like Python's {@code title()}, a letter after any non-letter is upper case
-     * and every other letter lower case.
-     */
-    public static String title(String variableName) {
-        StringBuilder out = new StringBuilder(variableName.length());
-        boolean previousWasLetter = false;
-        for (char c : variableName.replace('_', ' ').toCharArray()) {
-            boolean letter = Character.isLetter(c);
-            out.append(letter ? (previousWasLetter ? Character.toLowerCase(c) : Character.toUpperCase(c)) : c);
-            previousWasLetter = letter;
-        }
-        return out.toString();
-    }
-
     /** @return epoch milliseconds as local {@code yyyy-MM-dd HH:mm:ss}, the original's session date format */
     public static String time(long epochMillis) {
         return LOCAL_TIME.format(Instant.ofEpochMilli(epochMillis));

@@ -33,7 +33,8 @@ public class StatusLineControl {
         Composite line = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().margins(6, 2).applyTo(line);
         label = new Label(line, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).hint(700, SWT.DEFAULT).applyTo(label);
+        GridDataFactory.fillDefaults().grab(true, false).hint(900, SWT.DEFAULT).applyTo(label);
+        show(); // painted from the first frame, not once the connection service is looked up
         connection.open(line.getDisplay());
         activityWatch = ActivityWatch.start(line.getDisplay(), connection::get, activity -> {
             silenceMark = ActivityWatch.silenceMark(activity);

@@ -54,11 +54,4 @@ class LoggerStateTest {
         assertTrue(LoggerState.canConnect(ConnectionStatus.REFUSED));
         assertFalse(LoggerState.canDisconnect(ConnectionStatus.REFUSED));
     }
-
-    @Test
-    void variableNamesAreTitleCasedLikePython() {
-        assertEquals("Adc Channel One", Names.title("adc_channel_one"));
-        assertEquals("Motor Position", Names.title("MOTOR_POSITION"));
-        assertEquals("Channel1B", Names.title("channel1b"));
-    }
 }

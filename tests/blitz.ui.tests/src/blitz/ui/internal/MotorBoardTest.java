@@ -47,10 +47,12 @@ class MotorBoardTest {
             assertTrue(UiFixture.find(ui.shell(), Label.class).stream()
                     .anyMatch(label -> label.getText().equals(MotorControl.LABEL)));
             assertFalse(spinner.isEnabled(), "enabled while disconnected");
+            assertFalse(spinner.getParent().getVisible(), "Diffuser position shown with no motor board connected");
             assertEquals(List.of(0, 40), List.of(spinner.getMinimum(), spinner.getMaximum()));
 
             assertEquals(ConnectionStatus.CONNECTED, connection.connect(Endpoint.of("127.0.0.1", logger.port())));
             UiFixture.waitUntil("the spin box is enabled (board 09 reported)", 10_000, spinner::isEnabled);
+            assertTrue(spinner.getParent().getVisible(), "Diffuser position shown once board 09 is connected");
             spinner.setSelection(12);
             spinner.notifyListeners(SWT.Selection, null);
             UiFixture.waitUntil(() -> "the move command arrives: " + logger.requests(), 10_000,
@@ -59,6 +61,7 @@ class MotorBoardTest {
 
             connection.disconnect();
             UiFixture.waitUntil("the spin box is disabled after disconnecting", 10_000, () -> !spinner.isEnabled());
+            assertFalse(spinner.getParent().getVisible(), "Diffuser position hidden again after disconnecting");
         }
     }
 

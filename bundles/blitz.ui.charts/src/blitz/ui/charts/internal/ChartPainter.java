@@ -4,7 +4,6 @@ package blitz.ui.charts.internal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,17 +15,21 @@ import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
 
 import blitz.model.client.Bucket;
+import blitz.ui.charts.model.AxisSteps;
 import blitz.ui.charts.model.Series;
 import blitz.ui.charts.model.SessionMarkers;
 import blitz.ui.charts.model.SessionMarkers.Kind;
 import blitz.ui.charts.model.SessionMarkers.Marker;
+import blitz.ui.charts.model.TimeAxis;
 import blitz.ui.charts.model.TimeRange;
+import blitz.ui.variables.VariableLook;
 
 /**
  * Draws a time chart with a GC, on screen or into an image: per variable a light band from each
  * bucket's min to its max and a line through the buckets' first and last values that breaks at a gap
  * in the data (see {@link #gapThreshold}), one y axis per unit
- * (left of the plot, outermost first), the x axis in seconds from an origin, a legend, and the
+ * (left of the plot, outermost first), the x axis in seconds from an origin or in clock time, a legend
+ * in each variable's own colour, a cursor readout ({@link CursorReadout}), an exported image's title, and the
  * session's markers: spans shaded behind the data, start, end and gap lines over it, each with a
  * small flag at the top of the plot.
  */
@@ -49,8 +52,8 @@ final class ChartPainter {
     private static final int FLAG = 5;
     /** How near (px) the pointer must be to a marker line for its tooltip. */
     static final int MARKER_HIT = 3;
-    private static final int[] COLOURS = { SWT.COLOR_BLUE, SWT.COLOR_RED, SWT.COLOR_DARK_GREEN, SWT.COLOR_MAGENTA,
-            SWT.COLOR_DARK_CYAN, SWT.COLOR_DARK_YELLOW, SWT.COLOR_BLACK };
+    /** Height of an exported image's title line above the chart. */
+    private static final int TITLE = 22;
 
     private ChartPainter() {
     }
@@ -67,14 +70,19 @@ final class ChartPainter {
         return series.stream().map(Series::unit).distinct().toList();
     }
 
-    /**
-     * @param origin  time shown as 0 s on the x axis
-     * @param message shown in the middle instead of data when not null
-     */
-    static void paint(GC gc, Rectangle area, TimeRange range, long origin, String xTitle, List<Series> series,
-            List<Marker> markers, String message) {
+    /** Draws {@code frame} over {@code area}. */
+    static void paint(GC gc, Rectangle whole, PlotFrame frame) {
         gc.setBackground(system(gc, SWT.COLOR_WHITE));
-        gc.fillRectangle(area);
+        gc.fillRectangle(whole);
+        Rectangle area = whole;
+        if (frame.title() != null) {
+            gc.setForeground(system(gc, SWT.COLOR_BLACK));
+            gc.drawText(frame.title(), whole.x + 6, whole.y + 4, true);
+            area = new Rectangle(whole.x, whole.y + TITLE, whole.width, Math.max(0, whole.height - TITLE));
+        }
+        TimeRange range = frame.range();
+        List<Series> series = frame.series();
+        String message = frame.message();
         List<String> units = units(series);
         Rectangle plot = plotArea(area, units.size());
         if (plot.width < 20 || plot.height < 20) {
@@ -82,8 +90,8 @@ final class ChartPainter {
         }
         gc.setForeground(system(gc, SWT.COLOR_DARK_GRAY));
         gc.drawRectangle(plot);
-        drawTimeAxis(gc, plot, range, origin, xTitle);
-        List<Marker> visible = SessionMarkers.within(markers, range.from(), range.to());
+        drawTimeAxis(gc, plot, frame);
+        List<Marker> visible = SessionMarkers.within(frame.markers(), range.from(), range.to());
         gc.setClipping(plot);
         drawSpans(gc, plot, range, visible);
         gc.setClipping((Rectangle) null);
@@ -104,16 +112,24 @@ final class ChartPainter {
         int legendX = plot.x;
         for (int index = 0; index < series.size(); index++) {
             Series one = series.get(index);
-            Color colour = system(gc, COLOURS[index % COLOURS.length]);
+            Color colour = colour(one.rgb());
             gc.setClipping(plot);
             drawSeries(gc, plot, range, one, limits.get(one.unit()), colour);
             gc.setClipping((Rectangle) null);
-            String label = one.unit().isEmpty() ? one.name() : one.name() + " [" + one.unit() + "]";
+            String label = VariableLook.label(one.name()) + (one.unit().isEmpty() ? "" : " [" + one.unit() + "]");
             gc.setForeground(colour);
             gc.drawText(label, legendX, area.y + 6, true);
             legendX += gc.textExtent(label).x + 16;
         }
         drawLines(gc, plot, range, visible);
+        if (frame.cursor() != null) {
+            CursorReadout.paint(gc, plot, frame);
+        }
+    }
+
+    /** @return the colour 0xRRGGBB */
+    static Color colour(int rgb) {
+        return new Color(rgb >> 16, rgb >> 8 & 0xff, rgb & 0xff);
     }
 
     private static void drawSpans(GC gc, Rectangle plot, TimeRange range, List<Marker> markers) {
@@ -130,7 +146,10 @@ final class ChartPainter {
         gc.setAlpha(255);
     }
 
-    /** Start, end and gap lines over the data, each with a flag above it inside the plot. */
+    /**
+     * Start, end and gap lines over the data, each with a flag above it inside the plot; the start and
+     * end lines are two pixels wide and named beside their flags, so they are seen at a glance.
+     */
     private static void drawLines(GC gc, Rectangle plot, TimeRange range, List<Marker> markers) {
         gc.setClipping(new Rectangle(plot.x, plot.y, plot.width + 1, plot.height + 1));
         for (Marker marker : markers) {
@@ -139,9 +158,17 @@ final class ChartPainter {
                 int x = x(plot, range, marker.from());
                 gc.setForeground(colour);
                 gc.setBackground(colour);
+                boolean bound = marker.kind() == Kind.START || marker.kind() == Kind.STOP;
+                gc.setLineWidth(bound ? 2 : 1);
                 gc.drawLine(x, plot.y, x, plot.y + plot.height);
+                gc.setLineWidth(1);
                 int tip = marker.kind() == Kind.STOP ? -FLAG : FLAG; // the start's flag points into the session
                 gc.fillPolygon(new int[] { x, plot.y, x + tip, plot.y + FLAG, x, plot.y + 2 * FLAG });
+                if (bound) {
+                    String name = marker.kind() == Kind.START ? "Start" : "End";
+                    int width = gc.textExtent(name).x;
+                    gc.drawText(name, tip > 0 ? x + FLAG + 2 : x - FLAG - 2 - width, plot.y + 1, true);
+                }
             }
         }
         gc.setClipping((Rectangle) null);
@@ -272,7 +299,7 @@ final class ChartPainter {
     }
 
     /** @return {min, max} over every bucket of the series, padded so a flat line sits mid-height */
-    private static double[] limits(List<Series> series) {
+    static double[] limits(List<Series> series) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (Series one : series) {
@@ -288,16 +315,14 @@ final class ChartPainter {
         return new double[] { min - pad, max + pad };
     }
 
-    private static void drawTimeAxis(GC gc, Rectangle plot, TimeRange range, long origin, String title) {
-        double from = (range.from() - origin) / 1000.0;
-        double to = (range.to() - origin) / 1000.0;
-        double step = niceStep(to - from, Math.max(2, plot.width / 90));
-        for (double tick = Math.ceil(from / step) * step; tick <= to; tick += step) {
-            int x = x(plot, range, origin + Math.round(tick * 1000));
+    private static void drawTimeAxis(GC gc, Rectangle plot, PlotFrame frame) {
+        TimeRange range = frame.range();
+        for (TimeAxis.Tick tick : frame.axis().ticks(range, frame.origin(), Math.max(2, plot.width / 90))) {
+            int x = x(plot, range, tick.time());
             gc.drawLine(x, plot.y + plot.height, x, plot.y + plot.height + 4);
-            String label = format(tick, step);
-            gc.drawText(label, x - gc.textExtent(label).x / 2, plot.y + plot.height + 5, true);
+            gc.drawText(tick.label(), x - gc.textExtent(tick.label()).x / 2, plot.y + plot.height + 5, true);
         }
+        String title = frame.axis().title(range, frame.origin(), frame.live());
         Point size = gc.textExtent(title);
         gc.drawText(title, plot.x + (plot.width - size.x) / 2, plot.y + plot.height + 21, true);
     }
@@ -305,11 +330,11 @@ final class ChartPainter {
     private static void drawValueAxis(GC gc, Rectangle plot, int axisX, String unit, double[] limits) {
         gc.setForeground(system(gc, SWT.COLOR_DARK_GRAY));
         gc.drawLine(axisX, plot.y, axisX, plot.y + plot.height);
-        double step = niceStep(limits[1] - limits[0], Math.max(2, plot.height / 50));
+        double step = AxisSteps.niceStep(limits[1] - limits[0], Math.max(2, plot.height / 50));
         for (double tick = Math.ceil(limits[0] / step) * step; tick <= limits[1]; tick += step) {
             int y = y(plot, limits, tick);
             gc.drawLine(axisX - 4, y, axisX, y);
-            String label = format(tick, step);
+            String label = AxisSteps.format(tick, step);
             Point size = gc.textExtent(label);
             gc.drawText(label, axisX - 6 - size.x, y - size.y / 2, true);
         }
@@ -317,27 +342,11 @@ final class ChartPainter {
         gc.drawText(title, axisX - AXIS_WIDTH + 4, plot.y - 16, true);
     }
 
-    /** @return a 1, 2 or 5 times a power of ten step giving about {@code ticks} ticks over {@code span} */
-    static double niceStep(double span, int ticks) {
-        double raw = span / ticks;
-        if (!(raw > 0) || Double.isInfinite(raw)) {
-            return 1;
-        }
-        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        double norm = raw / magnitude;
-        return (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * magnitude;
-    }
-
-    private static String format(double value, double step) {
-        int decimals = Math.max(0, (int) -Math.floor(Math.log10(step)));
-        return String.format(Locale.ROOT, "%." + decimals + "f", Math.abs(value) < step / 2 ? 0.0 : value);
-    }
-
     static int x(Rectangle plot, TimeRange range, long time) {
         return plot.x + (int) Math.round((time - range.from()) * (double) plot.width / range.span());
     }
 
-    private static int y(Rectangle plot, double[] limits, double value) {
+    static int y(Rectangle plot, double[] limits, double value) {
         double share = (value - limits[0]) / (limits[1] - limits[0]);
         return plot.y + plot.height - (int) Math.round(share * plot.height);
     }

@@ -16,7 +16,7 @@ import blitz.ui.charts.model.TimeRange;
 /**
  * The mouse on the chart: the wheel zooms around the pointer, dragging pans, Shift+drag zooms to the
  * dragged span (shaded while dragged), a double click shows the whole session, and hovering over a
- * marker names it in the tooltip. Pixels become times here; the arithmetic is the model's.
+ * marker names it in the tooltip; the pointer's time is read out ({@link CursorReadout}). Pixels become times here; the arithmetic is the model's.
  */
 final class PlotMouse {
     /** A Shift+drag narrower than this is a click, not a span. */
@@ -28,6 +28,8 @@ final class PlotMouse {
     private TimeRange dragStartRange;
     private int dragCurrentX;
     private boolean selectingZoom;
+    /** The pointer's x over the plot for the cursor readout, -1 when it is elsewhere. */
+    private int cursorX = -1;
 
     private PlotMouse(Canvas canvas, PlotModel model) {
         this.canvas = canvas;
@@ -41,6 +43,8 @@ final class PlotMouse {
         canvas.addListener(SWT.MouseDown, mouse::dragStart);
         canvas.addListener(SWT.MouseMove, mouse::dragMove);
         canvas.addListener(SWT.MouseMove, mouse::markerTooltip);
+        canvas.addListener(SWT.MouseMove, mouse::moveCursor);
+        canvas.addListener(SWT.MouseExit, event -> mouse.moveCursor(null));
         canvas.addListener(SWT.MouseUp, mouse::dragEnd);
         canvas.addListener(SWT.MouseDoubleClick, event -> model.showAll());
         return mouse;
@@ -104,6 +108,21 @@ final class PlotMouse {
         if (!Objects.equals(text, canvas.getToolTipText())) {
             canvas.setToolTipText(text);
         }
+    }
+
+    /** Follows the pointer over the plot ({@code null}: it left the canvas) for the cursor readout. */
+    private void moveCursor(Event event) {
+        Rectangle plot = plot();
+        int x = event != null && plot.contains(event.x, event.y) ? event.x : -1;
+        if (x != cursorX) {
+            cursorX = x;
+            canvas.redraw();
+        }
+    }
+
+    /** @return the time under the pointer for the cursor readout, or null when it is not over the plot */
+    Long cursor() {
+        return cursorX < 0 || model.range() == null || dragStartX >= 0 ? null : timeAt(cursorX);
     }
 
     /** Shades the span a Shift+drag selects, over the chart drawn in {@code area}. */

@@ -2,8 +2,11 @@
 package blitz.ui.charts.internal;
 
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
@@ -27,9 +30,12 @@ import blitz.model.client.TimeSpan;
 import blitz.model.decoder.DecoderRegistry;
 import blitz.model.sync.LiveValues;
 import blitz.ui.charts.model.PlotModel;
+import blitz.ui.charts.model.TimeAxis;
 import blitz.ui.charts.model.TimeRange;
+import blitz.ui.charts.model.Variable;
 import blitz.ui.parts.ServiceSlot;
 import blitz.ui.topics.UiTopics;
+import blitz.ui.variables.VariableLook;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -42,6 +48,7 @@ import jakarta.inject.Inject;
  */
 public class PlotView implements PlotModel.Screen {
     private Combo sessions;
+    private Combo timeAxis;
     private Button liveButton;
     private Table variables;
     private Canvas canvas;
@@ -61,21 +68,26 @@ public class PlotView implements PlotModel.Screen {
         GridLayoutFactory.fillDefaults().numColumns(5).applyTo(bar);
         new Label(bar, SWT.NONE).setText("Session:");
         sessions = new Combo(bar, SWT.READ_ONLY);
-        GridDataFactory.fillDefaults().hint(220, SWT.DEFAULT).applyTo(sessions);
+        GridDataFactory.fillDefaults().grab(true, false).hint(150, SWT.DEFAULT).applyTo(sessions);
         sessions.addListener(SWT.Selection, event -> model.chooseSession(sessions.getSelectionIndex()));
         liveButton = new Button(bar, SWT.TOGGLE);
         liveButton.setText("Live");
         liveButton.setToolTipText("Plot the live values of the connected logger");
         liveButton.addListener(SWT.Selection, event -> model.setLive(liveButton.getSelection()));
+        timeAxis = new Combo(bar, SWT.READ_ONLY);
+        timeAxis.setItems(Arrays.stream(TimeAxis.values()).map(TimeAxis::choice).toArray(String[]::new));
+        timeAxis.select(0);
+        timeAxis.setToolTipText("The time axis: seconds, or the clock (local time or UTC)");
+        timeAxis.addListener(SWT.Selection, event -> model.setTimeAxis(TimeAxis.values()[timeAxis.getSelectionIndex()]));
         Button exportButton = new Button(bar, SWT.PUSH);
         exportButton.setText("Export PNG…");
         exportButton.addListener(SWT.Selection, event -> export
                 .askAndWrite(model.sessionId() >= 0 ? "session-" + model.sessionId() + ".png" : "live.png"));
-        status = new Label(bar, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+        status = new Label(bar, SWT.NONE); // a row of its own: a saved file's path is long
+        GridDataFactory.fillDefaults().grab(true, false).span(5, 1).applyTo(status);
 
         variables = new Table(parent, SWT.CHECK | SWT.BORDER | SWT.V_SCROLL);
-        GridDataFactory.fillDefaults().grab(false, true).hint(170, SWT.DEFAULT).applyTo(variables);
+        GridDataFactory.fillDefaults().grab(false, true).hint(135, SWT.DEFAULT).applyTo(variables);
         variables.addListener(SWT.Selection, event -> {
             if (event.detail == SWT.CHECK) {
                 model.choose(ticked());
@@ -85,7 +97,8 @@ public class PlotView implements PlotModel.Screen {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(canvas);
         model = new PlotModel(store::get, () -> live, () -> registry, new JobPlotScheduler(canvas), this);
         mouse = PlotMouse.on(canvas, model);
-        export = new PlotExport(canvas, this::paint);
+        export = new PlotExport(canvas, (gc, area, titled) -> ChartPainter.paint(gc, area,
+                titled ? frame().titled(title()) : frame()), file -> status("Saved the plot to " + file));
         canvas.addPaintListener(event -> paint(event.gc, canvas.getClientArea()));
         canvas.addListener(SWT.Resize, event -> model.refresh());
         store.open(parent.getDisplay());
@@ -119,20 +132,31 @@ public class PlotView implements PlotModel.Screen {
         List<String> names = new ArrayList<>();
         for (TableItem item : variables.getItems()) {
             if (item.getChecked()) {
-                names.add(item.getText());
+                names.add((String) item.getData());
             }
         }
         return names;
     }
 
     private void paint(GC gc, Rectangle area) {
+        ChartPainter.paint(gc, area, frame());
+        mouse.paintSelection(gc, area);
+    }
+
+    /** @return what the chart shows now */
+    PlotFrame frame() {
         TimeRange range = model.range();
         TimeRange shown = range != null ? range : new TimeRange(0, 100_000);
-        boolean liveMode = model.live();
-        ChartPainter.paint(gc, area, shown, liveMode ? shown.to() : 0,
-                liveMode ? "Time (s, 0 = latest value)" : "Time Logged (s)", model.series(), model.markers(),
-                model.message());
-        mouse.paintSelection(gc, area);
+        return new PlotFrame(shown, model.origin(), model.timeAxis(), model.live(), model.series(), model.markers(),
+                model.message(), null, model.message() == null ? mouse.cursor() : null);
+    }
+
+    /** @return an exported image's title: the session (number, start) or live, and the variables plotted */
+    String title() {
+        String what = model.live() ? "Live values, " + LocalDateTime.now().withNano(0).toString().replace('T', ' ')
+                : sessions.getText();
+        return what + " \u2014 " + model.chosen().stream().map(variable -> VariableLook.label(variable.name()))
+                .collect(Collectors.joining(", "));
     }
 
     /** @return what the chart shows */
@@ -145,7 +169,12 @@ public class PlotView implements PlotModel.Screen {
         return export.snapshot();
     }
 
-    /** Writes the chart as drawn now to a PNG file (what Export PNG… does once the file is chosen). */
+    /** @return the chart as exported now, with its title */
+    ImageData exported() {
+        return export.exported();
+    }
+
+    /** Writes the chart as exported to a PNG file (what Export PNG… does once the file is chosen). */
     void exportPng(Path file) {
         export.write(file);
     }
@@ -167,18 +196,15 @@ public class PlotView implements PlotModel.Screen {
     }
 
     @Override
-    public void variables(List<String> names, List<String> checked) {
+    public void variables(List<Variable> shown, List<String> checked) {
         variables.removeAll();
-        for (String name : names) {
+        for (Variable variable : shown) {
             TableItem item = new TableItem(variables, SWT.NONE);
-            item.setText(name);
-            item.setChecked(checked.contains(name));
+            item.setText(VariableLook.label(variable.name()));
+            item.setData(variable.name());
+            item.setForeground(ChartPainter.colour(variable.rgb()));
+            item.setChecked(checked.contains(variable.name()));
         }
-    }
-
-    @Override
-    public void addVariable(String name) {
-        new TableItem(variables, SWT.NONE).setText(name);
     }
 
     @Override
@@ -189,6 +215,7 @@ public class PlotView implements PlotModel.Screen {
     @Override
     public void status(String text) {
         status.setText(text);
+        status.setToolTipText(text);
     }
 
     @Override

@@ -2,10 +2,7 @@
 package blitz.ui.charts.model;
 
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -15,6 +12,7 @@ import blitz.model.decoder.DecoderRegistry;
 import blitz.model.sync.LiveValues;
 import blitz.model.sync.LiveVariable;
 import blitz.ui.charts.model.SessionMarkers.Marker;
+import blitz.ui.variables.VariableLook;
 
 /**
  * What the Plot shows, without SWT: the downloaded sessions, the variables of the one open and the
@@ -44,11 +42,8 @@ public final class PlotModel {
         /** Shows the session at {@code index} of the list as chosen ({@code -1}: none). */
         void selectSession(int index);
 
-        /** Lists the variables to tick, these ones ticked. */
-        void variables(List<String> names, List<String> ticked);
-
-        /** Adds a variable to the list, not ticked. */
-        void addVariable(String name);
+        /** Lists the variables to tick (in the board's order), these ones ticked. */
+        void variables(List<Variable> shown, List<String> ticked);
 
         /** Shows whether live mode is on. */
         void live(boolean on);
@@ -71,9 +66,11 @@ public final class PlotModel {
     private final LiveMarkerFeed liveMarkers;
 
     private List<Session> shownSessions = List.of();
-    private final Map<String, Variable> known = new LinkedHashMap<>();
-    private List<String> chosen = List.of();
+    private final PlotVariables variables = new PlotVariables();
     private long sessionId = -1;
+    /** The session shown before live mode, opened again when live mode ends. */
+    private long lastSessionId = -1;
+    private TimeAxis timeAxis = TimeAxis.SECONDS;
     private boolean liveMode;
     private int liveTicks;
     private TimeRange bounds;
@@ -94,7 +91,7 @@ public final class PlotModel {
             public void draw(TimeRange asked, List<Series> answer) {
                 series = answer;
                 message = null;
-                screen.status(String.format(Locale.ROOT, "%.1f s to %.1f s", asked.from() / 1000.0, asked.to() / 1000.0));
+                screen.status(timeAxis.label(asked.from(), origin()) + " to " + timeAxis.label(asked.to(), origin()));
                 screen.redraw();
             }
 
@@ -133,10 +130,14 @@ public final class PlotModel {
 
     private void showSessions(List<Session> available) {
         shownSessions = List.copyOf(available);
-        screen.sessions(available.stream().map(s -> "Session " + s.refId()).toList());
+        screen.sessions(available.stream().map(OpenedSession::label).toList());
         selectShownSession();
         if (!liveMode && sessionId < 0) {
-            show(available.isEmpty() ? NO_SESSIONS : CHOOSE_SESSION);
+            if (available.isEmpty()) {
+                show(NO_SESSIONS);
+            } else {
+                showSession(available.get(0).refId()); // the newest
+            }
         }
     }
 
@@ -147,13 +148,14 @@ public final class PlotModel {
         }
     }
 
-    /** Opens a session: lists its variables (the first one ticked) and shows its whole time range. */
+    /** Opens a session: lists its variables (the ticked ones kept) and shows its whole time range. */
     public void showSession(long id) {
         ClientStore source = store.get();
         DecoderRegistry units = registry.get();
         if (source == null) {
             return;
         }
+        lastSessionId = -1;
         setLive(false);
         load("Opening session " + id, () -> OpenedSession.read(source, units, id), this::opened);
     }
@@ -165,10 +167,8 @@ public final class PlotModel {
         requests.forget(); // its readings may have changed since (a re-decode)
         bounds = opened.bounds();
         range = bounds;
-        known.clear();
-        opened.variables().forEach(variable -> known.put(variable.name(), variable));
-        chosen = known.keySet().stream().limit(1).toList();
-        screen.variables(List.copyOf(known.keySet()), chosen);
+        variables.open(opened.variables());
+        screen.variables(variables.listed(), variables.tickedNames());
         refresh();
     }
 
@@ -181,13 +181,13 @@ public final class PlotModel {
 
     /** The ticked variables changed. */
     public void choose(List<String> names) {
-        chosen = List.copyOf(names);
+        variables.tick(names);
         refresh();
     }
 
     /** @return the ticked variables, in the list's order */
     public List<Variable> chosen() {
-        return known.values().stream().filter(variable -> chosen.contains(variable.name())).toList();
+        return variables.ticked();
     }
 
     /** @return the number of y axes the chosen variables need: one per unit */
@@ -267,14 +267,16 @@ public final class PlotModel {
         series = List.of();
         markers = on ? liveMarkers.markers() : List.of();
         if (on) {
-            known.clear();
-            chosen = List.of();
-            screen.variables(List.of(), List.of());
+            variables.clear(); // the ticked ones stay ticked as their live values arrive
+            screen.variables(List.of(), variables.tickedNames());
             screen.selectSession(-1);
+            lastSessionId = sessionId >= 0 ? sessionId : lastSessionId;
             sessionId = -1;
             bounds = null;
             message = live.get() == null ? NO_LIVE_VALUES : null;
             liveTick();
+        } else if (sessionId < 0 && lastSessionId >= 0) {
+            showSession(lastSessionId); // back from live mode
         } else {
             message = sessionId < 0 ? CHOOSE_SESSION : null;
         }
@@ -289,17 +291,14 @@ public final class PlotModel {
         LiveValues source = live.get();
         if (source != null) {
             List<LiveVariable> latest = source.latest();
-            for (LiveVariable variable : latest) {
-                if (known.putIfAbsent(variable.name(), new Variable(variable.name(), -1, variable.unit())) == null) {
-                    screen.addVariable(variable.name());
-                }
+            if (variables.addLive(latest, VariableLook.of(registry.get()))) {
+                screen.variables(variables.listed(), variables.tickedNames());
             }
             long newest = latest.stream().mapToLong(LiveVariable::timeMillis).max().orElse(System.currentTimeMillis());
             range = new TimeRange(newest - LIVE_WINDOW_MS, newest + 1);
-            series = chosen().stream().map(v -> Series.ofPoints(v.name(), v.unit(), source.history(v.name())))
-                    .toList();
+            series = chosen().stream().map(v -> Series.ofPoints(v, source.history(v.name()))).toList();
             message = latest.isEmpty() ? "No live values yet: connect to a logger and start a session (F5)"
-                    : known.isEmpty() || !series.isEmpty() ? null : "Choose variables to plot";
+                    : variables.isEmpty() || !series.isEmpty() ? null : "Choose variables to plot";
             screen.status(source.source().label()); // e.g. "Replay of session 3 at 10×"; empty for the runtime
             screen.redraw();
         }
@@ -318,6 +317,26 @@ public final class PlotModel {
                 }
             }, failure("Reading the runtime's session starts and stops"));
         }
+    }
+
+    // --- the time axis -------------------------------------------------------------------
+
+    /** @return what the x axis counts: seconds or the clock */
+    public TimeAxis timeAxis() {
+        return timeAxis;
+    }
+
+    public void setTimeAxis(TimeAxis axis) {
+        timeAxis = axis;
+        screen.redraw();
+    }
+
+    /** @return the time shown as 0 s: the session's start, or in live mode the latest value */
+    public long origin() {
+        if (liveMode || bounds == null) {
+            return range == null ? 0 : range.to();
+        }
+        return bounds.from();
     }
 
     // --- what is drawn --------------------------------------------------------------------

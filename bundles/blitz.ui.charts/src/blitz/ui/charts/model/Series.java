@@ -2,6 +2,7 @@
 package blitz.ui.charts.model;
 
 import java.util.List;
+import java.util.OptionalDouble;
 
 import blitz.model.client.Bucket;
 
@@ -11,18 +12,27 @@ import blitz.model.client.Bucket;
  *
  * @param name    variable name
  * @param unit    unit of its values; variables of one unit share a y axis
+ * @param rgb     its colour (0xRRGGBB)
  * @param buckets the data in view
  */
-public record Series(String name, String unit, List<Bucket> buckets) {
+public record Series(String name, String unit, int rgb, List<Bucket> buckets) {
+    /** How many bucket widths past its last bucket a time still reads that bucket's value. */
+    private static final int NEAR = 2;
+
     public Series {
         buckets = List.copyOf(buckets);
+    }
+
+    /** @return the series of {@code variable} over {@code buckets} */
+    public static Series of(Variable variable, List<Bucket> buckets) {
+        return new Series(variable.name(), variable.unit(), variable.rgb(), buckets);
     }
 
     /**
      * @return live history ({@code t0, v0, t1, v1, ...}) as one bucket per point, each reaching to the
      *         next point, so the line through them never breaks
      */
-    public static Series ofPoints(String name, String unit, double[] history) {
+    public static Series ofPoints(Variable variable, double[] history) {
         Bucket[] points = new Bucket[history.length / 2];
         for (int i = 0; i < points.length; i++) {
             long time = (long) history[2 * i];
@@ -30,6 +40,31 @@ public record Series(String name, String unit, List<Bucket> buckets) {
             double value = history[2 * i + 1];
             points[i] = new Bucket(time, next, 1, value, value, value, value, time, time);
         }
-        return new Series(name, unit, List.of(points));
+        return of(variable, List.of(points));
+    }
+
+    /**
+     * @return the value at {@code time} for the cursor readout: the last value of the bucket holding it,
+     *         or of the bucket just before it; empty in a gap, before the first and after the last
+     */
+    public OptionalDouble valueAt(long time) {
+        int low = 0;
+        int high = buckets.size() - 1;
+        int found = -1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            if (buckets.get(middle).startTime() <= time) {
+                found = middle;
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        if (found < 0) {
+            return OptionalDouble.empty();
+        }
+        Bucket bucket = buckets.get(found);
+        long width = Math.max(1, bucket.endTime() - bucket.startTime());
+        return time < bucket.endTime() + NEAR * width ? OptionalDouble.of(bucket.last()) : OptionalDouble.empty();
     }
 }

@@ -144,7 +144,7 @@ public final class SeriesRequester {
             drawnGeneration = what.ticket();
         }
         chart.draw(what.range(), what.chosen().stream()
-                .map(v -> new Series(v.name(), v.unit(), cache.buckets(v.categoryId(), what.view()))).toList());
+                .map(v -> Series.of(v, cache.buckets(v.categoryId(), what.view()))).toList());
     }
 
     /** Drops every answer under way: the chart shows something else now (live values, nothing). */

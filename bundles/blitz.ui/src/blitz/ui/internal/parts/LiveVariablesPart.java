@@ -3,30 +3,33 @@ package blitz.ui.internal.parts;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 
 import blitz.client.alarms.AlarmService;
+import blitz.model.decoder.DecoderRegistry;
 import blitz.model.sync.LiveValues;
 import blitz.model.sync.LiveVariable;
 import blitz.ui.internal.Background;
 import blitz.ui.internal.Names;
 import blitz.ui.parts.ServiceSlot;
+import blitz.ui.variables.VariableLook;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 /**
  * Live variables: the latest value of every variable, as the original's Variables tab, with unit,
- * time and, for a variable with an alarm rule, its alarm state (OK, LOW, HIGH). New values arrive on the poller's thread in any number; the table is redrawn at most every
+ * time and, for a variable with an alarm rule, its alarm state (OK, LOW, HIGH); names, colours, number
+ * format and order follow {@link VariableLook}, as in the Plot. New values arrive on the poller's thread in any number; the table is redrawn at most every
  * {@link #MIN_REFRESH_MS} ms from {@link LiveValues#latest()}, so the UI thread never queues up work.
  * During a replay the state line says which session is replayed, and at what speed.
  */
@@ -41,6 +44,7 @@ public class LiveVariablesPart {
     private final ServiceSlot<LiveValues> live = ServiceSlot.of(this::refresh,
             (values, display) -> values.subscribe(batch -> valuesArrived()));
     private volatile AlarmService alarms;
+    private volatile VariableLook look = VariableLook.of(null);
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private long lastRefresh;
     private int refreshes;
@@ -51,17 +55,29 @@ public class LiveVariablesPart {
         GridLayoutFactory.fillDefaults().margins(8, 8).applyTo(parent);
         state = Tables.stateLine(parent, 1);
         table = Tables.viewer(parent, 1);
-        Tables.<LiveVariable>column(table, "Variable", 180, variable -> Names.title(variable.name()));
-        Tables.<LiveVariable>column(table, "Value", 110, variable -> String.format(Locale.ROOT, "%.6g", variable.value()));
-        Tables.<LiveVariable>column(table, "Unit", 60, LiveVariable::unit);
-        Tables.<LiveVariable>column(table, "Time", 150, variable -> Names.time(variable.timeMillis()));
-        Tables.<LiveVariable>column(table, "Alarm", 70, variable -> alarm(variable.name()));
+        Tables.<LiveVariable>column(table, "Variable", 150, variable -> VariableLook.label(variable.name()),
+                variable -> colour(variable.name()));
+        Tables.<LiveVariable>column(table, "Value", 80, variable -> VariableLook.format(variable.value()));
+        Tables.<LiveVariable>column(table, "Unit", 45, LiveVariable::unit);
+        Tables.<LiveVariable>column(table, "Time", 135, variable -> Names.time(variable.timeMillis()));
+        Tables.<LiveVariable>column(table, "Alarm", 55, variable -> alarm(variable.name()));
         live.open(display);
     }
 
     @Inject
     void setLiveValues(@Optional @Service LiveValues newLive) {
         live.set(newLive);
+    }
+
+    @Inject
+    void setRegistry(@Optional @Service DecoderRegistry registry) {
+        look = VariableLook.of(registry);
+    }
+
+    /** @return the variable's colour, the same as in the Plot */
+    private Color colour(String variable) {
+        int rgb = look.rgb(variable);
+        return new Color(rgb >> 16, rgb >> 8 & 0xff, rgb & 0xff);
     }
 
     @Inject
@@ -105,7 +121,7 @@ public class LiveVariablesPart {
         refreshes++;
         LiveValues source = live.get();
         List<LiveVariable> latest = source == null ? List.of()
-                : source.latest().stream().sorted(Comparator.comparing(LiveVariable::name)).toList();
+                : source.latest().stream().sorted(Comparator.comparing(LiveVariable::name, look.order())).toList();
         table.setInput(latest);
         showSource(source);
     }

@@ -72,7 +72,8 @@ final class ReplayControls {
         position = new Scale(row, SWT.HORIZONTAL);
         position.setMaximum(SLIDER_STEPS);
         position.setToolTipText("Move the replay to another time of the session");
-        GridDataFactory.fillDefaults().grab(true, false).hint(160, SWT.DEFAULT).applyTo(position);
+        // a row of its own, the view's whole width: usable in the narrow tab of a 1024×768 window
+        GridDataFactory.fillDefaults().grab(true, false).span(6, 1).applyTo(position);
         // a drag seeks once, where it ends; the keyboard seeks at each step
         position.addListener(SWT.MouseDown, event -> dragging = true);
         position.addListener(SWT.MouseUp, event -> {

@@ -79,13 +79,13 @@ public class RuntimePart {
         endpoint = field(parent, "Runtime:");
         capabilities = field(parent, "Capabilities:");
         boards = Tables.viewer(parent, 2);
-        Tables.<BoardRow>column(boards, "ID", 80, row -> BoardDescription.label(row.boardId()));
-        Tables.<BoardRow>column(boards, "Description", 240, BoardRow::description);
-        Tables.<BoardRow>column(boards, "Variables", 80,
+        Tables.<BoardRow>column(boards, "ID", 60, row -> BoardDescription.label(row.boardId()));
+        Tables.<BoardRow>column(boards, "Description", 205, BoardRow::description);
+        Tables.<BoardRow>column(boards, "Variables", 68,
                 row -> row.variables() < 0 ? "" : Integer.toString(row.variables()));
-        Tables.<BoardRow>column(boards, "Connected", 80, row -> row.connected() ? "✓" : "");
-        Tables.<BoardRow>column(boards, "Rate (msg/s)", 90, this::rate);
-        Tables.<BoardRow>column(boards, "Last seen", 110, this::lastSeen);
+        Tables.<BoardRow>column(boards, "Connected", 75, row -> row.connected() ? "✓" : "");
+        Tables.<BoardRow>column(boards, "Rate (msg/s)", 85, this::rate);
+        Tables.<BoardRow>column(boards, "Last seen", 95, this::lastSeen);
         if (broker != null) {
             broker.subscribe(UiTopics.BOARDS, boardsFetched);
         }

@@ -97,11 +97,13 @@ public class SessionsPart {
         GridLayoutFactory.fillDefaults().margins(8, 8).numColumns(4).equalWidth(true).applyTo(parent);
         state = Tables.stateLine(parent, 4);
         table = Tables.viewer(parent, 4);
-        Tables.<Session>column(table, "", 30, session -> session.available() ? "✓" : "X");
-        Tables.<Session>column(table, "ID", 60, session -> Long.toString(session.refId()));
-        Tables.<Session>column(table, "Readings", 90, session -> Long.toString(session.numberOfReadings()));
-        Tables.<Session>column(table, "Start", 150, session -> Names.time(session.timeStarted()));
-        Tables.<Session>column(table, "End", 150, session -> SessionEnd.describe(session, runtimeLogs(), listed()));
+        Tables.<Session>column(table, "Stored", 55, session -> session.available() ? "✓" : "X");
+        Tables.<Session>column(table, "ID", 40, session -> Long.toString(session.refId()));
+        // the runtime counts a session's board messages (the original headed them "Readings"); the
+        // readings decoded from them are counted in a download's outcome line
+        Tables.<Session>column(table, "Messages", 75, session -> Long.toString(session.numberOfReadings()));
+        Tables.<Session>column(table, "Start", 135, session -> Names.time(session.timeStarted()));
+        Tables.<Session>column(table, "End", 135, session -> SessionEnd.describe(session, runtimeLogs(), listed()));
         table.addSelectionChangedListener(event -> updateButtons());
         download = button(parent, "Download", session -> start("Downloading session data from the logger",
                 (sessionSync, progress) -> downloaded(sessionSync.download(session.refId(), progress))));

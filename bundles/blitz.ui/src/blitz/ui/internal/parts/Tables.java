@@ -9,6 +9,7 @@ import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
@@ -28,8 +29,14 @@ final class Tables {
     }
 
     /** Adds a text column whose cells show {@code text} of the row. */
-    @SuppressWarnings("unchecked")
     static <T> void column(TableViewer viewer, String title, int width, Function<T, String> text) {
+        column(viewer, title, width, text, row -> null);
+    }
+
+    /** Adds a text column whose cells show {@code text} of the row in {@code colour} of it (null: the default). */
+    @SuppressWarnings("unchecked")
+    static <T> void column(TableViewer viewer, String title, int width, Function<T, String> text,
+            Function<T, Color> colour) {
         TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
         column.getColumn().setText(title);
         column.getColumn().setWidth(width);
@@ -37,6 +44,11 @@ final class Tables {
             @Override
             public String getText(Object element) {
                 return text.apply((T) element);
+            }
+
+            @Override
+            public Color getForeground(Object element) {
+                return colour.apply((T) element);
             }
         });
     }

@@ -22,6 +22,7 @@ import blitz.model.decoder.VariableSpec;
 import blitz.model.sync.LiveValues;
 import blitz.model.sync.LiveVariable;
 import blitz.ui.preferences.PreferencePageContribution;
+import blitz.ui.variables.VariableLook;
 import blitz.ui.preferences.TablePreferencePage;
 
 /**
@@ -54,9 +55,9 @@ public class AlarmsPage extends TablePreferencePage<AlarmRule> {
         }
     }
 
-    /** @return every variable a decoder declares or the runtime sent live, by name */
+    /** @return every variable a decoder declares or the runtime sent live, in the board's order */
     static Set<String> knownVariables(DecoderRegistry registry, LiveValues live) {
-        Set<String> names = new TreeSet<>();
+        Set<String> names = new TreeSet<>(VariableLook.of(registry).order());
         for (BoardDecoder decoder : registry.decoders()) {
             decoder.variables().stream().map(VariableSpec::name).forEach(names::add);
         }
@@ -79,8 +80,8 @@ public class AlarmsPage extends TablePreferencePage<AlarmRule> {
     @Override
     protected List<Column<AlarmRule>> columns() {
         return List.of(
-                Column.of("Variable", 140, AlarmRule::variable,
-                        (rule, text) -> rule.withVariable(Cells.name(text, "variable name"))),
+                Column.choice("Variable", 140, AlarmRule::variable,
+                        (rule, text) -> rule.withVariable(Cells.name(text, "variable name")), List.copyOf(variables.get())),
                 Column.of("Low", 70, rule -> Cells.show(rule.low()),
                         (rule, text) -> rule.withLow(Cells.numberOr(text, Double.NEGATIVE_INFINITY))),
                 Column.of("High", 70, rule -> Cells.show(rule.high()),

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Dictionary;
+import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,6 +98,8 @@ public class CalibrationPage extends TablePreferencePage<CalibrationPage.Calibra
 
     private final ConfigurationAdmin configurations;
     private final DecoderRegistry registry;
+    /** The board label of each variable a decoder declares. */
+    private final Map<String, String> boards = new HashMap<>();
 
     CalibrationPage(ConfigurationAdmin configurations, DecoderRegistry registry) {
         super("Calibration", "Units, scale and offset of the decoded variables.");
@@ -111,11 +114,12 @@ public class CalibrationPage extends TablePreferencePage<CalibrationPage.Calibra
 
     @Override
     protected List<Column<Calibrated>> columns() {
-        return List.of(Column.of("Variable", 160, Calibrated::variable, Calibrated::withVariable),
+        return List.of(Column.of("Variable", 150, Calibrated::variable, Calibrated::withVariable),
                 Column.of("Unit", 70, Calibrated::unit, Calibrated::withUnit),
                 Column.of("Scale", 90, row -> Cells.show(row.scale()), Calibrated::withScale),
                 Column.of("Offset", 90, row -> Cells.show(row.offset()), Calibrated::withOffset),
-                Column.of("Decoder unit", 90, Calibrated::decoderUnit, null));
+                Column.of("Decoder unit", 90, Calibrated::decoderUnit, null),
+                Column.of("Board", 60, row -> boards.getOrDefault(row.variable(), "\u2014"), null));
     }
 
     private Configuration configuration() {
@@ -129,9 +133,10 @@ public class CalibrationPage extends TablePreferencePage<CalibrationPage.Calibra
     @Override
     protected List<Calibrated> load() {
         Map<String, String> decoderUnits = new LinkedHashMap<>();
-        for (BoardDecoder decoder : registry.decoders()) {
+        for (BoardDecoder decoder : registry.decoders()) { // by board id: the rows are grouped by board
             for (VariableSpec spec : decoder.variables()) {
                 decoderUnits.putIfAbsent(spec.name(), spec.unit());
+                boards.putIfAbsent(spec.name(), registry.describe(decoder.boardId()).label());
             }
         }
         Map<String, Calibrated> rows = new LinkedHashMap<>();

@@ -23,6 +23,9 @@ import blitz.ui.preferences.TablePreferencePage;
  */
 public class ConfigurationPage extends TablePreferencePage<ConfigurationPage.Setting> {
     static final String ID = "blitz.ui.preferences.configuration";
+    static final String NOTE = "Free key/value settings for plug-ins and lab notes (for example a lab name). "
+            + "The workbench's own settings are on the other pages; an empty list is normal. "
+            + "Alarm rules are kept here too, but are edited on the Alarms page.";
 
     /** One key and its value. */
     record Setting(String key, String value) {
@@ -57,6 +60,12 @@ public class ConfigurationPage extends TablePreferencePage<ConfigurationPage.Set
         super("Configuration", "Settings kept in the workbench's database. The six legacy keys (loggerPort … "
                 + "clientRefreshRate) are the original's and are not read by the workbench.");
         this.store = store;
+    }
+
+    /** Says what the page is for, which matters most when it is empty (a new workbench stores no setting). */
+    @Override
+    protected String note() {
+        return NOTE;
     }
 
     @Override

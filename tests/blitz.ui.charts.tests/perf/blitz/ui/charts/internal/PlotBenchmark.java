@@ -241,8 +241,8 @@ public final class PlotBenchmark {
         try {
             GC gc = new GC(image);
             try {
-                return median(20, () -> ChartPainter.paint(gc, new Rectangle(0, 0, area.width, area.height),
-                        view.model().range(), 0, "Time Logged (s)", view.model().series(), view.model().markers(), null));
+                PlotFrame frame = view.frame();
+                return median(20, () -> ChartPainter.paint(gc, new Rectangle(0, 0, area.width, area.height), frame));
             } finally {
                 gc.dispose();
             }

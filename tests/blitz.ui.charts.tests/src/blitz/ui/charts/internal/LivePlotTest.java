@@ -67,7 +67,8 @@ class LivePlotTest {
             live.notifyListeners(SWT.Selection, new Event());
             Table variables = UiFixture.find(ui.shell(), Table.class).get(0);
             UiFixture.waitUntil("the live variable is listed", 5_000, () -> variables.getItemCount() == 1);
-            assertEquals("supply_voltage", variables.getItem(0).getText());
+            assertEquals("Supply Voltage", variables.getItem(0).getText(), "the one name every view shows");
+            assertEquals("supply_voltage", variables.getItem(0).getData());
             variables.getItem(0).setChecked(true);
             Event check = new Event();
             check.detail = SWT.CHECK;

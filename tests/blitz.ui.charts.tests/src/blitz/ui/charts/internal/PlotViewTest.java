@@ -21,6 +21,7 @@ import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Event;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.eclipse.swt.widgets.Label;
 
 import blitz.model.SessionSummary;
 import blitz.model.client.Bucket;
@@ -246,6 +247,46 @@ class PlotViewTest {
             assertEquals(image.width, decoded.width);
             assertEquals(image.height, decoded.height);
             assertTrue(drawnPixels(decoded, plot, beforeGap) > 0, "the PNG lost the data");
+        }
+    }
+
+    @Test
+    void readsOutTheCursorAndTitlesTheExportAndSaysWhereItWent() throws Exception {
+        try (PlotFixture ui = new PlotFixture()) {
+            openSession(ui);
+            Canvas canvas = ui.canvas();
+            Rectangle plot = ChartPainter.plotArea(canvas.getClientArea(), 1);
+            Event move = new Event();
+            move.x = plot.x + plot.width / 4;
+            move.y = plot.y + plot.height / 2;
+            canvas.notifyListeners(SWT.MouseMove, move);
+            PlotFrame frame = ui.view.frame();
+            List<String> readout = CursorReadout.lines(frame);
+            assertEquals(2, readout.size(), readout.toString());
+            assertTrue(readout.get(0).matches("\\d+\\.\\d{3} s"), "the time in seconds from the start: " + readout);
+            assertTrue(readout.get(1).matches("Plot Sine: -?\\d+(\\.\\d+)?"), "the value under the one name: " + readout);
+            assertTrue(frame.axis().title(frame.range(), frame.origin(), false).startsWith("Seconds since"),
+                    "the session axis counts seconds from the start");
+
+            canvas.notifyListeners(SWT.MouseExit, new Event());
+            assertEquals(null, ui.view.frame().cursor(), "no readout once the pointer left");
+
+            assertTrue(ui.view.title().endsWith(" \u2014 Plot Sine"), ui.view.title());
+            Path file = Path.of(System.getProperty("blitz.test.workdir", "target/work"), "plot-titled.png");
+            Files.createDirectories(file.getParent());
+            ui.view.exportPng(file);
+            assertTrue(UiFixture.find(ui.shell(), Label.class).stream()
+                    .anyMatch(label -> label.getText().equals("Saved the plot to " + file.toAbsolutePath())),
+                    "the view says where the PNG went");
+            ImageData exported = new ImageLoader().load(file.toString())[0];
+            int dark = 0;
+            for (int y = 0; y < 20; y++) {
+                for (int x = 0; x < exported.width / 2; x++) {
+                    RGB rgb = exported.palette.getRGB(exported.getPixel(x, y));
+                    dark += rgb.red + rgb.green + rgb.blue < 200 ? 1 : 0;
+                }
+            }
+            assertTrue(dark > 50, "a title line above the chart: " + dark + " dark pixels");
         }
     }
 

@@ -30,10 +30,13 @@ class PlotModelTest {
         final List<String> variables = new ArrayList<>();
         final List<String> ticked = new ArrayList<>();
         final List<String> statuses = new ArrayList<>();
+        final List<String> sessions = new ArrayList<>();
         boolean live;
 
         @Override
         public void sessions(List<String> labels) {
+            sessions.clear();
+            sessions.addAll(labels);
         }
 
         @Override
@@ -41,16 +44,11 @@ class PlotModelTest {
         }
 
         @Override
-        public void variables(List<String> names, List<String> checked) {
+        public void variables(List<Variable> shown, List<String> checked) {
             variables.clear();
-            variables.addAll(names);
+            shown.forEach(variable -> variables.add(variable.name()));
             ticked.clear();
             ticked.addAll(checked);
-        }
-
-        @Override
-        public void addVariable(String name) {
-            variables.add(name);
         }
 
         @Override
@@ -175,6 +173,29 @@ class PlotModelTest {
         model.setLive(false);
         assertTrue(model.series().isEmpty());
         assertEquals(PlotModel.CHOOSE_SESSION, model.message());
+    }
+
+    @Test
+    void theNewestSessionOpensWithItsDateAndTheTicksSurviveLiveMode() {
+        model.loadSessions();
+        scheduler.settle();
+        assertEquals(FakeStore.SESSION, model.sessionId(), "the newest session is opened");
+        assertTrue(screen.sessions.get(0).matches("Session 7 \u2014 \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d"),
+                screen.sessions.get(0));
+        assertTrue(screen.statuses.get(screen.statuses.size() - 1).startsWith("0.000 s to 100.000 s"),
+                "the range in seconds from the session's start, never epoch seconds: " + screen.statuses);
+
+        long now = 1_800_000_000_000L;
+        live.publish(new LiveVariable("other", "", 1, now, 8));
+        live.publish(new LiveVariable("voltage", "V", 1, now, 8));
+        model.setLive(true);
+        assertEquals(List.of("voltage"), screen.ticked, "the ticked variable stays ticked in live mode");
+        assertEquals(List.of("voltage"), model.chosen().stream().map(Variable::name).toList());
+
+        model.setLive(false);
+        scheduler.settle();
+        assertEquals(FakeStore.SESSION, model.sessionId(), "back to the session shown before");
+        assertEquals(List.of("voltage"), screen.ticked);
     }
 
     @Test

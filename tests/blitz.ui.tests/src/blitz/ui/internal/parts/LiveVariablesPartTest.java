@@ -9,6 +9,9 @@ import java.util.List;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.Test;
+import org.eclipse.swt.graphics.RGB;
+import blitz.model.decoder.DecoderRegistry;
+import blitz.ui.variables.VariableLook;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
@@ -58,12 +61,16 @@ class LiveVariablesPartTest {
                 Table table = ui.table();
                 UiFixture.waitUntil(() -> "the last value shown: " + UiFixture.rows(table), 20_000,
                         () -> !poller.isAlive() && table.getItemCount() == 1
-                                && UiFixture.rows(table).get(0).get(1).equals("1000.00"));
+                                && UiFixture.rows(table).get(0).get(1).equals("1000"));
                 long elapsed = System.currentTimeMillis() - start;
                 int redraws = part.refreshes() - before;
                 assertTrue(redraws <= elapsed / LiveVariablesPart.MIN_REFRESH_MS + 2,
                         redraws + " redraws in " + elapsed + " ms for 1000 values");
-                assertEquals(List.of("Adc Channel One", "1000.00", "V"), UiFixture.rows(table).get(0).subList(0, 3));
+                assertEquals(List.of("Adc Channel One", "1000", "V"), UiFixture.rows(table).get(0).subList(0, 3),
+                        "the Plot's name, and a count without decimals");
+                int rgb = VariableLook.of(UiFixture.service(DecoderRegistry.class)).rgb("adc_channel_one");
+                assertEquals(new RGB(rgb >> 16, rgb >> 8 & 0xff, rgb & 0xff), table.getItem(0).getForeground(0).getRGB(),
+                        "the Plot's colour");
             } finally {
                 registration.unregister();
             }

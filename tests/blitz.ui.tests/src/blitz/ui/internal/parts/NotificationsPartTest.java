@@ -2,20 +2,23 @@
 package blitz.ui.internal.parts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.Test;
 
 import blitz.model.Notification;
+import blitz.ui.internal.Names;
 import blitz.model.client.ClientStore;
 import blitz.testing.swt.UiFixture;
 
-/** Notifications lists the store's notifications; Handle and Clear all remove them from the store. */
+/** Notifications lists the store's notifications; Dismiss and Clear all remove them from the store. */
 class NotificationsPartTest {
 
     @Test
@@ -34,7 +37,9 @@ class NotificationsPartTest {
 
             table.select(1);
             table.notifyListeners(SWT.Selection, new Event());
-            click(ui, "Handle");
+            Text detail = UiFixture.find(ui.shell(), Text.class).get(0);
+            assertTrue(detail.getText().endsWith("\nfirst problem"), "the detail pane shows it in full: " + detail.getText());
+            click(ui, NotificationsPart.DISMISS);
             UiFixture.waitUntil("one notification left in the store and the table", 10_000,
                     () -> store.all(Notification.class).size() == 1 && table.getItemCount() == 1);
             assertEquals("second problem", store.all(Notification.class).get(0).description());
@@ -43,6 +48,14 @@ class NotificationsPartTest {
             UiFixture.waitUntil("no notification left", 10_000,
                     () -> store.all(Notification.class).isEmpty() && table.getItemCount() == 0);
         }
+    }
+
+    @Test
+    void epochTimesInDescriptionsAreWrittenAsLocalTimes() {
+        long at = 1_800_000_000_000L;
+        assertEquals("Session 3 gap: " + Names.time(at) + " serial:x 08 SKIPPED 4",
+                NotificationsPart.readable("Session 3 gap: " + at + " serial:x 08 SKIPPED 4"));
+        assertEquals("board 08 sent 1234567 lines", NotificationsPart.readable("board 08 sent 1234567 lines"));
     }
 
     private static void click(UiFixture ui, String text) {

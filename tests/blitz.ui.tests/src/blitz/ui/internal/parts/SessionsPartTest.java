@@ -40,14 +40,15 @@ class SessionsPartTest {
                 UiFixture ui = new UiFixture()) {
             ui.make(SessionsPart.class);
             Table table = ui.table();
-            assertEquals(List.of("", "ID", "Readings", "Start", "End"),
+            assertEquals(List.of("Stored", "ID", "Messages", "Start", "End"),
                     Arrays.stream(table.getColumns()).map(TableColumn::getText).toList());
             UiFixture.waitUntil("the stored sessions listed", 10_000, () -> table.getItemCount() == stored.size());
             List<List<String>> rows = UiFixture.rows(table);
             Session newest = stored.stream().max((a, b) -> Long.compare(a.refId(), b.refId())).orElseThrow();
             assertEquals(List.of(newest.available() ? "✓" : "X", Long.toString(newest.refId()),
-                    Long.toString(newest.numberOfReadings()), Names.time(newest.timeStarted())),
-                    rows.get(0).subList(0, 4));
+                    Long.toString(newest.numberOfReadings())), rows.get(0).subList(0, 3),
+                    "the runtime's count is the session's messages");
+            assertEquals(Names.time(newest.timeStarted()), rows.get(0).get(3));
 
             // No session sync service runs here: the view says so and offers no operation.
             List<String> labels = UiFixture.find(ui.shell(), Label.class).stream().map(Label::getText).toList();

@@ -147,12 +147,15 @@ class PreferencesDialogTest {
         Configuration calibrations = Osgi.await(ConfigurationAdmin.class).getConfiguration(CalibrationPage.PID, "?");
         try (UiFixture ui = new UiFixture()) {
             PreferencesDialog dialog = open(ui);
-            assertEquals(List.of("Runtimes", "Configuration", "Calibration", "Alarms"),
-                    pages().stream().map(PreferencePageContribution::label).toList().subList(0, 4));
+            assertEquals(List.of("Runtimes", "Live updates", "Configuration", "Calibration", "Alarms"),
+                    pages().stream().map(PreferencePageContribution::label).toList().subList(0, 5));
 
             TablePreferencePage<?> calibration = show(dialog, CalibrationPage.ID);
             assertTrue(column(calibration.viewer(), 0).containsAll(List.of(CHANNEL, "adc_channel_five")),
                     "every variable the decoders declare is listed: " + column(calibration.viewer(), 0));
+            int channelRow = column(calibration.viewer(), 0).indexOf(CHANNEL);
+            assertEquals("8 (08)", calibration.viewer().getTable().getItem(channelRow).getText(5),
+                    "each variable names its board");
             edit(calibration.viewer(), CHANNEL, 1, "mV");
             edit(calibration.viewer(), CHANNEL, 2, "0.5");
             edit(calibration.viewer(), CHANNEL, 3, "1");
@@ -270,6 +273,10 @@ class PreferencesDialogTest {
         ConnectionPreferences preferences = ConnectionPreferences.instance();
         List<Endpoint> before = preferences.runtimes();
         Endpoint chosenBefore = preferences.endpoint();
+        preferences.saveRuntimes(List.of(), 0);
+        assertEquals(List.of(), preferences.runtimes(), "the built-in default is not listed until it is saved");
+        Endpoint local = Endpoint.of("127.0.0.1", Endpoint.DEFAULT_PORT);
+        preferences.saveRuntimes(List.of(local), 0); // the one runtime the user saved
         try (UiFixture ui = new UiFixture()) {
             PreferencesDialog dialog = open(ui);
             TablePreferencePage<?> page = show(dialog, RuntimesPage.ID);
@@ -290,8 +297,8 @@ class PreferencesDialogTest {
         }
         try {
             assertEquals(Endpoint.of("lab-pc", 9000), preferences.endpoint(), "Connect starts from the new default");
-            assertEquals(before.size() + 1, preferences.runtimes().size(), "" + preferences.runtimes());
-            assertTrue(preferences.runtimes().contains(chosenBefore), "the former default is still saved");
+            assertEquals(List.of(local, Endpoint.of("lab-pc", 9000)), preferences.runtimes(),
+                    "the saved runtimes, and only those");
             try (UiFixture ui = new UiFixture()) {
                 ConnectDialog connect = new ConnectDialog(ui.shell(), preferences.endpoint(), preferences.runtimes());
                 connect.setBlockOnOpen(false);
@@ -300,16 +307,16 @@ class PreferencesDialogTest {
                 assertEquals("lab-pc:9000", saved.getText(), "the dialog starts from the default");
                 List<Text> fields = UiFixture.find(connect.getShell(), Text.class);
                 assertEquals("lab-pc", fields.get(0).getText());
-                saved.select(Arrays.asList(saved.getItems()).indexOf(chosenBefore.host() + ":" + chosenBefore.port()));
+                saved.select(Arrays.asList(saved.getItems()).indexOf(local.host() + ":" + local.port()));
                 saved.notifyListeners(SWT.Selection, new Event());
-                assertEquals(chosenBefore.host(), fields.get(0).getText(), "picking a saved runtime fills the fields");
-                assertEquals(Integer.toString(chosenBefore.port()), fields.get(1).getText());
+                assertEquals(local.host(), fields.get(0).getText(), "picking a saved runtime fills the fields");
+                assertEquals(Integer.toString(local.port()), fields.get(1).getText());
                 UiFixture.spin(300); // let the dialog paint before the picture
                 UiFixture.screenshot(connect.getShell(), "connect-saved-runtimes");
                 connect.close();
             }
         } finally {
-            preferences.saveRuntimes(before, before.indexOf(chosenBefore));
+            preferences.saveRuntimes(before, Math.max(0, before.indexOf(chosenBefore)));
         }
     }
 

@@ -27,6 +27,7 @@ import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.PaletteData;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -66,7 +67,8 @@ class WorkbenchEndToEndTest {
     private static final long TIMEOUT_MS = 30_000;
     /** Not an extension: the protocol keeps its port for the rest of the run, as the started bundle does. */
     private static final Osgi SETUP = new Osgi();
-    private static final int LEGEND_HEIGHT = 30;
+    /** The exported image's title (22 px) and the legend under it. */
+    private static final int LEGEND_HEIGHT = 52;
     private static final long LOGGING_MS = 8_000;
     private static final Path WORK = Path.of(System.getProperty("blitz.test.workdir", "target/work"));
 
@@ -87,7 +89,7 @@ class WorkbenchEndToEndTest {
         try (UiFixture ui = new UiFixture()) {
             Shell shell = ui.shell();
             shell.setText("Blitz Data Logger");
-            shell.setSize(1500, 950);
+            shell.setSize(1024, 768); // the workbench's default window size
             assertTrue(ui.context().get(IEventBroker.class) != null, "the workbench's event broker");
             ui.addon(LoggerAddon.class);
             SashForm columns = new SashForm(shell, SWT.HORIZONTAL);
@@ -170,18 +172,24 @@ class WorkbenchEndToEndTest {
             liveButton.setSelection(false);
             liveButton.notifyListeners(SWT.Selection, new Event());
             Combo sessionChooser = UiFixture.find(plotArea, Combo.class).get(0);
+            String dated = "Session " + session + " \u2014 "; // then its start's date and time
             UiFixture.waitUntil("the plot offering the session", TIMEOUT_MS,
-                    () -> Arrays.asList(sessionChooser.getItems()).contains("Session " + session));
-            sessionChooser.select(Arrays.asList(sessionChooser.getItems()).indexOf("Session " + session));
+                    () -> Arrays.stream(sessionChooser.getItems()).anyMatch(item -> item.startsWith(dated)));
+            sessionChooser.select(Arrays.stream(sessionChooser.getItems()).filter(item -> item.startsWith(dated))
+                    .findFirst().map(item -> sessionChooser.indexOf(item)).orElseThrow());
             sessionChooser.notifyListeners(SWT.Selection, new Event());
             Path sessionPng = WORK.resolve("plot-session.png");
             UiFixture.waitUntil("the session's plot drawn", TIMEOUT_MS,
                     () -> linePixels(exportPng(plot, sessionPng)) > 100);
             ImageData exported = new ImageLoader().load(sessionPng.toString())[0];
             assertTrue(exported.width > 300 && exported.height > 200, "a PNG of the chart: " + exported.width);
+            pointAtTheMiddle(UiFixture.find(plotArea, Canvas.class).get(0)); // the cursor readout, for the picture
+            UiFixture.spin(500);
+            ui.screenshot("workbench-session");
 
             // Export CSV: header and one row per stored row, as many as the view reports
-            Path csv = WORK.resolve("session-" + session + ".csv");
+            // a neutral folder: the outcome line names it, and the replay's picture shows that line
+            Path csv = Files.createTempDirectory("lab").resolve("session-" + session + ".csv");
             Files.deleteIfExists(csv);
             sessions.exportCsv(stored, csv);
             UiFixture.waitUntil(() -> "CSV written: " + outcome.getText(), TIMEOUT_MS,
@@ -190,8 +198,6 @@ class WorkbenchEndToEndTest {
             List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
             assertTrue(rows > 0, outcome.getText());
             assertEquals(rows + 1, lines.size(), "a header and the rows: " + lines.subList(0, 2));
-            UiFixture.spin(500);
-            ui.screenshot("workbench-session");
 
             // Replay the downloaded session at 10× through Live variables and the live Plot, then stop
             Button replay = button(sessionsArea, "Replay");
@@ -208,6 +214,7 @@ class WorkbenchEndToEndTest {
                     () -> liveState.getText().equals(replaying + ", finished") && live.getItemCount() >= 5);
             UiFixture.waitUntil("the live Plot labelled as a replay", TIMEOUT_MS, () -> UiFixture
                     .find(plotArea, Label.class).stream().anyMatch(label -> label.getText().startsWith(replaying)));
+            ui.screenshot("workbench-replay");
             button(sessionsArea, "Stop replay").notifyListeners(SWT.Selection, new Event());
             UiFixture.waitUntil(() -> "Live variables back to the runtime: " + liveState.getText(), TIMEOUT_MS,
                     () -> liveState.getText().isEmpty());
@@ -294,6 +301,14 @@ class WorkbenchEndToEndTest {
             }
         }
         return count;
+    }
+
+    /** Moves the pointer over the middle of the chart as the mouse does (the cursor readout follows it). */
+    private static void pointAtTheMiddle(Canvas canvas) {
+        Event move = new Event();
+        move.x = canvas.getClientArea().width / 2;
+        move.y = canvas.getClientArea().height / 2;
+        canvas.notifyListeners(SWT.MouseMove, move);
     }
 
     /** Ticks a row's check box as a click does. */
