@@ -90,9 +90,11 @@ class PluginSdkTest {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (!shown && System.nanoTime() < deadline && workbench.isAlive()) {
                 Thread.sleep(500);
-                shown = Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("Soil probe view shown");
+                shown = Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("Soil probe view shown")
+                        && WorkbenchProductTest.mainWindowIsLarge(display.windowTree());
             }
-            assertTrue(shown, () -> "the soil probe view never showed; output:\n" + workbench.output());
+            assertTrue(shown, () -> "the main window with the soil probe view never showed; output:\n" + workbench.output());
+            Thread.sleep(1_000); // painted, for the screenshot
             display.screenshot(Path.of(System.getProperty("blitz.test.workdir", "target/work"), "workbench-plugin.png"));
         }
         System.out.printf("plug-in SDK walk-through: build %d s, runtime %d s, workbench %d s%n",
