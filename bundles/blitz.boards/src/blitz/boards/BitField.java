@@ -26,7 +26,7 @@ public interface BitField {
 
     /** An unsigned number of {@code bitLength} (1..64) bits at {@code bitOffset}, unit {@code ""} (a raw count). */
     static BitField unsigned(String name, int bitOffset, int bitLength) {
-        return new Fields.Unsigned(new VariableSpec(name, ""), bitOffset, bitLength, 0, 1);
+        return new Fields.Numeric(new VariableSpec(name, ""), bitOffset, bitLength, false, 0, 1);
     }
 
     /** One payload bit as 0 or 1. */
@@ -49,6 +49,23 @@ public interface BitField {
      * @param divisor non-zero
      */
     static BitField scaled(String name, String unit, int bitOffset, int bitLength, double zero, double divisor) {
-        return new Fields.Unsigned(new VariableSpec(name, unit), bitOffset, bitLength, zero, divisor);
+        return new Fields.Numeric(new VariableSpec(name, unit), bitOffset, bitLength, false, zero, divisor);
+    }
+
+    /**
+     * A signed (two's complement) number of {@code bitLength} (1..64) bits at {@code bitOffset}, unit
+     * {@code ""}: a set top bit makes it negative, so 12 bits {@code FFF} read as -1.
+     */
+    static BitField signed(String name, int bitOffset, int bitLength) {
+        return new Fields.Numeric(new VariableSpec(name, ""), bitOffset, bitLength, true, 0, 1);
+    }
+
+    /**
+     * A signed (two's complement) number turned into a physical value: {@code (raw - zero) / divisor}.
+     *
+     * @param divisor non-zero
+     */
+    static BitField signedScaled(String name, String unit, int bitOffset, int bitLength, double zero, double divisor) {
+        return new Fields.Numeric(new VariableSpec(name, unit), bitOffset, bitLength, true, zero, divisor);
     }
 }

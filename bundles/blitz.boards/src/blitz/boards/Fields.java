@@ -11,8 +11,10 @@ final class Fields {
     private Fields() {
     }
 
-    record Unsigned(VariableSpec variable, int bitOffset, int bitLength, double zero, double divisor) implements BitField {
-        Unsigned {
+    /** A number of 1..64 bits, read as unsigned or as two's complement, then scaled: {@code (raw - zero) / divisor}. */
+    record Numeric(VariableSpec variable, int bitOffset, int bitLength, boolean signed, double zero, double divisor)
+            implements BitField {
+        Numeric {
             Objects.requireNonNull(variable, "variable");
             if (bitOffset < 0 || bitLength < 1 || bitLength > 64) {
                 throw new IllegalArgumentException(variable.name() + ": needs offset >= 0 and 1..64 bits");
@@ -30,8 +32,14 @@ final class Fields {
         @Override
         public double read(BoardMessage message) {
             long raw = message.unsigned(bitOffset, bitLength);
-            double value = raw >= 0 ? raw : unsignedToDouble(raw);
+            double value = signed ? signExtend(raw) : raw >= 0 ? raw : unsignedToDouble(raw);
             return zero == 0 && divisor == 1 ? value : (value - zero) / divisor;
+        }
+
+        /** Copies the field's top bit into the bits above it, so a set top bit makes the value negative. */
+        private long signExtend(long raw) {
+            int unused = Long.SIZE - bitLength;
+            return (raw << unused) >> unused;
         }
 
         /** A 64-bit read with the top bit set is negative as a long; this reads it as unsigned. */

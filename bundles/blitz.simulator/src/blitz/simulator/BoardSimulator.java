@@ -4,6 +4,7 @@ package blitz.simulator;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import blitz.simulator.internal.LineReplay;
 import blitz.simulator.internal.PtyBoardServer;
 
 /**
@@ -20,6 +21,28 @@ public interface BoardSimulator extends AutoCloseable {
      */
     static BoardSimulator serve(Path device, SimulatorOptions options) {
         return PtyBoardServer.start(device, options);
+    }
+
+    /**
+     * Like {@link #serve(Path, SimulatorOptions)}, but the board sends the raw lines of {@code file} in
+     * turn, over and over, at the options' rate, instead of generated signals: one hex board line per
+     * line (any board id), blank lines and {@code #} comments skipped. Each line's timestamp is replaced
+     * by the board's clock; numbering, buffering and the host protocol work as for generated messages.
+     *
+     * @throws IOException              when the file cannot be read
+     * @throws IllegalArgumentException when a line is not a board message or the file holds none
+     */
+    static BoardSimulator replay(Path device, SimulatorOptions options, Path file) throws IOException {
+        return PtyBoardServer.replay(device, options, LineReplay.read(file));
+    }
+
+    /**
+     * @return the board id of the first board line of a replay file, the id a board replaying it should answer with
+     * @throws IOException              when the file cannot be read
+     * @throws IllegalArgumentException when a line is not a board message or the file holds none
+     */
+    static int replayBoardId(Path file) throws IOException {
+        return LineReplay.read(file).boardId();
     }
 
     SimulatorOptions options();

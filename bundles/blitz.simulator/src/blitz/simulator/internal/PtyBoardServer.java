@@ -48,7 +48,7 @@ public final class PtyBoardServer implements BoardSimulator {
     private final Path device;
     private final SimulatorOptions options;
     private final CircularBuffer buffer;
-    private final SignalSource signals;
+    private final MessageSource messages;
     private final Random garbageRandom;
     private final BoardMessageCodec codec = BoardMessageCodec.standard();
     private final ScheduledExecutorService generator;
@@ -63,18 +63,27 @@ public final class PtyBoardServer implements BoardSimulator {
     private volatile String lastCommand = "";
     private volatile FileChannel channel;
 
-    private PtyBoardServer(Path device, SimulatorOptions options) {
+    private PtyBoardServer(Path device, SimulatorOptions options, MessageSource messages) {
         this.device = device;
         this.options = options;
         this.buffer = new CircularBuffer(options.bufferSize());
-        this.signals = new SignalSource(options);
+        this.messages = messages;
         this.garbageRandom = new Random(options.seed() + 1);
         this.generator = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "blitz-simulator-generator-" + device));
         this.server = daemon(this::serve, "blitz-simulator-" + device);
     }
 
     public static PtyBoardServer start(Path device, SimulatorOptions options) {
-        PtyBoardServer board = new PtyBoardServer(device, options);
+        return start(device, options, new SignalSource(options));
+    }
+
+    /** Serves a board that sends the lines of a replay file (see {@link LineReplay}) instead of generated signals. */
+    public static PtyBoardServer replay(Path device, SimulatorOptions options, LineReplay lines) {
+        return start(device, options, lines);
+    }
+
+    private static PtyBoardServer start(Path device, SimulatorOptions options, MessageSource messages) {
+        PtyBoardServer board = new PtyBoardServer(device, options, messages);
         board.generator.scheduleAtFixedRate(board::generate, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
         board.server.start();
         return board;
@@ -153,8 +162,7 @@ public final class PtyBoardServer implements BoardSimulator {
             while (logging && generated.get() < due) {
                 long sequence = generated.getAndIncrement();
                 double at = sequence / options.messagesPerSecond();
-                BoardMessage message = new BoardMessage(options.boardId(), MessageType.DATA, 0,
-                        (long) (at * 1000) & NumberedMessages.SEQUENCE_MASK, signals.payload(at), SignalSource.PAYLOAD_BITS);
+                BoardMessage message = messages.message(sequence, at);
                 if (options.numbered()) {
                     message = NumberedMessages.number(message, sequence & NumberedMessages.SEQUENCE_MASK);
                 }

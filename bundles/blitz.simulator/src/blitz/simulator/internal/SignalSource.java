@@ -4,24 +4,35 @@ package blitz.simulator.internal;
 import java.util.List;
 import java.util.Random;
 
+import blitz.codec.NumberedMessages;
+import blitz.model.message.BoardMessage;
+import blitz.model.message.MessageType;
 import blitz.simulator.BoardKind;
 import blitz.simulator.SignalShape;
 import blitz.simulator.SimulatorOptions;
 
-/** Makes the 64-bit payload of a simulated board's data message at a given time. Not thread-safe. */
-final class SignalSource {
+/** Makes a simulated board's data messages from its signal shapes: a 64-bit payload at a given time. Not thread-safe. */
+final class SignalSource implements MessageSource {
     static final int PAYLOAD_BITS = 64;
 
+    private final int boardId;
     private final BoardKind kind;
     private final List<SignalShape> shapes;
     private final double periodSeconds;
     private final Random random;
 
     SignalSource(SimulatorOptions options) {
+        this.boardId = options.boardId();
         this.kind = options.kind();
         this.shapes = options.shapes();
         this.periodSeconds = options.periodSeconds();
         this.random = new Random(options.seed());
+    }
+
+    @Override
+    public BoardMessage message(long sequence, double seconds) {
+        return new BoardMessage(boardId, MessageType.DATA, 0, (long) (seconds * 1000) & NumberedMessages.SEQUENCE_MASK,
+                payload(seconds), PAYLOAD_BITS);
     }
 
     /** @return the payload bytes, variables packed most significant bit first, zero padded */

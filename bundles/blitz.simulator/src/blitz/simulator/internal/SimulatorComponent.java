@@ -20,6 +20,7 @@ import org.osgi.service.metatype.annotations.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import blitz.model.DataFolder;
 import blitz.simulator.BoardKind;
 import blitz.simulator.BoardSimulator;
 import blitz.simulator.SignalShape;
@@ -74,9 +75,15 @@ public final class SimulatorComponent {
         @AttributeDefinition(name = "Signal period (s)", description = "Period of the sine and ramp shapes.")
         double periodSeconds() default 10;
 
-        /** Where the pty links go; empty = {@code <java.io.tmpdir>/blitz-simulator-<boardId>}. */
-        @AttributeDefinition(name = "Link directory", description = "Folder of the pty links host and board; empty = the temp folder.")
+        /** Where the pty links go; empty = {@code <blitz.data>/simulator/board-<boardId>}, this runtime's own. */
+        @AttributeDefinition(name = "Link directory",
+                description = "Folder of the pty links host and board; empty = simulator/board-<id> in the runtime's data folder.")
         String linkDirectory() default "";
+
+        /** A file of raw board lines the board sends in turn instead of generated signals; empty = generate. */
+        @AttributeDefinition(name = "Replay file",
+                description = "File of raw board lines (one hex line each, any board id, # comments) sent in turn instead of generated signals; empty = generated signals.")
+        String replayFile() default "";
 
         /** When socat dies (the "adapter" is pulled), a new pty pair after this delay; negative: never. */
         @AttributeDefinition(name = "Pty recreate delay (ms)",
@@ -97,11 +104,12 @@ public final class SimulatorComponent {
                 Arrays.stream(config.shapes().split(",")).map(s -> SignalShape.valueOf(s.trim().toUpperCase(Locale.ROOT)))
                         .toList(),
                 config.periodSeconds(), 1);
-        Path directory = config.linkDirectory().isBlank()
-                ? Path.of(System.getProperty("java.io.tmpdir"), "blitz-simulator-" + config.boardId())
-                : Path.of(config.linkDirectory());
+        Path directory = config.linkDirectory().isBlank() ? defaultLinks(config.boardId()) : Path.of(config.linkDirectory());
         pty = new SocatPtyPair(directory).start();
-        board = BoardSimulator.serve(pty.boardEnd(), options);
+        board = config.replayFile().isBlank() ? BoardSimulator.serve(pty.boardEnd(), options)
+                : replay(pty, options, Path.of(config.replayFile()));
+        LOG.info("simulated board {} on pty links {} (host) and {} (board){}", config.boardId(), pty.hostEnd(), pty.boardEnd(),
+                config.replayFile().isBlank() ? "" : ", replaying " + config.replayFile());
         Path hostPort = pty.hostEnd();
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put(SimulatedPort.HOST_PORT, hostPort.toString());
@@ -118,6 +126,21 @@ public final class SimulatorComponent {
             }
         }, properties);
         ptyWatch = config.ptyRecreateDelayMs() < 0 ? null : startPtyWatch(config.ptyRecreateDelayMs());
+    }
+
+    /** The links of this runtime's board: under its data folder, so that two runtimes never share them. */
+    static Path defaultLinks(int boardId) {
+        return DataFolder.root().resolve("simulator").resolve("board-" + boardId);
+    }
+
+    /** A bad replay file stops socat again, so that a refused configuration leaves nothing running. */
+    private static BoardSimulator replay(SocatPtyPair pty, SimulatorOptions options, Path file) throws IOException {
+        try {
+            return BoardSimulator.replay(pty.boardEnd(), options, file);
+        } catch (IOException | IllegalArgumentException e) {
+            pty.stop();
+            throw e;
+        }
     }
 
     /**

@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
 /**
  * The runtime product under a fault: started from its launch script with the shell, simulated board 8
  * (numbered messages, 10 per second, polled every 200 ms) and the embedded store in {@code data}. The
- * simulator's pty links go to a folder of the test ({@code java.io.tmpdir} of the runtime), so runs
- * never share them, and its logger protocol gets a free port ({@code --port}), so runs of other builds on
- * the machine never answer in its place. Every process it starts (the runtime's java and its socat) is stopped by PID, also
+ * simulator's pty links go under {@code data} (the runtime's own), so runs never share them, and its
+ * logger protocol gets a free port ({@code --port}), so runs of other builds on the machine never
+ * answer in its place. Every process it starts (the runtime's java and its socat) is stopped by PID, also
  * after a {@link #kill()} left socat orphaned.
  */
 final class FaultRuntime implements AutoCloseable {
@@ -33,14 +33,14 @@ final class FaultRuntime implements AutoCloseable {
     private static final Pattern GAP_LINE = Pattern.compile("^\\d+ \\S+ \\S+ (\\w+) (\\d+) .*$", Pattern.MULTILINE);
 
     private final ProductProcess process;
-    private final Path tmp;
+    private final Path links;
     private final int port;
     private final List<ProcessHandle> started = new ArrayList<>();
     private ProcessHandle java;
 
-    private FaultRuntime(ProductProcess process, Path tmp, int port) {
+    private FaultRuntime(ProductProcess process, Path links, int port) {
         this.process = process;
-        this.tmp = tmp;
+        this.links = links;
         this.port = port;
     }
 
@@ -73,7 +73,7 @@ final class FaultRuntime implements AutoCloseable {
         args.addAll(List.of(options));
         return new FaultRuntime(ProductProcess.start(HOME.resolve("bin/blitz-runtime"), args,
                 Map.of("BLITZ_JAVA_OPTS", ("-Djava.io.tmpdir=" + tmp + " " + javaOptions).trim())),
-                tmp, port);
+                data.resolve("simulator").resolve("board-" + BOARD), port);
     }
 
     void awaitReady() throws Exception {
@@ -164,7 +164,7 @@ final class FaultRuntime implements AutoCloseable {
 
     /** The simulated board's pty links: {@code host} (the serial port's) and {@code board} (the simulator's). */
     Path links() {
-        return tmp.resolve("blitz-simulator-" + BOARD);
+        return links;
     }
 
     /** kill -9 of the java process; the orphaned socat is stopped by its PID too. */

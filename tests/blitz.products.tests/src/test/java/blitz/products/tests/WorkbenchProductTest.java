@@ -63,7 +63,7 @@ class WorkbenchProductTest {
         }
     }
 
-    private static boolean mainWindowIsLarge(String tree) {
+    static boolean mainWindowIsLarge(String tree) {
         Matcher window = MAIN_WINDOW.matcher(tree);
         while (window.find()) {
             if (Integer.parseInt(window.group(1)) >= 600 && Integer.parseInt(window.group(2)) >= 400) {
