@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
@@ -33,7 +34,7 @@ final class ClusterRedisTopology implements RedisTopology {
         this.seeds = List.copyOf(seeds);
         this.client = RedisClusterClient.create(seeds);
         ClusterClientOptions.Builder builder = ClusterClientOptions.builder();
-        options.applyTo(builder);
+        options.applyTo(builder, ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS);
         builder.topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                 .enablePeriodicRefresh(refreshPeriod)
                 .enableAllAdaptiveRefreshTriggers()

@@ -15,13 +15,20 @@ import io.lettuce.core.TimeoutOptions;
  */
 record LettuceOptions(SslOptions ssl, Duration connectTimeout, Duration commandTimeout) {
 
-    /** Applies the shared options to a (standalone or cluster) builder. */
-    void applyTo(ClientOptions.Builder options) {
+    /**
+     * Applies the shared options to a (standalone or cluster) builder.
+     *
+     * @param whileDisconnected {@code REJECT_COMMANDS} fails a command at once on a connection that is
+     *                          down; a cluster needs {@code ACCEPT_COMMANDS}, as it opens its node
+     *                          connections on first use and would reject the command that opens one
+     *                          (the command timeout still bounds the wait)
+     */
+    void applyTo(ClientOptions.Builder options, ClientOptions.DisconnectedBehavior whileDisconnected) {
         if (ssl != null) {
             options.sslOptions(ssl);
         }
         options.autoReconnect(false);
-        options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+        options.disconnectedBehavior(whileDisconnected);
         options.socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build());
         options.timeoutOptions(TimeoutOptions.enabled(commandTimeout));
     }

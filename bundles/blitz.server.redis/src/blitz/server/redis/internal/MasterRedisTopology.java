@@ -29,7 +29,7 @@ final class MasterRedisTopology implements RedisTopology {
         this.uri = uri;
         this.client = RedisClient.create(uri);
         ClientOptions.Builder builder = ClientOptions.builder();
-        options.applyTo(builder);
+        options.applyTo(builder, ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
         client.setOptions(builder.build());
     }
 

@@ -112,6 +112,13 @@ final class RedisBackend implements SessionBackend {
         } catch (IllegalStateException e) {
             throw e;
         } catch (RuntimeException e) {
+            // a connection to a master that failed over may look open: the next call opens a new one
+            synchronized (controlLock) {
+                if (control == link) {
+                    control.closeAsync();
+                    control = null;
+                }
+            }
             throw new IllegalStateException(whyNotConnected.apply(e), e);
         }
     }
@@ -287,7 +294,7 @@ final class RedisBackend implements SessionBackend {
         if (from < messages.size()) {
             keysThisCycle.add(key);
         }
-        lengths.added(sessionId, messages.size() - from);
+        lengths.added(sessionId, messages.size());
     }
 
     /** After a failure: reads the session's length once, and records what a failover lost. */

@@ -135,6 +135,10 @@ public class RedisServerStore extends BatchingServerStore implements RigSessions
     }
 
     private static RedisBackend backend(Config config) {
+        if (config.waitReplicas() > 0 && config.waitTimeoutMs() >= config.commandTimeoutMs()) {
+            throw new IllegalArgumentException("waitTimeoutMs (" + config.waitTimeoutMs() + ") must be below commandTimeoutMs ("
+                    + config.commandTimeoutMs() + "): a WAIT would otherwise time out in the client before Redis answers");
+        }
         LettuceOptions options = new LettuceOptions(ssl(config), Duration.ofMillis(config.connectTimeoutMs()),
                 Duration.ofMillis(config.commandTimeoutMs()));
         List<String> nodes = Arrays.stream(config.clusterNodes()).flatMap(n -> Arrays.stream(n.split(",")))

@@ -32,24 +32,31 @@ final class SessionLengths {
     }
 
     /**
-     * Records the length just read.
+     * Records the length just read. The writer re-sends from the first write after the last
+     * committed cycle, so the confirmed length stays the base: a longer list means the first
+     * {@code length - confirmed} re-sent messages are there already (however many cycles failed
+     * after applying them), a shorter one that confirmed messages are gone.
      *
      * @return how many confirmed messages are missing from the list (0 when none)
      */
     long checked(long sessionId, long length) {
-        Long known = confirmed.put(sessionId, length);
+        Long known = confirmed.putIfAbsent(sessionId, length);
+        toSkip.remove(sessionId);
         if (known == null || length == known) {
             return 0;
         }
         if (length > known) {
-            toSkip.merge(sessionId, length - known, Long::sum);
+            toSkip.put(sessionId, length - known);
             return 0;
         }
-        toSkip.remove(sessionId);
+        confirmed.put(sessionId, length);
         return known - length;
     }
 
-    /** @return how many of {@code offered} re-sent messages Redis already has, to be skipped */
+    /**
+     * @return how many of {@code offered} re-sent messages Redis already has, to be skipped; they
+     *         count as written by this cycle
+     */
     int skip(long sessionId, int offered) {
         Long skip = toSkip.remove(sessionId);
         if (skip == null) {
@@ -62,6 +69,7 @@ final class SessionLengths {
         return skipped;
     }
 
+    /** @param messages the messages of an append, the skipped ones included */
     void added(long sessionId, long messages) {
         addedThisCycle.merge(sessionId, messages, Long::sum);
     }
