@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -182,21 +181,7 @@ public final class RedisServerFixture implements AutoCloseable {
      * returns its output lines: what any Redis tool sees.
      */
     public List<String> cli(String... args) {
-        List<String> command = new ArrayList<>(List.of(REDIS_CLI.toString(), "-h", "127.0.0.1", "-p", Integer.toString(port)));
-        command.addAll(Arrays.asList(args));
-        try {
-            Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!cli.waitFor(10, TimeUnit.SECONDS) || cli.exitValue() != 0) {
-                throw new IllegalStateException(command + " failed: " + output);
-            }
-            return output.isEmpty() ? List.of() : List.of(output.split("\n"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted running " + command, e);
-        }
+        return RedisCli.run(port, args);
     }
 
     @Override

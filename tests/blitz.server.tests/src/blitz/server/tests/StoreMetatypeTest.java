@@ -23,7 +23,8 @@ class StoreMetatypeTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
             "blitz.server.embedded;dataFolder fsync fsyncIntervalMs queueCapacity maxBatch bufferLimit",
-            "blitz.server.redis;uri user .password caFile connectTimeoutMs commandTimeoutMs dataFolder bufferLimit queueCapacity maxBatch valuesPerPush retryIntervalMs" })
+            "blitz.server.redis;uri clusterNodes keyPrefix rigName waitReplicas waitTimeoutMs topologyRefreshMs user .password caFile"
+                    + " connectTimeoutMs commandTimeoutMs dataFolder bufferLimit queueCapacity maxBatch valuesPerPush retryIntervalMs" })
     void shouldDescribeEveryConfigurationProperty(String pid, String expectedIds) {
         MetaTypeService metatype = Osgi.await(MetaTypeService.class);
         Bundle bundle = Arrays.stream(Osgi.context().getBundles())

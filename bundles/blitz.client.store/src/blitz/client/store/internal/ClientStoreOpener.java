@@ -46,7 +46,8 @@ import blitz.model.client.SessionCatalog;
  * it opens at once. Before it registers the store the thread warms it up ({@link JpaClientStore#warmUp}),
  * so the first plot does not compile the store's queries.
  *
- * <p>Configuration PID {@code blitz.client.store} (see {@link JpaClientStore.Config}); its properties
+ * <p>Configuration PID {@code blitz.client.store} (see {@link JpaClientStore.Config}, plus {@value #USER} and
+ * {@value #PASSWORD} for a database on a Derby network server); its properties
  * become the service's properties, as DS would set them. A new configuration closes the open store
  * and opens the new one the same way.
  */
@@ -57,6 +58,12 @@ public final class ClientStoreOpener {
     /** Framework property: {@code true} to open the store only once the workbench's window is up. */
     static final String OPEN_AFTER_STARTUP = "blitz.client.store.openAfterStartup";
     static final long STARTUP_WAIT_LIMIT_S = 30;
+    /**
+     * Configuration properties for a {@code database} on a Derby network server
+     * ({@code jdbc:derby://host:port/db}): its user and (private) password.
+     */
+    static final String USER = "user";
+    static final String PASSWORD = ".password";
     /** The facade and every role, the names the store is registered under. */
     static final String[] SERVICES = { ClientStore.class.getName(), SessionCatalog.class.getName(),
             CategoryCatalog.class.getName(), DownloadStore.class.getName(), SeriesQueries.class.getName(),
@@ -75,7 +82,8 @@ public final class ClientStoreOpener {
     public ClientStoreOpener(BundleContext context, JpaClientStore.Config config, Map<String, Object> properties) {
         Hashtable<String, Object> serviceProperties = new Hashtable<>();
         properties.forEach((key, value) -> {
-            if (!key.startsWith("component.")) {
+            // private properties (the '.password') never become service properties
+            if (!key.startsWith("component.") && !key.startsWith(".")) {
                 serviceProperties.put(key, value);
             }
         });
@@ -86,7 +94,7 @@ public final class ClientStoreOpener {
         }
         opener = new Thread(() -> {
             awaitWorkbench();
-            open(context, config, serviceProperties);
+            open(context, config, properties, serviceProperties);
         }, "blitz-client-store-opener");
         opener.setDaemon(true);
         opener.start();
@@ -125,13 +133,15 @@ public final class ClientStoreOpener {
         }
     }
 
-    private void open(BundleContext context, JpaClientStore.Config config, Hashtable<String, Object> serviceProperties) {
+    private void open(BundleContext context, JpaClientStore.Config config, Map<String, Object> properties,
+            Hashtable<String, Object> serviceProperties) {
         if (isDeactivated()) {
             return;
         }
         JpaClientStore opened;
         try {
-            opened = new JpaClientStore(config);
+            opened = new JpaClientStore(DerbyDatabase.of(config.database(), String.valueOf(properties.getOrDefault(USER, "")),
+                    String.valueOf(properties.getOrDefault(PASSWORD, ""))), config.readingsPerTile());
         } catch (RuntimeException e) {
             LOG.error("The workbench store could not be opened (database {}): sessions cannot be downloaded or "
                     + "shown until it is fixed", config.database(), e);

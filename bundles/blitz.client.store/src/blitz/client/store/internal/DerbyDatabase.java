@@ -8,18 +8,25 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import blitz.derby.EmbeddedDerby;
+import blitz.derby.NetworkDerby;
 import blitz.model.DataFolder;
 
 /**
- * Where the store's Derby database lives: a folder, or a private in-memory database. Connections
- * go straight to Derby's embedded driver, not through {@code DriverManager}, whose caller checks
- * do not fit OSGi class loaders.
+ * Where the store's Derby database lives: a folder, a private in-memory database, or a database a
+ * Derby network server holds for a lab ({@code jdbc:derby://host:port/db}, with a user and password;
+ * see releng/run-derby-server.sh). Connections go straight to Derby's embedded or network client
+ * driver, not through {@code DriverManager}, whose caller checks do not fit OSGi class loaders.
  */
 public final class DerbyDatabase {
+    /** How a {@code database} setting names a database on a Derby network server. */
+    public static final String NETWORK_PREFIX = "jdbc:derby://";
+
     /** The {@code database} setting that selects an in-memory database. */
     public static final String MEMORY = "memory";
     /** The default {@code database} setting. */
@@ -33,12 +40,24 @@ public final class DerbyDatabase {
     private final boolean inMemory;
     /** Beside the folder while a store has the database open; still there when that process died. Null in memory. */
     private final Path openMarker;
-    private final Driver driver = EmbeddedDerby.driver();
+    private final Driver driver;
+    /** The network server's user and password; empty for an embedded database. */
+    private final Properties credentials = new Properties();
 
     private DerbyDatabase(String url, boolean inMemory, Path openMarker) {
         this.url = url;
         this.inMemory = inMemory;
         this.openMarker = openMarker;
+        this.driver = EmbeddedDerby.driver();
+    }
+
+    private DerbyDatabase(String networkUrl, String user, String password) {
+        this.url = networkUrl;
+        this.inMemory = false;
+        this.openMarker = null;
+        this.driver = NetworkDerby.driver();
+        credentials.setProperty("user", user);
+        credentials.setProperty("password", password);
     }
 
     /**
@@ -46,7 +65,24 @@ public final class DerbyDatabase {
      *                {@link #DEFAULT_FOLDER}
      */
     public static DerbyDatabase of(String setting) {
+        return of(setting, "", "");
+    }
+
+    /**
+     * @param setting  as {@link #of(String)}, or {@code jdbc:derby://host:port/database} for a Derby network server
+     * @param user     the network server's user (ignored for an embedded database)
+     * @param password that user's password (ignored for an embedded database)
+     * @throws IllegalArgumentException for a network database without a user
+     */
+    public static DerbyDatabase of(String setting, String user, String password) {
         String value = setting == null || setting.isBlank() ? DEFAULT_FOLDER : setting.trim();
+        if (value.startsWith(NETWORK_PREFIX)) {
+            if (user == null || user.isBlank()) {
+                throw new IllegalArgumentException("the Derby network database " + value
+                        + " needs a user and password ('user' and '.password' in the store's configuration)");
+            }
+            return new DerbyDatabase(value, user.trim(), password == null ? "" : password);
+        }
         if (value.equals(MEMORY)) {
             return new DerbyDatabase("jdbc:derby:memory:blitz-store-" + MEMORY_DATABASES.incrementAndGet(), true, null);
         }
@@ -69,7 +105,24 @@ public final class DerbyDatabase {
     }
 
     public Connection connect() throws SQLException {
-        return driver.connect(openUrl(), new Properties());
+        return driver.connect(openUrl(), credentials);
+    }
+
+    /** @return what a JPA provider needs to open its own connections: driver class, URL, and the credentials if any */
+    public Map<String, Object> jpaConnectionProperties() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("jakarta.persistence.jdbc.driver", network() ? NetworkDerby.DRIVER_CLASS : "org.apache.derby.jdbc.EmbeddedDriver");
+        properties.put("jakarta.persistence.jdbc.url", openUrl());
+        if (network()) {
+            properties.put("jakarta.persistence.jdbc.user", credentials.getProperty("user"));
+            properties.put("jakarta.persistence.jdbc.password", credentials.getProperty("password"));
+        }
+        return properties;
+    }
+
+    /** @return whether a Derby network server holds the database (shared by several workstations) */
+    public boolean network() {
+        return url.startsWith(NETWORK_PREFIX);
     }
 
     /**
@@ -86,8 +139,8 @@ public final class DerbyDatabase {
      * @throws SQLException if the clean shutdown fails
      */
     public boolean settleCrashRecovery() throws SQLException {
-        if (inMemory) {
-            return false;
+        if (inMemory || network()) {
+            return false; // the network server recovers its databases itself
         }
         boolean crashed = Files.exists(openMarker);
         if (crashed) {
@@ -106,12 +159,15 @@ public final class DerbyDatabase {
     }
 
     /**
-     * Shuts the database down cleanly (an in-memory one is dropped). Every connection must be closed
-     * first.
+     * Shuts the database down cleanly (an in-memory one is dropped; one on a network server is left
+     * to the server). Every connection must be closed first.
      *
      * @throws SQLException if Derby reports anything but a clean shutdown
      */
     public void shutdown() throws SQLException {
+        if (network()) {
+            return; // other workstations use the server's database: only the server shuts it down
+        }
         try {
             driver.connect(url + (inMemory ? ";drop=true" : ";shutdown=true"), new Properties()).close();
         } catch (SQLException e) {

@@ -35,8 +35,7 @@ final class Transactions {
     Transactions(DerbyDatabase database) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("eclipselink.classloader", Transactions.class.getClassLoader());
-        properties.put("jakarta.persistence.jdbc.driver", "org.apache.derby.jdbc.EmbeddedDriver");
-        properties.put("jakarta.persistence.jdbc.url", database.openUrl());
+        properties.putAll(database.jpaConnectionProperties());
         factory = new PersistenceProvider().createEntityManagerFactory(PERSISTENCE_UNIT, properties);
         if (factory == null) {
             throw new IllegalStateException("persistence unit " + PERSISTENCE_UNIT + " not found");

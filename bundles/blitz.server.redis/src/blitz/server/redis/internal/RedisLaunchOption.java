@@ -18,7 +18,8 @@ import io.lettuce.core.RedisURI;
 
 /**
  * The launcher's {@code --redis URI} option (framework property {@value #PROPERTY}): configures the
- * Redis store ({@value RedisServerStore#PID}, its {@code uri}) and makes the logging runtime take only
+ * Redis store ({@value RedisServerStore#PID}, its {@code uri}, or its {@code clusterNodes} for a
+ * comma-separated list of a cluster's nodes) and makes the logging runtime take only
  * that store (PID {@code blitz.logger}, {@code store.target}), through Configuration Admin as a user
  * would.
  *
@@ -50,10 +51,15 @@ public final class RedisLaunchOption {
             forget(redis, logger);
             return;
         }
+        String value = uri.trim();
+        boolean cluster = isClusterList(value);
         try {
-            RedisURI.create(uri.trim());
+            for (String node : cluster ? value.split(",") : new String[] { value }) {
+                RedisURI.create(node.trim());
+            }
         } catch (RuntimeException e) {
-            LOG.error("--redis: '{}' is not a Redis URI (redis://host:port or rediss://host:port): {}; "
+            LOG.error("--redis: '{}' is not a Redis URI (redis://host:port, rediss://host:port, "
+                    + "redis-sentinel://host:port,host:port#master, or a comma-separated list of a cluster's redis://host:port nodes): {}; "
                     + "the runtime keeps its embedded store", uri, e.getMessage());
             forget(redis, logger);
             return;
@@ -62,11 +68,20 @@ public final class RedisLaunchOption {
         if (redis.getProperties() == null || redisProperties.get(MARKER) != null) {
             redisProperties.put(MARKER, "--redis");
         }
-        updateIfChanged(redis, redisProperties, "uri", uri.trim());
+        if (cluster) {
+            updateIfChanged(redis, redisProperties, "clusterNodes", value);
+        } else {
+            updateIfChanged(redis, redisProperties, "uri", value);
+        }
         Dictionary<String, Object> loggerProperties = propertiesOf(logger);
         loggerProperties.put(MARKER, "--redis");
         updateIfChanged(logger, loggerProperties, STORE_TARGET, REDIS_ONLY);
         LOG.info("--redis: session store on {}", uri.trim());
+    }
+
+    /** A Sentinel URI lists its Sentinels with commas; any other list names a cluster's nodes. */
+    static boolean isClusterList(String value) {
+        return value.contains(",") && !value.startsWith("redis-sentinel");
     }
 
     /**
