@@ -38,7 +38,7 @@ import jakarta.inject.Inject;
  */
 public class RuntimePart {
     /** One row of the boards table. */
-    record BoardRow(int boardId, String description, int variables, boolean connected) {
+    record BoardRow(int boardId, String description, int variables, boolean connected, String origin) {
     }
 
     private Display display;
@@ -73,6 +73,7 @@ public class RuntimePart {
         Tables.<BoardRow>column(boards, "Variables", 80,
                 row -> row.variables() < 0 ? "" : Integer.toString(row.variables()));
         Tables.<BoardRow>column(boards, "Connected", 80, row -> row.connected() ? "✓" : "");
+        Tables.<BoardRow>column(boards, "Source", 240, BoardRow::origin);
         if (broker != null) {
             broker.subscribe(UiTopics.BOARDS, boardsFetched);
         }
@@ -138,14 +139,14 @@ public class RuntimePart {
         if (registry != null) {
             for (BoardDecoder decoder : registry.decoders()) {
                 rows.put(decoder.boardId(), new BoardRow(decoder.boardId(), decoder.description(),
-                        decoder.variables().size(), false));
+                        decoder.variables().size(), false, registry.origin(decoder.boardId())));
             }
         }
         for (int id : connectedBoards) {
             BoardRow known = rows.get(id);
-            rows.put(id, known != null ? new BoardRow(id, known.description(), known.variables(), true)
+            rows.put(id, known != null ? new BoardRow(id, known.description(), known.variables(), true, known.origin())
                     : new BoardRow(id, registry == null ? BoardDescription.UNKNOWN : registry.describe(id).description(),
-                            -1, true));
+                            -1, true, ""));
         }
         boards.setInput(new ArrayList<>(rows.values()));
     }
