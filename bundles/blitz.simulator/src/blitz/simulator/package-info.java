@@ -6,5 +6,5 @@
  * its messages, inject garbage lines and report overflow. It talks only bytes on a device path and
  * knows nothing of the host side. See {@code docs/serial.md}.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package blitz.simulator;

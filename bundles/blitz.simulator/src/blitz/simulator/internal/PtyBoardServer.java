@@ -27,6 +27,7 @@ import blitz.codec.ShortMessage;
 import blitz.model.message.BoardMessage;
 import blitz.model.message.MessageType;
 import blitz.simulator.BoardSimulator;
+import blitz.simulator.SimulatedClock;
 import blitz.simulator.SimulatorOptions;
 
 /**
@@ -49,6 +50,7 @@ public final class PtyBoardServer implements BoardSimulator {
     private final SimulatorOptions options;
     private final CircularBuffer buffer;
     private final SignalSource signals;
+    private final SimulatedClock clock;
     private final Random garbageRandom;
     private final BoardMessageCodec codec = BoardMessageCodec.standard();
     private final ScheduledExecutorService generator;
@@ -63,9 +65,10 @@ public final class PtyBoardServer implements BoardSimulator {
     private volatile String lastCommand = "";
     private volatile FileChannel channel;
 
-    private PtyBoardServer(Path device, SimulatorOptions options) {
+    private PtyBoardServer(Path device, SimulatorOptions options, SimulatedClock clock) {
         this.device = device;
         this.options = options;
+        this.clock = clock;
         this.buffer = new CircularBuffer(options.bufferSize());
         this.signals = new SignalSource(options);
         this.garbageRandom = new Random(options.seed() + 1);
@@ -73,8 +76,8 @@ public final class PtyBoardServer implements BoardSimulator {
         this.server = daemon(this::serve, "blitz-simulator-" + device);
     }
 
-    public static PtyBoardServer start(Path device, SimulatorOptions options) {
-        PtyBoardServer board = new PtyBoardServer(device, options);
+    public static PtyBoardServer start(Path device, SimulatorOptions options, SimulatedClock clock) {
+        PtyBoardServer board = new PtyBoardServer(device, options, clock);
         board.generator.scheduleAtFixedRate(board::generate, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
         board.server.start();
         return board;
@@ -89,6 +92,16 @@ public final class PtyBoardServer implements BoardSimulator {
     @Override
     public SimulatorOptions options() {
         return options;
+    }
+
+    @Override
+    public SimulatedClock clock() {
+        return clock;
+    }
+
+    @Override
+    public long logStartNanos() {
+        return logStartNanos;
     }
 
     @Override
@@ -154,7 +167,7 @@ public final class PtyBoardServer implements BoardSimulator {
                 long sequence = generated.getAndIncrement();
                 double at = sequence / options.messagesPerSecond();
                 BoardMessage message = new BoardMessage(options.boardId(), MessageType.DATA, 0,
-                        (long) (at * 1000) & NumberedMessages.SEQUENCE_MASK, signals.payload(at), SignalSource.PAYLOAD_BITS);
+                        clock.stamp(at), signals.payload(at), SignalSource.PAYLOAD_BITS);
                 if (options.numbered()) {
                     message = NumberedMessages.number(message, sequence & NumberedMessages.SEQUENCE_MASK);
                 }

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import blitz.simulator.BoardKind;
 import blitz.simulator.BoardSimulator;
 import blitz.simulator.SignalShape;
+import blitz.simulator.SimulatedClock;
 import blitz.simulator.SimulatedPort;
 import blitz.simulator.SimulatorOptions;
 import blitz.simulator.SocatPtyPair;
@@ -82,6 +83,19 @@ public final class SimulatorComponent {
         @AttributeDefinition(name = "Pty recreate delay (ms)",
                 description = "When socat dies (an unplugged adapter), a new pty pair is made on the same links after this delay; negative: never.")
         long ptyRecreateDelayMs() default 1_000;
+
+        @AttributeDefinition(name = "Clock drift (ppm)", description = "How much faster the board's crystal runs than true time (negative: slower).")
+        double clockDriftPpm() default 0;
+
+        @AttributeDefinition(name = "Clock jitter (ms)", min = "0", description = "Each timestamp is off by up to this much either way.")
+        double clockJitterMs() default 0;
+
+        @AttributeDefinition(name = "Clock reset after (s)", description = "The board resets once, this long after logging starts (its clock restarts at 0); 0: never.")
+        double clockResetAfterSeconds() default 0;
+
+        @AttributeDefinition(name = "Clock start (ms)", min = "0", max = "4294967295",
+                description = "The board's count when logging starts; 4294907296 wraps the 32-bit timestamp a minute in.")
+        long clockStartMillis() default 0;
     }
 
     private final SocatPtyPair pty;
@@ -101,7 +115,9 @@ public final class SimulatorComponent {
                 ? Path.of(System.getProperty("java.io.tmpdir"), "blitz-simulator-" + config.boardId())
                 : Path.of(config.linkDirectory());
         pty = new SocatPtyPair(directory).start();
-        board = BoardSimulator.serve(pty.boardEnd(), options);
+        board = BoardSimulator.serve(pty.boardEnd(), options, new SimulatedClock(SimulatedClock.Settings.of(
+                config.clockDriftPpm(), config.clockJitterMs(), config.clockResetAfterSeconds(), config.clockStartMillis(),
+                config.boardId())));
         Path hostPort = pty.hostEnd();
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put(SimulatedPort.HOST_PORT, hostPort.toString());
