@@ -12,6 +12,17 @@ final class Fields {
     private Fields() {
     }
 
+    /** @return the bits as a number: two's complement when signed, else unsigned (also for 64 bits) */
+    private static double number(BoardMessage message, int bitOffset, int bitLength, boolean signed) {
+        long raw = message.unsigned(bitOffset, bitLength);
+        if (signed) {
+            int unused = Long.SIZE - bitLength;
+            return (raw << unused) >> unused;
+        }
+        // a 64-bit read with the top bit set is negative as a long
+        return raw >= 0 ? raw : (raw >>> 1) * 2.0 + (raw & 1);
+    }
+
     private static void checkBits(VariableSpec variable, int bitOffset, int bitLength) {
         Objects.requireNonNull(variable, "variable");
         if (bitOffset < 0 || bitLength < 1 || bitLength > 64) {
@@ -34,14 +45,8 @@ final class Fields {
 
         @Override
         public double read(BoardMessage message) {
-            long raw = message.unsigned(bitOffset, bitLength);
-            double value = raw >= 0 ? raw : unsignedToDouble(raw);
+            double value = number(message, bitOffset, bitLength, false);
             return zero == 0 && divisor == 1 ? value : (value - zero) / divisor;
-        }
-
-        /** A 64-bit read with the top bit set is negative as a long; this reads it as unsigned. */
-        private static double unsignedToDouble(long raw) {
-            return (raw >>> 1) * 2.0 + (raw & 1);
         }
     }
 
@@ -59,15 +64,7 @@ final class Fields {
 
         @Override
         public double read(BoardMessage message) {
-            long raw = message.unsigned(bitOffset, bitLength);
-            double value;
-            if (signed) {
-                int unused = Long.SIZE - bitLength;
-                value = (raw << unused) >> unused;
-            } else {
-                value = raw >= 0 ? raw : Unsigned.unsignedToDouble(raw);
-            }
-            return conversion.applyAsDouble(value);
+            return conversion.applyAsDouble(number(message, bitOffset, bitLength, signed));
         }
     }
 

@@ -20,6 +20,10 @@ public final class LowerHull {
     public void add(double x, double y) {
         sumX += x;
         count++;
+        if (vertices.isEmpty() || last()[0] <= x) {
+            chain(x, y);
+            return;
+        }
         List<double[]> rightOf = new ArrayList<>();
         while (!vertices.isEmpty() && last()[0] > x) {
             rightOf.add(0, vertices.remove(vertices.size() - 1));

@@ -3,6 +3,7 @@ package blitz.boards.files.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -18,8 +19,10 @@ import org.junit.jupiter.api.TestFactory;
 import blitz.boards.files.BoardFile;
 import blitz.boards.files.BoardFixture;
 import blitz.boards.files.CheckBoard;
+import blitz.boards.files.internal.CheckBoardCommand;
 import blitz.decoder.conformance.DecoderConformanceChecks;
 import blitz.decoder.conformance.DecoderFixture;
+import blitz.testing.Osgi;
 
 /** The decoder conformance kit over every board file Blitz ships, and the command line check over each. */
 class BoardFileConformanceTest {
@@ -56,5 +59,13 @@ class BoardFileConformanceTest {
             assertEquals(true, passed, report);
             assertEquals(true, report.startsWith("PASS " + path), report);
         }));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theShellCommandReportsAsTheMainClass() {
+        CheckBoardCommand command = Osgi.await(CheckBoardCommand.class, "(&(osgi.command.scope=client)(osgi.command.function=check-board))");
+        String report = command._main("check-board", BoardFilesOnDisk.weather().toString());
+        assertTrue(report.startsWith("PASS " + BoardFilesOnDisk.weather()), report);
+        assertTrue(command._main("check-board", "/no/such/board.json").startsWith("FAIL /no/such/board.json:0:0: cannot read"));
     }
 }
