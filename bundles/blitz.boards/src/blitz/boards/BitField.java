@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EPL-2.0
 package blitz.boards;
 
+import java.util.function.DoubleUnaryOperator;
+
 import blitz.model.decoder.VariableSpec;
 import blitz.model.message.BoardMessage;
 
@@ -67,5 +69,16 @@ public interface BitField {
      */
     static BitField signedScaled(String name, String unit, int bitOffset, int bitLength, double zero, double divisor) {
         return new Fields.Numeric(new VariableSpec(name, unit), bitOffset, bitLength, true, zero, divisor);
+    }
+
+    /**
+     * A number of {@code bitLength} (1..64) bits at {@code bitOffset}, read as unsigned or as two's
+     * complement, then turned into a physical value by {@code conversion} (a pure function).
+     *
+     * @since 1.1
+     */
+    static BitField converted(VariableSpec variable, int bitOffset, int bitLength, boolean signed,
+            DoubleUnaryOperator conversion) {
+        return new Fields.Converted(variable, bitOffset, bitLength, signed, conversion);
     }
 }

@@ -20,7 +20,17 @@ public interface BoardSimulator extends AutoCloseable {
      * not exist yet the simulator waits for it.
      */
     static BoardSimulator serve(Path device, SimulatorOptions options) {
-        return PtyBoardServer.start(device, options);
+        return serve(device, options, new SimulatedClock(SimulatedClock.Settings.ideal()));
+    }
+
+    /**
+     * As {@link #serve(Path, SimulatorOptions)}, with a board clock that drifts, jitters, resets or
+     * wraps as {@code clock} says.
+     *
+     * @since 1.1
+     */
+    static BoardSimulator serve(Path device, SimulatorOptions options, SimulatedClock clock) {
+        return PtyBoardServer.start(device, options, clock);
     }
 
     /**
@@ -46,6 +56,12 @@ public interface BoardSimulator extends AutoCloseable {
     }
 
     SimulatorOptions options();
+
+    /** @return the board's clock: the truth its timestamps come from. @since 1.1 */
+    SimulatedClock clock();
+
+    /** @return {@link System#nanoTime()} when logging started (true time 0 of {@link #clock()}). @since 1.1 */
+    long logStartNanos();
 
     /** @return whether the host has started logging (START received, no STOP since) */
     boolean logging();

@@ -9,12 +9,13 @@ import org.osgi.service.component.annotations.Component;
 import blitz.boards.BitField;
 import blitz.boards.FieldLayoutDecoder;
 import blitz.model.decoder.BoardDecoder;
+import blitz.model.decoder.DecoderRegistry;
 
 /**
  * Board 4: five digital inputs in the header flags and four 16-bit channels. The original read the
  * digital inputs from flags 1..5 (an index past the last flag); they are flags 0..4 here.
  */
-@Component(service = BoardDecoder.class)
+@Component(service = BoardDecoder.class, property = DecoderRegistry.ORIGIN + "=" + DecoderRegistry.BUILT_IN)
 public final class BlitzRaspberryGpioBoard extends FieldLayoutDecoder {
     public BlitzRaspberryGpioBoard() {
         super(4, "Blitz Raspberry GPIO Board", flagsAndChannels());

@@ -72,6 +72,8 @@ public final class WhiteboardDecoderRegistry implements DecoderRegistry {
     private final Map<Integer, TreeMap<Long, BoardDecoder>> candidates = new HashMap<>();
     /** Decoders that threw, so that each is logged loudly once. */
     private final Set<BoardDecoder> faulty = ConcurrentHashMap.newKeySet();
+    /** Where each bound decoder comes from ({@link DecoderRegistry#origin}). */
+    private final Map<BoardDecoder, String> origins = new ConcurrentHashMap<>();
     private volatile BoardDecoder[] active = new BoardDecoder[BOARD_IDS];
     private volatile CalibrationTable calibrations;
 
@@ -100,6 +102,7 @@ public final class WhiteboardDecoderRegistry implements DecoderRegistry {
             LOG.error("Ignoring board decoder {}: board id {} is not 0..255", decoder.getClass().getName(), boardId);
             return;
         }
+        origins.put(decoder, origin(properties));
         synchronized (candidates) {
             TreeMap<Long, BoardDecoder> forBoard = candidates.computeIfAbsent(boardId, id -> new TreeMap<>());
             forBoard.put(serviceId(properties), decoder);
@@ -126,6 +129,7 @@ public final class WhiteboardDecoderRegistry implements DecoderRegistry {
                 }
             }
             faulty.remove(decoder);
+            origins.remove(decoder);
             publish();
         }
     }
@@ -138,6 +142,11 @@ public final class WhiteboardDecoderRegistry implements DecoderRegistry {
 
     private static long serviceId(Map<String, Object> properties) {
         return properties.get(SERVICE_ID) instanceof Long id ? id : Long.MAX_VALUE;
+    }
+
+    private static String origin(Map<String, Object> properties) {
+        String origin = properties.get(ORIGIN) instanceof String given ? given : PLUG_IN;
+        return properties.get(ORIGIN_FILE) instanceof String file ? origin + " " + file : origin;
     }
 
     private static String name(BoardDecoder decoder) {
@@ -269,6 +278,12 @@ public final class WhiteboardDecoderRegistry implements DecoderRegistry {
             }
         }
         return "";
+    }
+
+    @Override
+    public String origin(int boardId) {
+        BoardDecoder decoder = boardId >= 0 && boardId < BOARD_IDS ? active[boardId] : null;
+        return decoder == null ? "" : origins.getOrDefault(decoder, PLUG_IN);
     }
 
     @Override

@@ -18,6 +18,7 @@ import blitz.logger.Preflight;
 import blitz.logger.RuntimeStatistics;
 import blitz.logger.SessionReader;
 import blitz.model.SessionSummary;
+import blitz.model.decoder.DecoderRegistry;
 import blitz.model.server.StoreUnavailableException;
 import blitz.model.source.LossEvent;
 
@@ -33,13 +34,15 @@ public class ShellCommands {
     private final LoggingRuntime runtime;
     private final SessionReader stored;
     private final LiveActivity activity;
+    private final DecoderRegistry decoders;
 
     @Activate
     public ShellCommands(@Reference LoggingRuntime runtime, @Reference SessionReader stored,
-            @Reference LiveActivity activity) {
+            @Reference LiveActivity activity, @Reference DecoderRegistry decoders) {
         this.runtime = runtime;
         this.stored = stored;
         this.activity = activity;
+        this.decoders = decoders;
     }
 
     /** {@code blitz:status}: session, store, sources, counters and each board's rate, last message and silence. */
@@ -87,10 +90,15 @@ public class ShellCommands {
                 s.count())).collect(Collectors.joining("\n"));
     }
 
-    /** {@code blitz:boards}: every known board with its source. */
+    /** {@code blitz:boards}: every known board with its source and where its decoder comes from. */
     public String boards() {
-        return runtime.boards().stream().map(b -> String.format(Locale.ROOT, "%-9s %-45s on %s", b.description().label(),
-                b.description().description(), b.sourceId())).collect(Collectors.joining("\n"));
+        return runtime.boards().stream().map(b -> String.format(Locale.ROOT, "%-9s %-45s on %s%s", b.description().label(),
+                b.description().description(), b.sourceId(), decoderOrigin(b.boardId()))).collect(Collectors.joining("\n"));
+    }
+
+    private String decoderOrigin(int boardId) {
+        String origin = decoders.origin(boardId);
+        return origin.isEmpty() ? "" : ", decoder: " + origin;
     }
 
     /** {@code blitz:live}: the newest value of every variable. */

@@ -38,6 +38,7 @@ import blitz.model.decoder.DecoderRegistry;
 import blitz.model.server.ServerStore;
 import blitz.model.server.StoreUnavailableException;
 import blitz.model.source.CommandResult;
+import blitz.model.message.BoardMessage;
 import blitz.model.source.LossEvent;
 import blitz.model.source.MessageSink;
 import blitz.model.source.MessageSource;
@@ -63,6 +64,7 @@ public class WhiteboardLoggingRuntime implements LoggingRuntime, LiveActivity, M
     private final SourceRegistry sources = new SourceRegistry(this);
     private final LiveCache live = new LiveCache();
     private final IngestCounters counters = new IngestCounters();
+    private final BoardClocks clocks = new BoardClocks();
     private final PreflightPlanner planner;
     private final SessionLifecycle sessions;
     private final LineRing lines;
@@ -130,7 +132,22 @@ public class WhiteboardLoggingRuntime implements LoggingRuntime, LiveActivity, M
         if (sessions.current() != 0) {
             // the line is stored whether or not it decodes: the store keeps what the board sent
             counters.queued(store.queue(line));
+            if (result.message() != null) {
+                recordClockEvents(sourceId, result.message(), now);
+            }
         }
+    }
+
+    /** A board reset is a loss (what it buffered may be gone); a wrap only goes into the gap ledger. */
+    private void recordClockEvents(String sourceId, BoardMessage message, long receivedMs) {
+        clocks.observe(sessions.current(), sourceId, message.sender(), message.timestamp(), receivedMs).ifPresent(
+                event -> {
+                    if (event.kind() == LossEvent.Kind.CLOCK_RESET) {
+                        onLoss(sourceId, event);
+                    } else {
+                        ledger.record(sourceId, event);
+                    }
+                });
     }
 
     @Override

@@ -22,6 +22,21 @@ import blitz.model.message.BoardMessage;
  */
 @org.osgi.annotation.versioning.ProviderType
 public interface DecoderRegistry {
+    /**
+     * Service property of a {@link BoardDecoder}: where it comes from, {@link #BUILT_IN},
+     * {@link #PLUG_IN} (assumed when absent) or {@link #FILE}.
+     *
+     * @since 1.1
+     */
+    String ORIGIN = "blitz.decoder.origin";
+    /** Service property of a decoder read from a board definition file: that file. @since 1.1 */
+    String ORIGIN_FILE = "blitz.decoder.file";
+    /** {@link #ORIGIN} of the boards Blitz ships in Java. */
+    String BUILT_IN = "built-in";
+    /** {@link #ORIGIN} of a decoder a plug-in registers in Java. */
+    String PLUG_IN = "plug-in";
+    /** {@link #ORIGIN} of a decoder read from a board definition file. */
+    String FILE = "file";
 
     /** @return the active decoder for a board id */
     Optional<BoardDecoder> decoderFor(int boardId);
@@ -45,6 +60,16 @@ public interface DecoderRegistry {
 
     /** @return the calibration applied to a variable (identity in the decoder's unit by default) */
     Calibration calibration(String variableName);
+
+    /**
+     * @return where the active decoder of a board comes from: {@link #ORIGIN}, followed by the
+     *         {@link #ORIGIN_FILE} when there is one, such as {@code "file /data/boards/wind.json"};
+     *         empty when no decoder knows the board
+     * @since 1.1
+     */
+    default String origin(int boardId) {
+        return decoderFor(boardId).isPresent() ? PLUG_IN : "";
+    }
 
     /** @return descriptions of decoders that were refused because their board id was taken */
     Collection<String> conflicts();

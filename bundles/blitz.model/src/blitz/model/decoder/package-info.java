@@ -5,5 +5,5 @@
  * collects every registered decoder (whiteboard pattern) and applies per-variable calibration.
  * Third-party bundles add boards by registering a decoder service; core code never changes.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package blitz.model.decoder;

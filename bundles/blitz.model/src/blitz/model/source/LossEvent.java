@@ -30,7 +30,11 @@ public record LossEvent(Kind kind, int boardId, long count, long timeMs, String 
          * The runtime stopped (killed, crashed, power lost) while the session was running: nothing was
          * read from {@code timeMs} (when it was last known alive) until it started again.
          */
-        RUNTIME_STOPPED
+        RUNTIME_STOPPED,
+        /** The board's time went back: it restarted, and what it had buffered may be gone. @since 1.1 */
+        CLOCK_RESET,
+        /** The board's 32-bit millisecond timestamp wrapped to 0 (about every 49.7 days); nothing is lost. @since 1.1 */
+        CLOCK_WRAP
     }
 
     public LossEvent {

@@ -5,5 +5,5 @@
  * simulator or a replay of a stored session. Sources are OSGi services; the runtime attaches itself
  * as their {@link blitz.model.source.MessageSink}.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package blitz.model.source;

@@ -10,7 +10,6 @@ import java.util.List;
 
 import blitz.codec.BoardMessageCodec;
 import blitz.codec.MalformedLineException;
-import blitz.codec.NumberedMessages;
 import blitz.model.message.BoardMessage;
 
 /**
@@ -57,9 +56,8 @@ public final class LineReplay implements MessageSource {
     }
 
     @Override
-    public BoardMessage message(long sequence, double seconds) {
+    public BoardMessage message(long sequence, double seconds, long timestamp) {
         BoardMessage line = lines.get((int) (sequence % lines.size()));
-        return new BoardMessage(line.sender(), line.type(), line.flagBits(), (long) (seconds * 1000) & NumberedMessages.SEQUENCE_MASK,
-                line.payload(), line.payloadBits());
+        return new BoardMessage(line.sender(), line.type(), line.flagBits(), timestamp, line.payload(), line.payloadBits());
     }
 }

@@ -8,8 +8,9 @@ interface MessageSource {
 
     /**
      * @param sequence the message's number since logging started, from 0
-     * @param seconds  the board's time of the message since logging started
+     * @param seconds   the true time of the message since logging started
+     * @param timestamp the board clock's stamp for that time (see {@code SimulatedClock})
      * @return the data message to buffer (before numbering)
      */
-    BoardMessage message(long sequence, double seconds);
+    BoardMessage message(long sequence, double seconds, long timestamp);
 }

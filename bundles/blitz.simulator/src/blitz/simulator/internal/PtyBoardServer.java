@@ -27,6 +27,7 @@ import blitz.codec.ShortMessage;
 import blitz.model.message.BoardMessage;
 import blitz.model.message.MessageType;
 import blitz.simulator.BoardSimulator;
+import blitz.simulator.SimulatedClock;
 import blitz.simulator.SimulatorOptions;
 
 /**
@@ -49,6 +50,7 @@ public final class PtyBoardServer implements BoardSimulator {
     private final SimulatorOptions options;
     private final CircularBuffer buffer;
     private final MessageSource messages;
+    private final SimulatedClock clock;
     private final Random garbageRandom;
     private final BoardMessageCodec codec = BoardMessageCodec.standard();
     private final ScheduledExecutorService generator;
@@ -63,9 +65,10 @@ public final class PtyBoardServer implements BoardSimulator {
     private volatile String lastCommand = "";
     private volatile FileChannel channel;
 
-    private PtyBoardServer(Path device, SimulatorOptions options, MessageSource messages) {
+    private PtyBoardServer(Path device, SimulatorOptions options, MessageSource messages, SimulatedClock clock) {
         this.device = device;
         this.options = options;
+        this.clock = clock;
         this.buffer = new CircularBuffer(options.bufferSize());
         this.messages = messages;
         this.garbageRandom = new Random(options.seed() + 1);
@@ -73,17 +76,17 @@ public final class PtyBoardServer implements BoardSimulator {
         this.server = daemon(this::serve, "blitz-simulator-" + device);
     }
 
-    public static PtyBoardServer start(Path device, SimulatorOptions options) {
-        return start(device, options, new SignalSource(options));
+    public static PtyBoardServer start(Path device, SimulatorOptions options, SimulatedClock clock) {
+        return start(device, options, new SignalSource(options), clock);
     }
 
     /** Serves a board that sends the lines of a replay file (see {@link LineReplay}) instead of generated signals. */
     public static PtyBoardServer replay(Path device, SimulatorOptions options, LineReplay lines) {
-        return start(device, options, lines);
+        return start(device, options, lines, new SimulatedClock(SimulatedClock.Settings.ideal()));
     }
 
-    private static PtyBoardServer start(Path device, SimulatorOptions options, MessageSource messages) {
-        PtyBoardServer board = new PtyBoardServer(device, options, messages);
+    private static PtyBoardServer start(Path device, SimulatorOptions options, MessageSource messages, SimulatedClock clock) {
+        PtyBoardServer board = new PtyBoardServer(device, options, messages, clock);
         board.generator.scheduleAtFixedRate(board::generate, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
         board.server.start();
         return board;
@@ -98,6 +101,16 @@ public final class PtyBoardServer implements BoardSimulator {
     @Override
     public SimulatorOptions options() {
         return options;
+    }
+
+    @Override
+    public SimulatedClock clock() {
+        return clock;
+    }
+
+    @Override
+    public long logStartNanos() {
+        return logStartNanos;
     }
 
     @Override
@@ -162,7 +175,7 @@ public final class PtyBoardServer implements BoardSimulator {
             while (logging && generated.get() < due) {
                 long sequence = generated.getAndIncrement();
                 double at = sequence / options.messagesPerSecond();
-                BoardMessage message = messages.message(sequence, at);
+                BoardMessage message = messages.message(sequence, at, clock.stamp(at));
                 if (options.numbered()) {
                     message = NumberedMessages.number(message, sequence & NumberedMessages.SEQUENCE_MASK);
                 }

@@ -4,7 +4,6 @@ package blitz.simulator.internal;
 import java.util.List;
 import java.util.Random;
 
-import blitz.codec.NumberedMessages;
 import blitz.model.message.BoardMessage;
 import blitz.model.message.MessageType;
 import blitz.simulator.BoardKind;
@@ -30,9 +29,8 @@ final class SignalSource implements MessageSource {
     }
 
     @Override
-    public BoardMessage message(long sequence, double seconds) {
-        return new BoardMessage(boardId, MessageType.DATA, 0, (long) (seconds * 1000) & NumberedMessages.SEQUENCE_MASK,
-                payload(seconds), PAYLOAD_BITS);
+    public BoardMessage message(long sequence, double seconds, long timestamp) {
+        return new BoardMessage(boardId, MessageType.DATA, 0, timestamp, payload(seconds), PAYLOAD_BITS);
     }
 
     /** @return the payload bytes, variables packed most significant bit first, zero padded */

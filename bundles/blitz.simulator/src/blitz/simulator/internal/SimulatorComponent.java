@@ -24,6 +24,7 @@ import blitz.model.DataFolder;
 import blitz.simulator.BoardKind;
 import blitz.simulator.BoardSimulator;
 import blitz.simulator.SignalShape;
+import blitz.simulator.SimulatedClock;
 import blitz.simulator.SimulatedPort;
 import blitz.simulator.SimulatorOptions;
 import blitz.simulator.SocatPtyPair;
@@ -89,6 +90,19 @@ public final class SimulatorComponent {
         @AttributeDefinition(name = "Pty recreate delay (ms)",
                 description = "When socat dies (an unplugged adapter), a new pty pair is made on the same links after this delay; negative: never.")
         long ptyRecreateDelayMs() default 1_000;
+
+        @AttributeDefinition(name = "Clock drift (ppm)", description = "How much faster the board's crystal runs than true time (negative: slower).")
+        double clockDriftPpm() default 0;
+
+        @AttributeDefinition(name = "Clock jitter (ms)", min = "0", description = "Each timestamp is off by up to this much either way.")
+        double clockJitterMs() default 0;
+
+        @AttributeDefinition(name = "Clock reset after (s)", description = "The board resets once, this long after logging starts (its clock restarts at 0); 0: never.")
+        double clockResetAfterSeconds() default 0;
+
+        @AttributeDefinition(name = "Clock start (ms)", min = "0", max = "4294967295",
+                description = "The board's count when logging starts; 4294907296 wraps the 32-bit timestamp a minute in.")
+        long clockStartMillis() default 0;
     }
 
     private final SocatPtyPair pty;
@@ -106,7 +120,9 @@ public final class SimulatorComponent {
                 config.periodSeconds(), 1);
         Path directory = config.linkDirectory().isBlank() ? defaultLinks(config.boardId()) : Path.of(config.linkDirectory());
         pty = new SocatPtyPair(directory).start();
-        board = config.replayFile().isBlank() ? BoardSimulator.serve(pty.boardEnd(), options)
+        SimulatedClock clock = new SimulatedClock(SimulatedClock.Settings.of(config.clockDriftPpm(), config.clockJitterMs(),
+                config.clockResetAfterSeconds(), config.clockStartMillis(), config.boardId()));
+        board = config.replayFile().isBlank() ? BoardSimulator.serve(pty.boardEnd(), options, clock)
                 : replay(pty, options, Path.of(config.replayFile()));
         LOG.info("simulated board {} on pty links {} (host) and {} (board){}", config.boardId(), pty.hostEnd(), pty.boardEnd(),
                 config.replayFile().isBlank() ? "" : ", replaying " + config.replayFile());

@@ -44,7 +44,7 @@ import jakarta.inject.Inject;
  */
 public class RuntimePart {
     /** One row of the boards table. */
-    record BoardRow(int boardId, String description, int variables, boolean connected) {
+    record BoardRow(int boardId, String description, int variables, boolean connected, String origin) {
     }
 
     /** The runtime's latest word on the boards' activity (STATS), by board id. */
@@ -86,6 +86,7 @@ public class RuntimePart {
         Tables.<BoardRow>column(boards, "Connected", 75, row -> row.connected() ? "✓" : "");
         Tables.<BoardRow>column(boards, "Rate (msg/s)", 85, this::rate);
         Tables.<BoardRow>column(boards, "Last seen", 95, this::lastSeen);
+        Tables.<BoardRow>column(boards, "Source", 110, BoardRow::origin);
         if (broker != null) {
             broker.subscribe(UiTopics.BOARDS, boardsFetched);
         }
@@ -172,14 +173,14 @@ public class RuntimePart {
         if (registry != null) {
             for (BoardDecoder decoder : registry.decoders()) {
                 rows.put(decoder.boardId(), new BoardRow(decoder.boardId(), decoder.description(),
-                        decoder.variables().size(), false));
+                        decoder.variables().size(), false, registry.origin(decoder.boardId())));
             }
         }
         for (int id : connectedBoards) {
             BoardRow known = rows.get(id);
-            rows.put(id, known != null ? new BoardRow(id, known.description(), known.variables(), true)
+            rows.put(id, known != null ? new BoardRow(id, known.description(), known.variables(), true, known.origin())
                     : new BoardRow(id, registry == null ? BoardDescription.UNKNOWN : registry.describe(id).description(),
-                            -1, true));
+                            -1, true, ""));
         }
         boards.setInput(new ArrayList<>(rows.values()));
     }
