@@ -46,6 +46,7 @@ public final class DerbyDatabase {
      *                {@link #DEFAULT_FOLDER}
      */
     public static DerbyDatabase of(String setting) {
+        DerbyTuning.apply();
         String value = setting == null || setting.isBlank() ? DEFAULT_FOLDER : setting.trim();
         if (value.equals(MEMORY)) {
             return new DerbyDatabase("jdbc:derby:memory:blitz-store-" + MEMORY_DATABASES.incrementAndGet(), true, null);
