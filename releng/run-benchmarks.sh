@@ -117,6 +117,10 @@ sed -nE 's/^run [0-9]+: store ([0-9.]+)\/s, raw JDBC ([0-9.]+)\/s.*/RESULT clien
 sed -nE 's/^bucket query, whole session, [0-9]+ buckets:.*runs \[(.*)\]\).*/\1/p' "$out/client-store.log" \
   | tr ',' '\n' | sed -E 's/ //g; /^$/d; s/.*/RESULT clientstore.buckets & ms/' >> "$results"
 step server-store tests/blitz.server.tests/perf/run.sh "$store_messages"
+if [ "$quick" = 1 ]; then download_sizes=(20000) long_messages=20000 sessions=20; else download_sizes=(200000 2000000) long_messages=200000 sessions=200; fi
+step client-download tests/blitz.client.store.tests/perf/run-perf.sh --download 10000 "${download_sizes[@]}"
+step client-long tests/blitz.client.store.tests/perf/run-perf.sh --long "$long_messages"
+step session-latency releng/benchmarks/run-session-latency.sh "$sessions"
 for run in $(seq "$runs"); do
   log "run $run of $runs"
   step "serial-$run" bench blitz.serial.perf.PtyReadBenchmark "$serial_seconds"

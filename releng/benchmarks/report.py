@@ -44,6 +44,18 @@ FIGURES = [
     ("codec.parse", "Codec: split + parse board lines", "split only", "(no goal)", None),
     ("clientstore.buckets", "Client store: 1 000-bucket query over a whole session (small session, see below)", "",
      "(≤ 200 ms on 10 M readings)", None),
+    # issue 14: run-perf.sh --download / --long, run-session-latency.sh
+    ("clientstore.download.200k", "Download store path: addDownloadChunk, 200 k board-8 messages, readings/s",
+     "raw JDBC, same rows and schema", "≥ 100 k readings/s and ≥ 70 % of raw", lambda v, r: v >= 100e3 and r is not None and r >= 0.7),
+    ("clientstore.download.2000k", "Download store path: addDownloadChunk, 2 M board-8 messages, readings/s",
+     "raw JDBC, same rows and schema", "≥ 100 k readings/s and ≥ 70 % of raw", lambda v, r: v >= 100e3 and r is not None and r >= 0.7),
+    ("client.csvexport", "CSV export of a stored session, rows/s", "raw JDBC cursor + unformatted write",
+     "≥ 200 k rows/s", lambda v, r: v >= 200e3),
+    ("client.redecode.store", "Re-decode, store side (clear, read raw lines, store readings), readings/s",
+     "the download store path of the same run", "(no goal)", None),
+    ("session.start.p99", "START through the protocol, p99 (runtime product, download and plot running)", "",
+     "≤ 1 s", lambda v, r: v <= 1000),
+    ("session.stop.p99", "STOP through the protocol, p99 (the same run)", "", "≤ 1 s", lambda v, r: v <= 1000),
     # plot: tests/blitz.ui.charts.tests/perf/run-plot-bench.sh, the real Plot view under Xvfb
     ("plot.firstpaint", "Plot: first paint of a 10 M-reading session (open the view → first complete frame, Xvfb)",
      "the whole-session bucket query alone", "≤ 500 ms", lambda v, r: v <= 500),

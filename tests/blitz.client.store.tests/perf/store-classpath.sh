@@ -13,7 +13,8 @@ for jar in org/eclipse/persistence/org.eclipse.persistence.jpa/5.0.0/org.eclipse
            jakarta/persistence/jakarta.persistence-api/3.2.0/jakarta.persistence-api-3.2.0.jar \
            org/ow2/asm/asm/9.9.1/asm-9.9.1.jar \
            org/ow2/asm/asm-commons/9.9.1/asm-commons-9.9.1.jar \
-           org/ow2/asm/asm-tree/9.9.1/asm-tree-9.9.1.jar; do
+           org/ow2/asm/asm-tree/9.9.1/asm-tree-9.9.1.jar \
+           org/slf4j/slf4j-api/1.7.36/slf4j-api-1.7.36.jar; do
   cp="$cp:$m2/$jar"
 done
 # the store bundle's root holds META-INF/persistence.xml

@@ -1,19 +1,9 @@
 // SPDX-License-Identifier: EPL-2.0
 package blitz.client.internal;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 
@@ -23,9 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import blitz.model.Category;
 import blitz.model.Notification;
-import blitz.model.Reading;
 import blitz.model.Session;
 import blitz.model.SessionSummary;
 import blitz.model.client.CategoryCatalog;
@@ -54,10 +42,6 @@ import blitz.protocol.wire.SessionDigests;
 @Component(name = "blitz.client.internal.SessionSyncService", service = SessionSync.class)
 public class ProtocolSessionSync implements SessionSync {
     private static final Logger LOG = LoggerFactory.getLogger(ProtocolSessionSync.class);
-    /** Header of the exported CSV: the original's columns (without its stray space before "Variable"). */
-    static final String CSV_HEADER = "Time Logged,Elapsed Seconds,Variable Name,Value";
-    private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
-            .withZone(ZoneId.systemDefault());
     private static final int READ_CHUNK = 10_000;
 
     private final LoggerConnection connection;
@@ -215,48 +199,8 @@ public class ProtocolSessionSync implements SessionSync {
 
     @Override
     public long exportCsv(long sessionId, Path file, Progress progress) throws IOException {
-        Session session = sessions.getSession(sessionId)
-                .orElseThrow(() -> new IOException("session " + sessionId + " is not in the session list"));
-        if (!session.available() && connection.status() == ConnectionStatus.CONNECTED) {
-            DownloadReport downloaded = download(sessionId, progress);
-            if (downloaded.state() == State.FAILED || downloaded.state() == State.CANCELLED) {
-                throw new IOException("session " + sessionId + " could not be downloaded: " + downloaded.detail());
-            }
-        }
-        Map<Long, String> names = new HashMap<>();
-        for (Category category : categories.categories()) {
-            names.put(category.id(), category.variableName());
-        }
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        long rows;
-        try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-            out.write(CSV_HEADER);
-            out.write('\n');
-            rows = series.forEachSessionReading(sessionId, READ_CHUNK, chunk -> writeRows(out, session, names, chunk));
-        } catch (UncheckedIOException e) {
-            Files.deleteIfExists(partial);
-            throw e.getCause();
-        }
-        // Readers never see half a file: the export appears whole, under its name, or not at all.
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return rows;
-    }
-
-    private static void writeRows(BufferedWriter out, Session session, Map<Long, String> names, List<Reading> chunk) {
-        try {
-            for (Reading reading : chunk) {
-                out.write(CSV_TIME.format(Instant.ofEpochMilli(session.timeStarted() + reading.timeLogged())));
-                out.write(',');
-                out.write(Double.toString(reading.timeLogged() / 1000.0));
-                out.write(',');
-                out.write(names.getOrDefault(reading.categoryId(), "category_" + reading.categoryId()));
-                out.write(',');
-                out.write(Double.toString(reading.value()));
-                out.write('\n');
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new CsvSessionExport(sessions, categories, series).export(sessionId, file, progress,
+                connection.status() == ConnectionStatus.CONNECTED ? this::download : null);
     }
 
     private DownloadReport failed(long sessionId, long messages, String detail) {

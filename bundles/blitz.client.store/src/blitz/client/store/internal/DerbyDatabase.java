@@ -75,6 +75,7 @@ public final class DerbyDatabase {
      * @throws IllegalArgumentException for a network database without a user
      */
     public static DerbyDatabase of(String setting, String user, String password) {
+        DerbyTuning.apply();
         String value = setting == null || setting.isBlank() ? DEFAULT_FOLDER : setting.trim();
         if (value.startsWith(NETWORK_PREFIX)) {
             if (user == null || user.isBlank()) {

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.function.Consumer;
 
 import blitz.model.Category;
@@ -54,26 +55,41 @@ final class ReadingTable {
     }
 
     /**
-     * Delivers a session's readings in (time, id) order in chunks of {@code chunkSize}, through one
-     * cursor so the session is sorted once; the consumer runs while it is open.
+     * Delivers a session's readings in (time, id) order in chunks of {@code chunkSize}. Each series is
+     * read in order from the plot index, and the series are merged here: Derby never sorts the session.
+     * The consumer runs while the cursors are open.
      *
      * @return the number delivered
      */
     static long stream(Connection connection, long sessionId, int chunkSize, Consumer<List<Reading>> chunkConsumer)
             throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT id, timeLogged, categoryId, value "
-                + "FROM reading WHERE sessionId = ? ORDER BY timeLogged, id")) {
-            Sql.bind(query, sessionId).setFetchSize(Math.min(chunkSize, FETCH));
+        List<Long> categories = Sql.list(connection, "SELECT categoryId FROM series_summary WHERE sessionId = ? "
+                + "ORDER BY categoryId", rs -> rs.getLong(1), sessionId);
+        List<PreparedStatement> queries = new ArrayList<>();
+        try {
+            PriorityQueue<SeriesCursor> next = new PriorityQueue<>();
+            for (long category : categories) {
+                PreparedStatement query = connection.prepareStatement("SELECT timeLogged, id, value FROM reading "
+                        + "WHERE sessionId = ? AND categoryId = ? ORDER BY timeLogged, id");
+                queries.add(query);
+                Sql.bind(query, sessionId, category).setFetchSize(FETCH);
+                SeriesCursor cursor = new SeriesCursor(query.executeQuery(), sessionId, category);
+                if (cursor.advance()) {
+                    next.add(cursor);
+                }
+            }
             long delivered = 0;
             List<Reading> chunk = new ArrayList<>(Math.min(chunkSize, FETCH));
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    chunk.add(new Reading(rs.getLong(1), sessionId, rs.getLong(2), rs.getLong(3), rs.getDouble(4)));
-                    if (chunk.size() == chunkSize) {
-                        chunkConsumer.accept(List.copyOf(chunk));
-                        delivered += chunk.size();
-                        chunk.clear();
-                    }
+            while (!next.isEmpty()) {
+                SeriesCursor first = next.poll();
+                chunk.add(first.current);
+                if (first.advance()) {
+                    next.add(first);
+                }
+                if (chunk.size() == chunkSize) {
+                    chunkConsumer.accept(List.copyOf(chunk));
+                    delivered += chunk.size();
+                    chunk.clear();
                 }
             }
             if (!chunk.isEmpty()) {
@@ -81,6 +97,39 @@ final class ReadingTable {
                 delivered += chunk.size();
             }
             return delivered;
+        } finally {
+            for (PreparedStatement query : queries) {
+                query.close();
+            }
+        }
+    }
+
+    /** One series' readings in (time, id) order; cursors compare by their current reading. */
+    private static final class SeriesCursor implements Comparable<SeriesCursor> {
+        private final ResultSet rows;
+        private final long sessionId;
+        private final long categoryId;
+        private Reading current;
+
+        SeriesCursor(ResultSet rows, long sessionId, long categoryId) {
+            this.rows = rows;
+            this.sessionId = sessionId;
+            this.categoryId = categoryId;
+        }
+
+        boolean advance() throws SQLException {
+            if (!rows.next()) {
+                rows.close();
+                return false;
+            }
+            current = new Reading(rows.getLong(2), sessionId, rows.getLong(1), categoryId, rows.getDouble(3));
+            return true;
+        }
+
+        @Override
+        public int compareTo(SeriesCursor other) {
+            int byTime = Long.compare(current.timeLogged(), other.current.timeLogged());
+            return byTime != 0 ? byTime : Long.compare(current.id(), other.current.id());
         }
     }
 }

@@ -3,7 +3,6 @@ package blitz.client.store.perf;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
@@ -12,7 +11,6 @@ import java.util.function.LongConsumer;
 
 import blitz.client.store.internal.DerbyDatabase;
 import blitz.client.store.internal.JpaClientStore;
-import blitz.client.store.internal.Schema;
 import blitz.model.client.Bucket;
 import blitz.model.client.ReadingBatch;
 import blitz.model.client.TimeSpan;
@@ -97,39 +95,17 @@ public final class ClientStorePerf {
     private static double rawRate(Path folder, long total, boolean withIndex, double[] indexSeconds)
             throws SQLException {
         DerbyDatabase database = DerbyDatabase.of(folder.toString());
-        try (Connection connection = database.connect()) {
-            Schema.create(connection, false);
-            if (!withIndex) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("DROP INDEX reading_series");
-                }
-            }
-            connection.setAutoCommit(false);
+        try (Connection connection = database.connect(); RawReadingInsert insert = new RawReadingInsert(connection, withIndex)) {
             ReadingBatch batch = new ReadingBatch(CHUNK);
-            long[] id = { 0 };
             long begin = System.nanoTime();
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO reading (id, sessionId, timeLogged, categoryId, value) VALUES (?, ?, ?, ?, ?)")) {
-                generate(total, start -> { }, batch, () -> {
-                    try {
-                        for (int i = 0; i < batch.size(); i++) {
-                            insert.setLong(1, ++id[0]);
-                            insert.setLong(2, 1);
-                            insert.setLong(3, batch.timeLogged(i));
-                            insert.setLong(4, batch.categoryId(i));
-                            insert.setDouble(5, batch.value(i));
-                            insert.addBatch();
-                            if ((i + 1) % 1000 == 0) {
-                                insert.executeBatch();
-                            }
-                        }
-                        insert.executeBatch();
-                        connection.commit();
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-            }
+            generate(total, start -> { }, batch, () -> {
+                try {
+                    insert.insert(batch);
+                    connection.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
             double rate = total / seconds(begin);
             if (!withIndex) {
                 long buildBegin = System.nanoTime();
