@@ -64,6 +64,28 @@ class SimulatorReplayTest {
     }
 
     @Test
+    void withoutALinkDirectoryTheLinksGoUnderTheRuntimesDataFolder() throws Exception {
+        Path data = work();
+        String before = System.getProperty("blitz.data");
+        System.setProperty("blitz.data", data.toString());
+        Osgi osgi = new Osgi();
+        try {
+            osgi.configure("blitz.simulator", Map.of("boardId", 0x43, "replayFile",
+                    Files.write(data.resolve("board43.txt"), List.of("43A000000000FFF0123456789ABC")).toString()));
+            SimulatedPort simulated = Osgi.await(SimulatedPort.class, (String) null, Duration.ofSeconds(10));
+            assertEquals(data.resolve("simulator/board-67/host"), simulated.hostPort(), "this runtime's own links");
+            assertTrue(Files.exists(simulated.hostPort()));
+        } finally {
+            osgi.undoAll();
+            if (before == null) {
+                System.clearProperty("blitz.data");
+            } else {
+                System.setProperty("blitz.data", before);
+            }
+        }
+    }
+
+    @Test
     void aBadLineIsRefusedWithItsFileAndLineNumber() throws Exception {
         Path file = Files.write(work().resolve("bad.txt"), List.of("42A000000000FFF0123456789ABC", "42A0 not hex"));
         var refused = assertThrows(IllegalArgumentException.class,
