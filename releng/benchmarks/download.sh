@@ -95,6 +95,11 @@ client_download() {
   fi
   BLITZ_JAVA_OPTS="$opts" start_shell "$dir" "$client_home/bin/blitz-client" --data "$dir/data"
   local client_pid=$shell_pid
+  # the shell reads commands before the client's services are up: ask until client:status answers
+  for _ in $(seq 120); do
+    echo "client:status" > "$dir/in"
+    await_line "$dir/out" 'DISCONNECTED' 1 2>/dev/null && break
+  done
   echo "client:connect 127.0.0.1 $port" > "$dir/in"
   await_line "$dir/out" 'CONNECTED' 120
   echo "client:sessions" > "$dir/in"

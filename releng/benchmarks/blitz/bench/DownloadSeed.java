@@ -5,7 +5,6 @@ import java.lang.reflect.Proxy;
 import java.util.Locale;
 import java.util.Map;
 
-import blitz.model.server.ServerStore;
 import blitz.server.embedded.internal.EmbeddedServerStore;
 import blitz.server.redis.internal.RedisServerStore;
 import blitz.server.support.BatchingServerStore;
@@ -43,7 +42,6 @@ public final class DownloadSeed {
                 }
                 System.out.printf(Locale.ROOT, "SEEDED %d %d %.1f%n", session, messages, (System.nanoTime() - start) / 1e9);
             }
-            store.flush(ServerStore.FLUSH_CONFIRMATION);
         } finally {
             store.close();
         }

@@ -11,15 +11,20 @@ import blitz.protocol.wire.ErrorCode;
 
 /**
  * Answers the {@code DOWNLOAD-FRAMES} extension ({@link DownloadFrames}): reads a session page by page
- * straight from the {@link SessionReader} until the frame's byte bound is reached. Keeps no state
+ * straight from the {@link SessionReader} until the frame's byte bound is reached, or its time bound. Keeps no state
  * between requests (each names its position), so it is answered in every state and a client that stops
  * leaves nothing behind. Thread-safe.
  */
 final class FrameReader {
     /** A guess of a message's length until the first page tells; board lines are 20 to 40 characters. */
     private static final int GUESSED_MESSAGE_BYTES = 32;
-    /** Messages read per page at most, so that one page stays a few MB whatever the bound. */
-    private static final int MAX_PAGE = 100_000;
+    /** Messages read per page at most, so that one page stays small and the time bound is checked often. */
+    private static final int MAX_PAGE = 20_000;
+    /**
+     * A frame stops growing after this long (at least one page is read): a loaded runtime still answers
+     * well within a client's request timeout (the original's 3 s), whatever the byte bound.
+     */
+    static final long FRAME_TIME_NS = 300_000_000L;
 
     private final SessionReader stored;
 
@@ -43,7 +48,8 @@ final class FrameReader {
         long next = start;
         long bytes = 0;
         boolean full = false;
-        while (next < end && !full) {
+        long deadline = System.nanoTime() + FRAME_TIME_NS;
+        while (next < end && !full && (messages.isEmpty() || System.nanoTime() < deadline)) {
             long average = messages.isEmpty() ? GUESSED_MESSAGE_BYTES : Math.max(1, bytes / messages.size());
             int wanted = (int) Math.min(Math.min(MAX_PAGE, end - next), Math.max(1, (maxBytes - bytes) / average + 1));
             List<String> page = stored.readPage(sessionId, next, wanted);

@@ -144,22 +144,26 @@ class SyncWithRuntimeTest {
         long stored = store.rawMessageCount(session);
         assertTrue(stored >= 200 && stored < 25_000, "stored " + stored);
 
-        DownloadReport resumed = sync.download(session, Progress.NONE);
+        assertResumedWhole(sync, session, stored, 25_000);
+    }
+
+    /** The next download of a session ends verified and whole, having decoded only what was not stored. */
+    private void assertResumedWhole(SessionSync from, long session, long stored, int messages) {
+        DownloadReport resumed = from.download(session, Progress.NONE);
         assertEquals(State.VERIFIED, resumed.state(), resumed.detail());
-        assertEquals(25_000, store.rawMessageCount(session));
-        assertEquals((25_000 - stored) * 5, resumed.readings(), "the resumed run decoded only what was new");
-        assertEquals(25_000 * 5, store.getSessionReadings(session).size(), "no reading twice");
+        assertEquals(messages, store.rawMessageCount(session));
+        assertEquals((messages - stored) * 5, resumed.readings(), "the resumed run decoded only what was new");
+        assertEquals(messages * 5, store.getSessionReadings(session).size(), "no reading twice");
     }
 
     @Test
     void shouldResumeADownloadInterruptedInTheMiddleOfAGroupedCommit() {
         long session = sessionWith(25_000, null);
         Osgi interruption = new Osgi(); // undone at the end: the other tests use the sync bound to the store itself
-        SessionSync interrupting;
         long stored;
         try {
             InterruptedCommits commits = InterruptedCommits.install(interruption, store);
-            interrupting = Osgi.await(SessionSync.class, "(downloads.target=*)");
+            SessionSync interrupting = Osgi.await(SessionSync.class, "(downloads.target=*)");
             interrupting.refreshSessionList();
             commits.interruptCommit(2);
             DownloadReport interrupted = interrupting.download(session, Progress.NONE);
@@ -174,12 +178,7 @@ class SyncWithRuntimeTest {
         } finally {
             interruption.undoAll();
         }
-        interrupting = Osgi.await(SessionSync.class, "(!(downloads.target=*))");
-        DownloadReport resumed = interrupting.download(session, Progress.NONE);
-        assertEquals(State.VERIFIED, resumed.state(), resumed.detail());
-        assertEquals(25_000, store.rawMessageCount(session));
-        assertEquals((25_000 - stored) * 5, resumed.readings(), "the resumed run decoded only what was new");
-        assertEquals(25_000 * 5, store.getSessionReadings(session).size(), "no reading twice");
+        assertResumedWhole(Osgi.await(SessionSync.class, "(!(downloads.target=*))"), session, stored, 25_000);
     }
 
     @Test
