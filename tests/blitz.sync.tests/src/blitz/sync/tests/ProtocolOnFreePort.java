@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -46,7 +47,8 @@ final class ProtocolOnFreePort {
         // Wait for the reconfigured store, so no test holds the instance the configuration replaced.
         Osgi.eventually("the client store on its in-memory database", () -> Osgi.context()
                 .getServiceReference(ClientStore.class) != null
-                && "memory".equals(Osgi.context().getServiceReference(ClientStore.class).getProperty("database")));
+                && "memory".equals(Osgi.context().getServiceReference(ClientStore.class).getProperty("database")),
+                Duration.ofSeconds(60)); // a loaded machine takes its time to open Derby
         return port;
     }
 }
