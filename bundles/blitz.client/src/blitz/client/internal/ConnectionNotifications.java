@@ -5,7 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 
 import org.osgi.service.component.annotations.Activate;
@@ -26,8 +27,9 @@ import blitz.protocol.wire.Replies;
 /**
  * Mirrors what a user should know about the runtime into the workbench's notifications: connection
  * problems and errors the runtime answered, and the runtime's own notifications (sessions, losses,
- * sources, pre-flight warnings) when it offers them. Runs on a thread of its own, since connection
- * listeners must not call the connection back.
+ * sources, pre-flight warnings, silent boards) when it offers them: when the link comes up, when the
+ * logging changes and every {@link #MIRROR_PERIOD_MS} while connected. Runs on a thread of its own,
+ * since connection listeners must not call the connection back.
  */
 @Component(immediate = true, service = {})
 public class ConnectionNotifications implements ConnectionListener {
@@ -35,7 +37,10 @@ public class ConnectionNotifications implements ConnectionListener {
 
     private final LoggerConnection connection;
     private final ClientStore store;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+    /** While connected, the runtime's new notifications are fetched this often (a silent board, a loss). */
+    static final long MIRROR_PERIOD_MS = 2_000;
+
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "blitz-runtime-notifications");
         thread.setDaemon(true);
         return thread;
@@ -49,6 +54,18 @@ public class ConnectionNotifications implements ConnectionListener {
         this.connection = connection;
         this.store = store;
         connection.addListener(this);
+        worker.scheduleWithFixedDelay(this::mirrorWhileConnected, MIRROR_PERIOD_MS, MIRROR_PERIOD_MS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void mirrorWhileConnected() {
+        try {
+            if (connection.status() == ConnectionStatus.CONNECTED) {
+                mirrorRuntimeNotifications();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not copy the runtime's notifications", e);
+        }
     }
 
     @Deactivate

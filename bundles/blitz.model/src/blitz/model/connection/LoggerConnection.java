@@ -21,7 +21,10 @@ import java.util.Set;
  * capabilities ({@code VERSION}); a runtime that speaks only the original protocol has none, and every
  * method then uses only the original's commands.</li>
  * <li>While the runtime logs, live lines are polled with {@code UPDATE} at the configured period and
- * delivered to listeners.</li>
+ * delivered to listeners; from a runtime that offers {@code LIVE}, every line since the last one seen
+ * is fetched instead, so listeners get every message.</li>
+ * <li>{@link ConnectionStatus#CONNECTED} is reported once the runtime answered {@code VERSION}:
+ * {@link #capabilities()} is known by then.</li>
  * </ul>
  * The runtime's stored sessions (list, download, digest, delete) are a role of their own,
  * {@link SessionTransfer}, provided by the same component.

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -44,6 +45,20 @@ class LiveActivityTest {
 
     private static LoggingRuntime runtimeOf(LiveActivity activity) {
         return Osgi.await(LoggingRuntime.class, runtime -> runtime == activity);
+    }
+
+    /** A test that reconfigured the runtime leaves it restarting: wait until one instance stays. */
+    @BeforeEach
+    void settle() throws InterruptedException {
+        LiveActivity seen = Osgi.await(LiveActivity.class);
+        for (int calm = 0; calm < 5; calm++) {
+            Thread.sleep(100);
+            LiveActivity now = Osgi.await(LiveActivity.class);
+            if (now != seen) {
+                seen = now;
+                calm = -1;
+            }
+        }
     }
 
     @AfterEach
