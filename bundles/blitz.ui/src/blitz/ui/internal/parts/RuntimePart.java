@@ -80,8 +80,8 @@ public class RuntimePart {
         capabilities = field(parent, "Capabilities:");
         boards = Tables.viewer(parent, 2);
         Tables.<BoardRow>column(boards, "ID", 60, row -> BoardDescription.label(row.boardId()));
-        Tables.<BoardRow>column(boards, "Description", 205, BoardRow::description);
-        Tables.<BoardRow>column(boards, "Variables", 68,
+        Tables.<BoardRow>column(boards, "Description", 198, BoardRow::description);
+        Tables.<BoardRow>column(boards, "Variables", 75,
                 row -> row.variables() < 0 ? "" : Integer.toString(row.variables()));
         Tables.<BoardRow>column(boards, "Connected", 75, row -> row.connected() ? "✓" : "");
         Tables.<BoardRow>column(boards, "Rate (msg/s)", 85, this::rate);
