@@ -115,9 +115,14 @@ class BoardFolderTest {
 
     @Test
     void aBundleShipsItsBoards() {
-        Osgi.eventually("the test bundle's board 0x7E", () -> registry.decoderFor(0x7E).isPresent());
-        assertTrue(registry.origin(0x7E).startsWith("file blitz.boards.files.tests!/test-boards/"), registry.origin(0x7E));
-        List<DecodedValue> values = registry.decode("7EA0000003E8FF380700000000000000").values();
+        // the configuration made before each test restarts the loader, which reloads the bundle's boards:
+        // wait for one decode and one origin from the restarted loader
+        DecodeResult[] decoded = new DecodeResult[1];
+        String[] origin = new String[1];
+        Osgi.eventually("the test bundle's board 0x7E", () -> (decoded[0] = registry.decode("7EA0000003E8FF380700000000000000"))
+                .status() == DecodeResult.Status.DECODED && !(origin[0] = registry.origin(0x7E)).isEmpty());
+        assertTrue(origin[0].startsWith("file blitz.boards.files.tests!/test-boards/"), origin[0]);
+        List<DecodedValue> values = decoded[0].values();
         assertEquals(-2.0, values.get(0).value(), 1e-12);
         assertEquals("°C", values.get(0).unit());
     }
