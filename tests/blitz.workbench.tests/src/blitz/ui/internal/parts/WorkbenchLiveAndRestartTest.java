@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,6 +17,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
@@ -123,6 +125,7 @@ class WorkbenchLiveAndRestartTest {
             Files.setLastModifiedTime(marker, FileTime.fromMillis(System.currentTimeMillis() - 10_000));
             Bundle protocol = WorkbenchProtocol.bundle("blitz.protocol");
             try {
+                acknowledgeConnectionLost(shell.getDisplay());
                 protocol.stop();
                 UiFixture.waitUntil(() -> "the workbench notices: " + connection.status(), TIMEOUT_MS, () -> {
                     connection.boards(); // what any request would meet
@@ -149,5 +152,22 @@ class WorkbenchLiveAndRestartTest {
             connection.disconnect();
             Osgi.await(LoggingRuntime.class).stopSession();
         }
+    }
+
+    /** The workbench's "connection lost" box runs its own event loop: press its OK, as the user does. */
+    private static void acknowledgeConnectionLost(Display display) {
+        display.timerExec(200, new Runnable() {
+            @Override
+            public void run() {
+                Shell box = Arrays.stream(display.getShells()).filter(
+                        s -> !s.isDisposed() && s.getText().equals("Blitz Data Logger Connection Error")).findFirst()
+                        .orElse(null);
+                if (box == null) {
+                    display.timerExec(200, this);
+                    return;
+                }
+                box.close();
+            }
+        });
     }
 }
