@@ -87,7 +87,7 @@ class WorkbenchEndToEndTest {
             Object plot = ui.make(plotViewClass(), plotArea);
             Composite sessionsArea = new Composite(left, SWT.NONE);
             SessionsPart sessions = ui.make(SessionsPart.class, sessionsArea);
-            left.setWeights(65, 35);
+            left.setWeights(55, 45);
             Composite runtimeArea = new Composite(right, SWT.NONE);
             ui.make(RuntimePart.class, runtimeArea);
             Composite liveArea = new Composite(right, SWT.NONE);
@@ -128,7 +128,9 @@ class WorkbenchEndToEndTest {
             for (int item = 0; item < 2; item++) {
                 check(plotted, item);
             }
-            Path livePng = WORK.resolve("plot-live.png");
+            // the plot says where it saved a PNG, and the pictures show it: a neutral folder, not the build's
+            Path lab = Files.createTempDirectory("lab");
+            Path livePng = lab.resolve("plot-live.png");
             UiFixture.waitUntil("the live plot drawing its lines", TIMEOUT_MS,
                     () -> linePixels(exportPng(plot, livePng)) > 100);
             UiFixture.spin(LOGGING_MS); // a few seconds more logging, for the session and the picture
@@ -166,7 +168,10 @@ class WorkbenchEndToEndTest {
             sessionChooser.select(Arrays.stream(sessionChooser.getItems()).filter(item -> item.startsWith(dated))
                     .findFirst().map(item -> sessionChooser.indexOf(item)).orElseThrow());
             sessionChooser.notifyListeners(SWT.Selection, new Event());
-            Path sessionPng = WORK.resolve("plot-session.png");
+            // Seen twice without this pause: the chosen session was never drawn (the plot back at "Choose a
+            // session" over the live axis) though no store read was left running. Not yet explained.
+            UiFixture.spin(3_000);
+            Path sessionPng = lab.resolve("plot-session.png");
             UiFixture.waitUntil("the session's plot drawn", TIMEOUT_MS,
                     () -> linePixels(exportPng(plot, sessionPng)) > 100);
             ImageData exported = new ImageLoader().load(sessionPng.toString())[0];
@@ -176,8 +181,7 @@ class WorkbenchEndToEndTest {
             ui.screenshot("workbench-session");
 
             // Export CSV: header and one row per stored row, as many as the view reports
-            // a neutral folder: the outcome line names it, and the replay's picture shows that line
-            Path csv = Files.createTempDirectory("lab").resolve("session-" + session + ".csv");
+            Path csv = lab.resolve("session-" + session + ".csv"); // the outcome line names it
             Files.deleteIfExists(csv);
             sessions.exportCsv(stored, csv);
             UiFixture.waitUntil(() -> "CSV written: " + outcome.getText(), TIMEOUT_MS,
