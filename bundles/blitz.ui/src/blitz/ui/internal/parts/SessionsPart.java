@@ -102,8 +102,8 @@ public class SessionsPart {
         // the runtime counts a session's board messages (the original headed them "Readings"); the
         // readings decoded from them are counted in a download's outcome line
         Tables.<Session>column(table, "Messages", 75, session -> Long.toString(session.numberOfReadings()));
-        Tables.<Session>column(table, "Start", 135, session -> Names.time(session.timeStarted()));
-        Tables.<Session>column(table, "End", 135, session -> SessionEnd.describe(session, runtimeLogs(), listed()));
+        Tables.<Session>column(table, "Start", 145, session -> Names.time(session.timeStarted()));
+        Tables.<Session>column(table, "End", 145, session -> SessionEnd.describe(session, runtimeLogs(), listed()));
         table.addSelectionChangedListener(event -> updateButtons());
         download = button(parent, "Download", session -> start("Downloading session data from the logger",
                 (sessionSync, progress) -> downloaded(sessionSync.download(session.refId(), progress))));

@@ -129,7 +129,7 @@ class WorkbenchEndToEndTest {
                 check(plotted, item);
             }
             // the plot says where it saved a PNG, and the pictures show it: a neutral folder, not the build's
-            Path lab = Files.createTempDirectory("lab");
+            Path lab = Files.createTempDirectory(Path.of("/tmp"), "lab"); // not the build's java.io.tmpdir
             Path livePng = lab.resolve("plot-live.png");
             UiFixture.waitUntil("the live plot drawing its lines", TIMEOUT_MS,
                     () -> linePixels(exportPng(plot, livePng)) > 100);
