@@ -23,15 +23,21 @@ import org.osgi.service.component.annotations.Reference;
 import blitz.ui.preferences.PreferencePageContribution;
 
 /**
- * Live updates: how often the workbench asks the runtime for live values, the attribute
- * {@value #ATTRIBUTE} of the connection's configuration (PID {@value #PID}), which the connection
- * reads at once. Other attributes of that configuration are kept as they are.
+ * Live updates: how often the workbench asks the runtime for live values, in the connection's
+ * configuration (PID {@value #PID}), which the connection reads at once. A Blitz runtime hands out every
+ * line since the last poll ({@value #LIVE_ATTRIBUTE}); an original logger only its newest line
+ * ({@value #ATTRIBUTE}, the {@code UPDATE} poll). Other attributes of that configuration are kept as
+ * they are.
  */
 public class LivePollPage extends PreferencePage {
     static final String ID = "blitz.ui.preferences.live";
     static final String PID = "blitz.client.connection";
+    /** The original logger's {@code UPDATE} poll. */
     static final String ATTRIBUTE = "updatePeriodMs";
+    /** A Blitz runtime's every-line ({@code LIVE}) poll. */
+    static final String LIVE_ATTRIBUTE = "livePeriodMs";
     static final int DEFAULT_MS = 1000;
+    static final int LIVE_DEFAULT_MS = 50;
     static final int MIN_MS = 20;
     static final int MAX_MS = 60_000;
 
@@ -54,12 +60,14 @@ public class LivePollPage extends PreferencePage {
     private final ConfigurationAdmin configurations;
     private final String pid;
     private Spinner period;
+    private Spinner livePeriod;
 
-    /** @param pid the configuration holding the period: the connection's, {@value #PID} */
+    /** @param pid the configuration holding the periods: the connection's, {@value #PID} */
     LivePollPage(ConfigurationAdmin configurations, String pid) {
         super("Live updates");
-        setDescription("How often the workbench asks the runtime for live values while it logs. The original "
-                + "asked every 1000 ms; 100 ms gives a 10 Hz board's every value.");
+        setDescription("How often the workbench asks the runtime for live values. A Blitz runtime gives every "
+                + "line since the last request, so its period only sets the delay; an original logger gives its "
+                + "newest line only (it was asked every 1000 ms; 100 ms shows a 10 Hz board's every value).");
         this.configurations = configurations;
         this.pid = pid;
     }
@@ -68,23 +76,30 @@ public class LivePollPage extends PreferencePage {
     protected Control createContents(Composite parent) {
         Composite body = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(body);
-        new Label(body, SWT.NONE).setText("Live update period (ms):");
-        period = new Spinner(body, SWT.BORDER);
-        period.setValues(stored(), MIN_MS, MAX_MS, 0, 10, 100);
-        GridDataFactory.fillDefaults().hint(90, SWT.DEFAULT).applyTo(period);
+        livePeriod = spinner(body, "Blitz runtime, every line (ms):", stored(LIVE_ATTRIBUTE, LIVE_DEFAULT_MS));
+        period = spinner(body, "Original logger, newest line (ms):", stored(ATTRIBUTE, DEFAULT_MS));
         return body;
     }
 
+    private static Spinner spinner(Composite body, String label, int value) {
+        new Label(body, SWT.NONE).setText(label);
+        Spinner spinner = new Spinner(body, SWT.BORDER);
+        spinner.setValues(value, MIN_MS, MAX_MS, 0, 10, 100);
+        GridDataFactory.fillDefaults().hint(90, SWT.DEFAULT).applyTo(spinner);
+        return spinner;
+    }
+
     /** @return the period stored in the configuration, or the default */
-    private int stored() {
+    private int stored(String attribute, int defaultMs) {
         Dictionary<String, Object> properties = configuration().getProperties();
-        Object value = properties == null ? null : properties.get(ATTRIBUTE);
-        return value instanceof Number number ? number.intValue() : DEFAULT_MS;
+        Object value = properties == null ? null : properties.get(attribute);
+        return value instanceof Number number ? number.intValue() : defaultMs;
     }
 
     @Override
     protected void performDefaults() {
         period.setSelection(DEFAULT_MS);
+        livePeriod.setSelection(LIVE_DEFAULT_MS);
         super.performDefaults();
     }
 
@@ -99,6 +114,7 @@ public class LivePollPage extends PreferencePage {
             properties = new Hashtable<>();
         }
         properties.put(ATTRIBUTE, period.getSelection());
+        properties.put(LIVE_ATTRIBUTE, livePeriod.getSelection());
         try {
             configuration.update(properties);
             return true;

@@ -27,6 +27,7 @@ class LivePollPageTest {
     void theConnectionsSettingIsTheOneEdited() {
         assertEquals("blitz.client.connection", LivePollPage.PID);
         assertEquals("updatePeriodMs", LivePollPage.ATTRIBUTE);
+        assertEquals("livePeriodMs", LivePollPage.LIVE_ATTRIBUTE);
     }
 
     @Test
@@ -37,11 +38,15 @@ class LivePollPageTest {
         try (UiFixture ui = new UiFixture()) {
             LivePollPage page = new LivePollPage(admin, TEST_PID);
             page.createControl(ui.shell());
-            Spinner period = UiFixture.find(ui.shell(), Spinner.class).get(0);
+            Spinner live = UiFixture.find(ui.shell(), Spinner.class).get(0);
+            Spinner period = UiFixture.find(ui.shell(), Spinner.class).get(1);
+            assertEquals(LivePollPage.LIVE_DEFAULT_MS, live.getSelection(), "the client's 50 ms until set");
             assertEquals(LivePollPage.DEFAULT_MS, period.getSelection(), "the original's 1 s until set");
+            live.setSelection(200);
             period.setSelection(100);
             assertTrue(page.performOk());
             assertEquals(100, admin.getConfiguration(TEST_PID, "?").getProperties().get(LivePollPage.ATTRIBUTE));
+            assertEquals(200, admin.getConfiguration(TEST_PID, "?").getProperties().get(LivePollPage.LIVE_ATTRIBUTE));
             assertEquals(2500, admin.getConfiguration(TEST_PID, "?").getProperties().get("timeoutMs"),
                     "the connection's other settings stay");
         } finally {
