@@ -72,7 +72,8 @@ class SimulatorReplayTest {
         try {
             osgi.configure("blitz.simulator", Map.of("boardId", 0x43, "replayFile",
                     Files.write(data.resolve("board43.txt"), List.of("43A000000000FFF0123456789ABC")).toString()));
-            SimulatedPort simulated = Osgi.await(SimulatedPort.class, (String) null, Duration.ofSeconds(10));
+            // the previous test's board may still be leaving: wait for this configuration's board
+            SimulatedPort simulated = Osgi.await(SimulatedPort.class, port -> port.hostPort().startsWith(data));
             assertEquals(data.resolve("simulator/board-67/host"), simulated.hostPort(), "this runtime's own links");
             assertTrue(Files.exists(simulated.hostPort()));
         } finally {
