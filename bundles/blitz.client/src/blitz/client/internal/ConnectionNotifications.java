@@ -131,8 +131,9 @@ public class ConnectionNotifications implements ConnectionListener {
             }
             try {
                 long id = Long.parseLong(fields[0]);
+                long happened = Long.parseLong(fields[1]);
                 int severity = Integer.parseInt(fields[2]);
-                log("Runtime " + endpoint + ": " + fields[3], severity);
+                log("Runtime " + endpoint + ": " + fields[3], severity, happened);
                 after = Math.max(after, id);
             } catch (NumberFormatException e) {
                 LOG.debug("not a notification line: {}", line);
@@ -157,8 +158,12 @@ public class ConnectionNotifications implements ConnectionListener {
     }
 
     private void log(String description, int severity) {
+        log(description, severity, System.currentTimeMillis());
+    }
+
+    private void log(String description, int severity, long timeLogged) {
         try {
-            store.logError(description, severity);
+            store.logError(description, severity, timeLogged);
         } catch (RuntimeException e) {
             LOG.warn("could not store the notification: {}", description, e);
         }

@@ -23,6 +23,16 @@ public interface NotificationLog {
     /** Logs a notification at the current time. @return the stored notification, with its id */
     Notification logError(String description, int severity);
 
+    /**
+     * Logs a notification of an event that happened elsewhere, at the time it happened there (a
+     * runtime's notification is shown with the runtime's time, not with the time it was copied).
+     *
+     * @param timeLogged when the event happened, epoch milliseconds
+     * @return the stored notification, with its id
+     * @since 1.1
+     */
+    Notification logError(String description, int severity, long timeLogged);
+
     /** @return every notification, in id order */
     List<Notification> notifications();
 

@@ -4,5 +4,5 @@
  * cache, configuration, notifications and the mirrored session list, plus the bulk path for session
  * downloads and pixel-resolution queries for plots.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package blitz.model.client;

@@ -242,6 +242,12 @@ class LiveWithRuntimeTest {
             eventually("reconnected", () -> connection.connect(Endpoint.of("127.0.0.1", port)) == ConnectionStatus.CONNECTED);
             eventually("the new run's notification copied", () -> store.all(Notification.class).stream()
                     .anyMatch(n -> n.description().endsWith(": Session " + session + " started")), Duration.ofSeconds(10));
+            long happened = restarted.notifications(0).stream()
+                    .filter(n -> n.description().endsWith("Session " + session + " started")).findFirst().orElseThrow()
+                    .timeLogged();
+            assertTrue(store.all(Notification.class).stream()
+                    .filter(n -> n.description().endsWith(": Session " + session + " started"))
+                    .allMatch(n -> n.timeLogged() == happened), "shown with the runtime's time, not the copy's");
             eventually("the session list refreshed on the reconnect", () -> store.sessions().stream()
                     .mapToLong(Session::refId).anyMatch(id -> id == session), Duration.ofSeconds(10));
             assertFalse(connection.isLogging());

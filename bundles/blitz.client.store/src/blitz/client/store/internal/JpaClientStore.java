@@ -306,6 +306,11 @@ public final class JpaClientStore implements ClientStore {
     }
 
     @Override
+    public Notification logError(String description, int severity, long timeLogged) {
+        return notifications.logError(description, severity, timeLogged);
+    }
+
+    @Override
     public List<Notification> notifications() {
         return notifications.notifications();
     }

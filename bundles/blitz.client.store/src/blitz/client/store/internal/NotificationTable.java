@@ -19,7 +19,12 @@ final class NotificationTable implements NotificationLog {
 
     @Override
     public Notification logError(String description, int severity) {
-        return records.add(new Notification(null, System.currentTimeMillis(), severity, description));
+        return logError(description, severity, System.currentTimeMillis());
+    }
+
+    @Override
+    public Notification logError(String description, int severity, long timeLogged) {
+        return records.add(new Notification(null, timeLogged, severity, description));
     }
 
     @Override

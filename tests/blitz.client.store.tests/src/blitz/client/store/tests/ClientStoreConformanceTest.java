@@ -197,6 +197,13 @@ class ClientStoreConformanceTest {
     }
 
     @Test
+    void aNotificationFromElsewhereKeepsTheTimeItHappened() {
+        Notification copied = store.logError("Runtime 127.0.0.1:8999: Session 3 started", Notification.INFO, 1_700_000_000_123L);
+        assertEquals(1_700_000_000_123L, copied.timeLogged());
+        assertEquals(List.of(copied), store.notificationsAfter(0, Notification.INFO, 10));
+    }
+
+    @Test
     void notificationsAfterAnIdFollowTheLogBySeverity() {
         Notification a = store.logError("Session 1 started", Notification.INFO);
         Notification lost = store.logError("gap", Notification.WARNING);
