@@ -96,8 +96,13 @@ public class MotorControl {
                 && MotorBoard.present(boards);
         position.setEnabled(motor);
         row.setVisible(motor);
-        if (toolControl != null) {
-            toolControl.setVisible(motor);
+        if (toolControl != null && toolControl.isVisible() != motor) {
+            // later, not while E4 renders the trim bar: its toolbar manager then indexes an item just removed
+            position.getDisplay().asyncExec(() -> {
+                if (!position.isDisposed()) {
+                    toolControl.setVisible(motor);
+                }
+            });
         }
     }
 

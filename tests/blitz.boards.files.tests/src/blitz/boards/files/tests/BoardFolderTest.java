@@ -27,6 +27,7 @@ import blitz.testing.TestFolders;
  */
 class BoardFolderTest {
     private static final String PID = "blitz.boards.files";
+    private static final int SENTINEL = 0x7D;
 
     @RegisterExtension
     final Osgi osgi = new Osgi();
@@ -34,10 +35,27 @@ class BoardFolderTest {
     private DecoderRegistry registry;
 
     @BeforeEach
-    void followANewFolder() {
+    void followANewFolder() throws Exception {
         folder = TestFolders.newFolder("boards");
-        osgi.configure(PID, Map.of("folder", folder.toString()));
         registry = Osgi.await(DecoderRegistry.class);
+        // a sentinel board tells when the loader follows this folder: the previous test's configuration
+        // is deleted just before, and SCR may apply that deletion after this update; the update is then
+        // made again (with a new attempt number) rather than writing into a folder nobody follows
+        Path sentinel = folder.resolve("sentinel.json");
+        write(sentinel, board(SENTINEL, "Sentinel", 8));
+        for (int attempt = 1;; attempt++) {
+            osgi.configure(PID, Map.of("folder", folder.toString(), "attempt", attempt));
+            long until = System.nanoTime() + 5_000_000_000L;
+            while (System.nanoTime() < until && !registry.origin(SENTINEL).contains(folder.toString())) {
+                Thread.sleep(20);
+            }
+            if (registry.origin(SENTINEL).contains(folder.toString())) {
+                break;
+            }
+            assertTrue(attempt < 3, "the loader never followed " + folder);
+        }
+        Files.delete(sentinel);
+        Osgi.eventually("the sentinel board gone", () -> registry.decoderFor(SENTINEL).isEmpty());
     }
 
     private static String board(int id, String name, int width) {

@@ -51,6 +51,8 @@ import blitz.ui.internal.StatusLineControl;
  */
 class WorkbenchLiveAndRestartTest {
     private static final long TIMEOUT_MS = 30_000;
+    /** Runtime & Boards: ID, Description, Variables, Connected, Rate, Last seen, Source. */
+    private static final int LAST_SEEN = 5;
     private static final String CHANNEL = "adc_channel_one";
     @RegisterExtension
     final Osgi osgi = new Osgi();
@@ -98,9 +100,9 @@ class WorkbenchLiveAndRestartTest {
                 Table boards = UiFixture.find(runtimeArea, Table.class).get(0);
                 UiFixture.waitUntil(() -> "board 0a marked in Runtime & Boards: " + UiFixture.rows(boards), TIMEOUT_MS,
                         () -> UiFixture.rows(boards).stream().anyMatch(row -> row.get(0).equals("10 (0a)")
-                                && row.get(row.size() - 1).startsWith("⚠")));
+                                && row.get(LAST_SEEN).startsWith("⚠")));
                 assertTrue(UiFixture.rows(boards).stream().anyMatch(row -> row.get(0).equals("8 (08)")
-                        && row.get(row.size() - 1).endsWith("s ago") && !row.get(row.size() - 1).startsWith("⚠")),
+                        && row.get(LAST_SEEN).endsWith("s ago") && !row.get(LAST_SEEN).startsWith("⚠")),
                         "board 8 talks: " + UiFixture.rows(boards));
                 UiFixture.waitUntil("the notification", TIMEOUT_MS, () -> store.all(Notification.class).stream()
                         .anyMatch(n -> n.description().contains("Board 0a silent for ")));

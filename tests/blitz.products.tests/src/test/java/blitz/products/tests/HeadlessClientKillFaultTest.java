@@ -77,7 +77,8 @@ class HeadlessClientKillFaultTest {
                 int before = client.output().length();
                 long started = System.nanoTime();
                 client.send("client:download 2");
-                Thread.sleep(FaultRuntime.LONG ? 10_000 : 2_500);
+                // long enough for the first grouped commit (up to 10 000 messages), short of the whole session
+                Thread.sleep(FaultRuntime.LONG ? 20_000 : 8_000);
                 killedAfterMs = (System.nanoTime() - started) / 1_000_000;
                 assertFalse(client.output().indexOf("g! ", before) >= 0,
                         () -> "the download ended before the kill: " + client.output().substring(before));
