@@ -35,6 +35,8 @@ public final class EnvelopeClockFit {
     public static final long JITTER_TOLERANCE_MS = 250;
     /** How far an unwrapped stamp may be from where the board's time should be and still be a wrap. */
     private static final double WRAP_TOLERANCE_MS = 5_000;
+    /** The largest drift a board's crystal has, as a fraction (1000 ppm), for telling a wrap from a reset. */
+    private static final double MAX_DRIFT = 1e-3;
 
     private final List<Segment> segments = new ArrayList<>();
     private final List<ClockEvent> events = new ArrayList<>();
@@ -101,7 +103,9 @@ public final class EnvelopeClockFit {
     }
 
     private Segment backwards(Segment segment, long boardStamp, long hostMillis) {
-        double expected = segment.lastBoard + (hostMillis - lastHost) / segment.model().rate();
+        // a crystal runs within 1000 ppm of nominal: a fit outside that (a few pairs, a jump) says nothing
+        double rate = Math.max(1 - MAX_DRIFT, Math.min(1 + MAX_DRIFT, segment.model().rate()));
+        double expected = segment.lastBoard + (hostMillis - lastHost) / rate;
         double unwrapped = boardStamp + (segment.wraps + 1) * WRAP;
         if (Math.abs(unwrapped - expected) <= WRAP_TOLERANCE_MS + (hostMillis - lastHost) * 1e-3) {
             segment.wraps++;

@@ -116,7 +116,11 @@ public class ConnectionNotifications implements ConnectionListener {
         String endpoint = connection.endpoint().map(Object::toString).orElse("");
         Position position = mirroredUpTo.getOrDefault(endpoint, Position.NONE);
         List<String> lines = connection.query(Command.NOTIFICATIONS.with(position.after())).orElse(List.of());
-        OptionalLong epoch = lines.isEmpty() ? OptionalLong.empty() : Replies.epoch(lines.get(0));
+        if (lines.isEmpty()) {
+            // no answer (the runtime went away): keep the position, and the run it belongs to, as they are
+            return;
+        }
+        OptionalLong epoch = Replies.epoch(lines.get(0));
         if (epoch.isPresent() && position.isOtherRunThan(epoch.getAsLong()) && position.after() > 0) {
             LOG.info("the runtime at {} restarted (run {}): copying its notifications from the first", endpoint,
                     epoch.getAsLong());
